@@ -1,0 +1,75 @@
+"""The document model between a report and its rendering.
+
+A kind (``yixue-cugan``, ``progress-brief`` …) is turned into a :class:`Document`: a flat list of
+blocks, each with a *role* that says what it is in an official document. The renderer lays out
+roles and knows nothing of kinds; a new kind therefore never touches the renderer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+Layout = Literal["report", "brief"]
+
+#: Roles a block can have. ``report`` documents use the first group, ``brief`` adds the second.
+ROLES = frozenset(
+    {
+        "title",  # 标题：方正小标宋简体 二号，居中，按词断行
+        "recipient",  # 主送机关：标题后空一行，顶格，以“：”结尾
+        "body",  # 正文段落：仿宋_GB2312 三号，首行缩进两字，两端对齐
+        "heading",  # 层次标题：level 1–4 → 一、 （一） 1. （1）；number 为已算好的序号
+        "signature",  # 发文机关署名：居右
+        "date",  # 成文日期：居右，阿拉伯数字
+        "brief-name",  # 简报名称：红色大字，居中
+        "brief-issue",  # 期号：第N期，居中
+        "brief-meta",  # 编发单位（左） + 日期（aside，右），其下一条红色分隔线
+        "distribution",  # 报尾：报/送/发 各一行，上下各一条分隔线
+    }
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text; ``placeholder`` marks a missing figure that must be highlighted."""
+
+    text: str
+    placeholder: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    role: str
+    spans: tuple[Span, ...] = ()
+    level: int = 0
+    number: str = ""
+    #: Text set on the right of the same line (the date of ``brief-meta``).
+    aside: tuple[Span, ...] = ()
+    #: The line of the YAML this block came from, for reporting placeholders by line.
+    source_line: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.role not in ROLES:
+            raise ValueError(f"unknown block role {self.role!r}")
+
+    @property
+    def text(self) -> str:
+        return "".join(span.text for span in self.spans)
+
+
+@dataclass(frozen=True)
+class Document:
+    layout: Layout
+    title: str
+    author: str
+    date: dt.date
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
+
+    def placeholders(self) -> Iterator[tuple[Block, Span]]:
+        """Every placeholder span left in the document, in reading order."""
+        for block in self.blocks:
+            for span in (*block.spans, *block.aside):
+                if span.placeholder:
+                    yield block, span
