@@ -1,0 +1,177 @@
+"""The command line: parses options, calls :mod:`reportgen.api`, prints. No logic lives here.
+
+Every :class:`~reportgen.errors.ReportgenError` becomes a message and an exit code in ``main``,
+the one place where errors meet the user.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional  # noqa: UP035 - typer reads these annotations at runtime
+
+import typer
+
+from reportgen.errors import ReportgenError
+
+app = typer.Typer(
+    name="reportgen",
+    help="公文汇报起草助手：reportgen new 生成模板 → 填写 YAML → reportgen render 生成国标版式 Word；"
+    "reportgen lint 检查草稿中未填的数据和常见差错。",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+KindsOption = Annotated[
+    Optional[list[Path]],  # noqa: UP045
+    typer.Option("--kinds", help="自定义报告类型文件所在文件夹（可多次给出）", show_default=False),
+]
+
+
+def _registry(kind_dirs: list[Path] | None):
+    from reportgen import api
+
+    return api.kinds(kind_dirs)
+
+
+def _err(text: str) -> None:
+    typer.echo(text, err=True)
+
+
+@app.command("kinds")
+def kinds_command(kinds: KindsOption = None) -> None:
+    """列出可用的报告类型：编号、中文名、何时使用。"""
+    for kind in _registry(kinds):
+        typer.echo(f"{kind.id:<16}{kind.spec.name}\n{'':<16}{kind.spec.summary}")
+
+
+@app.command("new")
+def new_command(
+    kind: Annotated[str, typer.Argument(help="报告类型编号，见 reportgen kinds", show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="写入的文件")] = Path("report.yaml"),
+    force: Annotated[bool, typer.Option("--force", help="文件已存在时覆盖")] = False,
+    kinds: KindsOption = None,
+) -> None:
+    """生成某类报告的 YAML 模板，每个字段都有填写说明。"""
+    from reportgen import api
+
+    written = api.new(kind, output, force=force, registry=_registry(kinds))
+    for path in written:
+        _err(f"已生成 {path}")
+    _err(f"下一步：按注释填写 {written[0]}，然后运行 reportgen render {written[0]}")
+
+
+@app.command("render")
+def render_command(
+    file: Annotated[Path, typer.Argument(help="填好的 YAML 文件", show_default=False)],
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("-o", "--output", help="输出的 .docx，默认与 YAML 同名", show_default=False),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="有未填数据时报错，不生成文件")] = False,
+    template: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--template", help="参考样式 .docx（可在 Word 中修改后使用）", show_default=False),
+    ] = None,
+    kinds: KindsOption = None,
+) -> None:
+    """校验 YAML 并生成国标版式的 Word 文档；未填数据会黄色高亮并列出。"""
+    from reportgen import api
+
+    result = api.render(file, output, strict=strict, template=template, registry=_registry(kinds))
+    for problem in api.unfilled_problems(result.unfilled, result.source):
+        _err(str(problem))
+    note = f"（{len(result.unfilled)} 处未填，已黄色高亮）" if result.unfilled else ""
+    _err(f"已生成 {result.output}{note}")
+
+
+@app.command("lint")
+def lint_command(
+    paths: Annotated[list[str], typer.Argument(help="要检查的文件或文件夹", show_default=False)],
+    format: Annotated[str, typer.Option("--format", help="输出格式：text、json、sarif、github")] = "text",
+    select: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--select", help="只检查这些规则（可多次给出或用逗号分隔）", show_default=False),
+    ] = None,
+    ignore: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--ignore", help="不检查这些规则", show_default=False),
+    ] = None,
+    fail_on: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--fail-on", help="达到此级别即返回 1：error、warning、info", show_default=False),
+    ] = None,
+    annotate: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--annotate", help="另存一份带批注和高亮的 .docx", show_default=False),
+    ] = None,
+) -> None:
+    """检查草稿（.docx、.txt、.md、.yaml 或文件夹）中未填的数据和常见差错。"""
+    from reportgen.lint.runner import LintOptions, run_lint
+
+    options = LintOptions(
+        format=format,
+        select=_split(select),
+        ignore=_split(ignore),
+        fail_on=fail_on,
+        annotate=annotate,
+        color=sys.stdout.isatty(),
+    )
+    run = run_lint(paths, options)
+    if run.output:
+        sys.stdout.write(run.output if run.output.endswith("\n") else run.output + "\n")
+    for problem in run.problems:
+        _err(str(problem))
+    raise typer.Exit(run.exit_code)
+
+
+@app.command("schema")
+def schema_command(
+    kind: Annotated[str, typer.Argument(help="报告类型编号", show_default=False)],
+    kinds: KindsOption = None,
+) -> None:
+    """把某类报告 YAML 的 JSON Schema 打印到标准输出（供编辑器补全和校验）。"""
+    from reportgen import api
+
+    sys.stdout.write(api.schema(_registry(kinds).get(kind)))
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def main() -> None:
+    try:
+        code = app(standalone_mode=False)
+    except ReportgenError as exc:
+        for problem in exc.problems:
+            _err(str(problem))
+        sys.exit(exc.exit_code)
+    except typer.TyperException as exc:  # typer's own usage errors, said again in Chinese
+        _err(_usage_message(exc))
+        sys.exit(2)
+    except (typer.Abort, KeyboardInterrupt):
+        _err("已中止")
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_message(exc: typer.TyperException) -> str:
+    kind = type(exc).__name__
+    command = getattr(getattr(exc, "ctx", None), "command_path", "reportgen")
+    see = f"用 {command} --help 查看用法"
+    if kind == "NoSuchOption":
+        return f"错误：没有选项 {getattr(exc, 'option_name', '')}。{see}"
+    if kind == "MissingParameter":
+        param = getattr(exc, "param", None)
+        name = getattr(param, "human_readable_name", "") if param else ""
+        return f"错误：缺少参数 {name}。{see}"
+    if kind == "BadParameter":
+        return f"错误：参数不对（{exc.format_message()}）。{see}"
+    if kind == "NoSuchCommand" or "No such command" in exc.format_message():
+        return f"错误：{exc.format_message()}。可用命令：kinds、new、render、lint、schema、import"
+    return f"用法错误：{exc.format_message()}。{see}"

@@ -1,0 +1,148 @@
+"""Building the pydantic model of a report from its kind's spec.
+
+Two layouts share the parts below: ``report`` (汇报、总结：标题、主送、导语、各部分、结尾、署名、
+日期) and ``brief`` (工作简报：报头、标题、导语、各单位条目、报尾). A kind spec chooses the layout
+and the sections; :func:`build_model` turns it into a model with Chinese titles, so the JSON Schema
+and editors show them, and with unknown keys forbidden.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from reportgen.figures import Figure
+from reportgen.kinds.spec import KindSpec, SectionSpec
+
+Text = str | list[str]
+_TEXT_HELP = "一段文字，或每段一项的列表；可用 {{ 数据名称 }} 引用 figures 中的数据"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Subsection(_Strict):
+    """（一）（二）… 小标题及其段落；其下还可再分 1. 2. 和（1）（2）。"""
+
+    model_config = ConfigDict(title="小标题")
+    heading: str = Field(min_length=1, title="小标题", description="不写序号，（一）（二）自动加")
+    paragraphs: Text = Field(default_factory=list, title="段落", description=_TEXT_HELP)
+    subsections: list[Subsection] = Field(default_factory=list, title="下一级小标题")
+
+
+class Section(_Strict):
+    """一个部分：标题（序号自动加）和段落。"""
+
+    model_config = ConfigDict(title="部分")
+    heading: str = Field(min_length=1, title="标题", description="不写“一、”，序号自动加")
+    paragraphs: Text = Field(default_factory=list, title="段落", description=_TEXT_HELP)
+    subsections: list[Subsection] = Field(
+        default_factory=list, title="小标题", description="可选，排为（一）（二）…"
+    )
+
+
+class BriefItem(_Strict):
+    """简报中一个单位的条目。"""
+
+    model_config = ConfigDict(title="单位条目")
+    unit: str = Field(min_length=1, title="单位", description="如 城市建设司、某某街道")
+    headline: str = Field(min_length=1, title="要点", description="一句话概括该单位做了什么")
+    paragraphs: Text = Field(default_factory=list, title="主要措施", description=_TEXT_HELP)
+    progress: Text = Field("", title="进展", description="截至目前的进展和数据")
+
+
+class Distribution(_Strict):
+    """报尾：报、送、发。"""
+
+    model_config = ConfigDict(title="报尾")
+    submit_to: str = Field("", title="报", description="报送的上级机关")
+    copy_to: str = Field("", title="送", description="抄送的机关")
+    send_to: str = Field("", title="发", description="印发的单位")
+
+
+def _section_model(spec: SectionSpec) -> type[BaseModel]:
+    return Section if spec.subsections else _NoSubsections
+
+
+class _NoSubsections(Section):
+    subsections: list[Subsection] = Field(
+        default_factory=list,
+        max_length=0,
+        title="小标题",
+        description="这一部分通常不分小标题",
+    )
+
+
+def build_model(spec: KindSpec) -> type[BaseModel]:
+    """The pydantic model of a report of kind ``spec``."""
+    fields: dict[str, Any] = {
+        "kind": (Literal[spec.id], Field(title="报告类型", description=spec.name)),  # type: ignore[valid-type]
+        "title": (str, Field(min_length=1, title="标题")),
+    }
+    common = _report_fields(spec) if spec.layout == "report" else _brief_fields(spec)
+    fields.update(common)
+    fields["figures"] = (
+        dict[str, Figure],
+        Field(
+            default_factory=dict,
+            title="数据",
+            description="正文引用的数据，声明一次：名称: {value: 数值, unit: 单位, precision: 小数位数}",
+        ),
+    )
+    model = create_model(  # type: ignore[call-overload]
+        "Report_" + spec.id.replace("-", "_"),
+        __base__=_Strict,
+        **fields,
+    )
+    model.model_config["title"] = spec.name
+    model.model_rebuild(force=True)
+    return model
+
+
+def _optional(spec: KindSpec, name: str, annotation: Any, **field_args: Any) -> tuple[Any, Any]:
+    if name in spec.required:
+        return (annotation, Field(**field_args))
+    return (annotation | None, Field(None, **field_args))
+
+
+def _report_fields(spec: KindSpec) -> dict[str, Any]:
+    return {
+        "recipient": _optional(spec, "recipient", str, title="主送机关", description="可选"),
+        "preamble": _optional(spec, "preamble", Text, title="导语", description=_TEXT_HELP),
+        "sections": (_sections_type(spec), Field(title="正文各部分")),
+        "closing": _optional(spec, "closing", Text, title="结尾段", description=_TEXT_HELP),
+        "issuer": (str, Field(min_length=1, title="发文机关署名")),
+        "date": (dt.date, Field(title="成文日期", description="写作 2023-10-20")),
+    }
+
+
+def _brief_fields(spec: KindSpec) -> dict[str, Any]:
+    return {
+        "brief_name": (str, Field("工作简报", min_length=1, title="简报名称")),
+        "issue_no": (int, Field(ge=1, title="期号", description="第几期，只写数字")),
+        "editor": (str, Field(min_length=1, title="编发单位")),
+        "date": (dt.date, Field(title="编发日期", description="写作 2021-09-22")),
+        "preamble": _optional(spec, "preamble", Text, title="导语", description=_TEXT_HELP),
+        "sections": (
+            list[BriefItem],
+            Field(min_length=1, title="各单位条目", description="每个单位一项"),
+        ),
+        "distribution": _optional(spec, "distribution", Distribution, title="报尾"),
+    }
+
+
+def _sections_type(spec: KindSpec) -> Any:
+    if spec.sections.mode == "list":
+        return list[Section]
+    members = {
+        item.key: (_section_model(item), Field(title=item.heading, description=item.guidance))
+        for item in spec.sections.items
+    }
+    model = create_model(  # type: ignore[call-overload]
+        "Sections_" + spec.id.replace("-", "_"), __base__=_Strict, **members
+    )
+    model.model_config["title"] = "正文各部分"
+    return model

@@ -1,0 +1,125 @@
+"""The registry of report kinds: the built-in kind files plus the folders a bureau adds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from reportgen.errors import InputError, Problem, UsageError
+from reportgen.kinds.spec import KindSpec
+
+KIND_SUFFIXES = (".yaml", ".yml", ".toml")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A report kind: its spec (from a kind file) and the model built from it."""
+
+    spec: KindSpec
+    origin: str  # the kind file, for messages
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @cached_property
+    def model(self) -> Any:
+        from reportgen.kinds.models import build_model
+
+        return build_model(self.spec)
+
+
+class Registry:
+    def __init__(self, kinds: Iterable[Kind]) -> None:
+        self._kinds: dict[str, Kind] = {}
+        for kind in kinds:
+            if kind.id in self._kinds:
+                first = self._kinds[kind.id].origin
+                raise InputError(
+                    Problem(
+                        f"类型编号 {kind.id} 重复：{first} 中已定义",
+                        kind.origin,
+                        hint="给新的类型换一个编号（id）",
+                    )
+                )
+            self._kinds[kind.id] = kind
+
+    def __iter__(self):
+        return iter(self._kinds.values())
+
+    def get(self, kind_id: str, *, source: Problem | None = None) -> Kind:
+        try:
+            return self._kinds[kind_id]
+        except KeyError:
+            known = "、".join(self._kinds)
+            where = source or Problem("")
+            error = InputError if source else UsageError
+            raise error(
+                Problem(
+                    f"没有名为“{kind_id}”的报告类型",
+                    where.path,
+                    where.line,
+                    where.column,
+                    f"可用的类型：{known}（reportgen kinds 可查看说明）",
+                )
+            ) from None
+
+
+def load_registry(kind_dirs: Iterable[str | Path] = ()) -> Registry:
+    """The built-in kinds followed by those in ``kind_dirs``."""
+    kinds = [_builtin(name) for name in _builtin_names()]
+    for folder in kind_dirs:
+        kinds.extend(_folder(Path(folder)))
+    return Registry(kinds)
+
+
+def _builtin_names() -> list[str]:
+    folder = resources.files("reportgen.kinds") / "builtin"
+    return sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".yaml"))
+
+
+def _builtin(name: str) -> Kind:
+    entry = resources.files("reportgen.kinds") / "builtin" / name
+    return parse_kind(entry.read_text(encoding="utf-8"), f"<内置>/{name}")
+
+
+def _folder(folder: Path) -> list[Kind]:
+    if not folder.is_dir():
+        raise UsageError.at("类型文件夹不存在", folder, hint="检查 --kinds 或配置文件中的 kinds 路径")
+    files = sorted(p for p in folder.iterdir() if p.suffix in KIND_SUFFIXES and p.is_file())
+    return [load_kind_file(path) for path in files]
+
+
+def load_kind_file(path: Path) -> Kind:
+    from reportgen.textio import read_text
+
+    return parse_kind(read_text(path), str(path))
+
+
+def parse_kind(text: str, origin: str) -> Kind:
+    from reportgen.validation import validate
+    from reportgen.yamlsource import SourceMap, parse_yaml, require_mapping
+
+    if origin.endswith(".toml"):
+        data, source = _parse_toml(text, origin), SourceMap(origin)
+    else:
+        data, source = parse_yaml(text, origin)
+    spec = validate(KindSpec, require_mapping(data, source), source)
+    return Kind(spec, origin)
+
+
+def _parse_toml(text: str, origin: str) -> Any:
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        column = getattr(exc, "colno", None)
+        raise InputError(
+            Problem(f"TOML 格式错误：{exc.msg if hasattr(exc, 'msg') else exc}", origin, line, column)
+        ) from None

@@ -1,0 +1,76 @@
+"""What a kind file says: a report kind defined as data.
+
+Built-in kinds are files in ``kinds/builtin/``; a bureau adds its own in a folder named by
+``--kinds`` or the config file. A kind file names the kind, picks a layout, lists its sections with
+headings and guidance, the optional fields it requires, and the figures its reports usually carry.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+_KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SectionSpec(_Strict):
+    """一个部分：固定部分有 key；可增减的部分只是建议。"""
+
+    key: str | None = Field(None, pattern=_KEY_PATTERN, title="字段名（英文）")
+    heading: str = Field(title="建议标题")
+    guidance: str = Field("", title="填写说明")
+    example: str = Field("", title="模板中的示例段落", description="可用 {{ 数据名称 }} 引用 figures")
+    subsections: bool = Field(False, title="是否可分（一）（二）小标题")
+
+
+class SectionsSpec(_Strict):
+    mode: Literal["fixed", "list"] = Field(
+        "fixed", title="结构", description="fixed：固定的几个部分；list：部分可增减"
+    )
+    items: list[SectionSpec] = Field(min_length=1, title="各部分")
+
+    @model_validator(mode="after")
+    def _keys_fit_mode(self) -> SectionsSpec:
+        if self.mode == "fixed":
+            keys = [item.key for item in self.items]
+            if None in keys:
+                raise ValueError("mode 为 fixed 时，每个部分都要有 key")
+            if len(set(keys)) != len(keys):
+                raise ValueError("部分的 key 重复了")
+        return self
+
+
+class FigureSpec(_Strict):
+    name: str = Field(title="数据名称", min_length=1)
+    unit: str = Field("", title="单位")
+    precision: int = Field(0, ge=0, le=6, title="小数位数")
+    digits: int | None = Field(None, ge=1, le=9, title="整数位数（占位用）")
+    note: str = Field("", title="说明")
+
+
+OptionalField = Literal["recipient", "closing", "preamble", "distribution"]
+
+
+class KindSpec(_Strict):
+    id: str = Field(pattern=_ID_PATTERN, title="类型编号", description="英文小写，如 yixue-cugan")
+    name: str = Field(min_length=1, title="中文名")
+    summary: str = Field(min_length=1, title="何时使用（一句话）")
+    layout: Literal["report", "brief"] = Field("report", title="版式")
+    required: list[OptionalField] = Field(default_factory=list, title="必填的可选字段")
+    defaults: dict[str, str] = Field(default_factory=dict, title="模板中预填的内容")
+    sections: SectionsSpec = Field(title="正文结构")
+    figures: list[FigureSpec] = Field(default_factory=list, title="常用数据")
+
+    @model_validator(mode="after")
+    def _unique_figures(self) -> KindSpec:
+        names = [figure.name for figure in self.figures]
+        duplicates = sorted({name for name in names if names.count(name) > 1})
+        if duplicates:
+            raise ValueError(f"数据名称重复：{'、'.join(duplicates)}")
+        return self

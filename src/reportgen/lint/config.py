@@ -1,0 +1,94 @@
+"""Lint settings from ``[tool.reportgen.lint]`` in pyproject.toml or ``[lint]`` in .reportgen.toml.
+
+The nearest file upward from the linted file wins (``.reportgen.toml`` before
+``pyproject.toml`` in the same folder; a pyproject.toml without the table does not stop the
+search). Options given on the command line win over the file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from reportgen.errors import UsageError
+from reportgen.lint.findings import SEVERITIES
+
+KEYS = ("select", "ignore", "fail-on")
+
+
+@dataclass(frozen=True)
+class LintConfig:
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    origin: str | None = None  # the file the settings came from
+
+
+def config_for(path: Path) -> LintConfig:
+    """The settings that apply to ``path`` (a file or a folder)."""
+    folder = path.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    return _config_in(folder)
+
+
+@lru_cache(maxsize=256)
+def _config_in(folder: Path) -> LintConfig:
+    dotfile = folder / ".reportgen.toml"
+    if dotfile.is_file():
+        return _parse(dotfile, ("lint",))
+    pyproject = folder / "pyproject.toml"
+    if pyproject.is_file():
+        table = _load(pyproject).get("tool", {}).get("reportgen", {})
+        if isinstance(table, dict) and "lint" in table:
+            return _parse(pyproject, ("tool", "reportgen", "lint"))
+    if folder.parent == folder:
+        return LintConfig()
+    return _config_in(folder.parent)
+
+
+def _load(path: Path) -> dict[str, object]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise UsageError.at(f"配置文件格式有误：{error}", path) from error
+    except OSError as error:
+        raise UsageError.at(f"无法读取配置文件：{error.strerror or error}", path) from error
+
+
+def _parse(path: Path, keys: tuple[str, ...]) -> LintConfig:
+    table: object = _load(path)
+    for key in keys:
+        table = table.get(key, {}) if isinstance(table, dict) else {}
+    if not isinstance(table, dict):
+        raise UsageError.at(f"配置项 [{'.'.join(keys)}] 应为表", path)
+    unknown = sorted(set(table) - set(KEYS))
+    if unknown:
+        raise UsageError.at(
+            f"配置项 [{'.'.join(keys)}] 中有未知的键：{'、'.join(unknown)}",
+            path,
+            hint="可用的键：select、ignore、fail-on",
+        )
+    fail_on = table.get("fail-on")
+    if fail_on is not None and fail_on not in SEVERITIES:
+        raise UsageError.at(
+            f"fail-on 的取值“{fail_on}”无效", path, hint="可选：error、warning、info"
+        )
+    select = table.get("select")
+    return LintConfig(
+        select=None if select is None else _rule_list(select, "select", path),
+        ignore=_rule_list(table.get("ignore", []), "ignore", path),
+        fail_on=fail_on,
+        origin=str(path),
+    )
+
+
+def _rule_list(value: object, key: str, path: Path) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise UsageError.at(f"配置项 {key} 应为规则编号的列表", path, hint='例如 ["placeholder"]')
+    return tuple(value)

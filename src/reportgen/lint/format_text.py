@@ -1,0 +1,72 @@
+"""The ``text`` output: ``file:line:col: rule message``, the line, and ``^^^`` under the match."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping, Sequence
+
+from reportgen.lint.findings import SEVERITY_NAMES, Finding
+
+_COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
+_BOLD, _RESET = "\x1b[1m", "\x1b[0m"
+
+
+def format_text(
+    findings: Sequence[Finding],
+    summary: Mapping[str, object],
+    excerpts: Mapping[Finding, tuple[str, int]],
+    color: bool = False,
+) -> str:
+    """Render findings for a terminal; ``excerpts`` give each finding's text line and offset."""
+    blocks: list[str] = []
+    for finding in findings:
+        head = f"{_place(finding)}: {finding.rule} {finding.message}"
+        if finding.location:
+            head += f"（{finding.location}）"
+        if color:
+            tint = _COLORS.get(finding.severity, "")
+            head = f"{_BOLD}{_place(finding)}:{_RESET} {tint}{finding.rule}{_RESET} {finding.message}"
+            if finding.location:
+                head += f"（{finding.location}）"
+        lines = [head]
+        if finding in excerpts:
+            line, offset = excerpts[finding]
+            lines.extend(_excerpt(line, offset, len(finding.match), color, finding.severity))
+        blocks.append("\n".join(lines))
+    blocks.append(_summary_line(summary))
+    return "\n".join(blocks) + "\n"
+
+
+def _place(finding: Finding) -> str:
+    return f"{finding.path}:{finding.line}:{finding.column}"
+
+
+def _excerpt(line: str, offset: int, length: int, color: bool, severity: str) -> list[str]:
+    """The text line cut to a window around the match, and the marker line under it."""
+    length = max(1, min(length, len(line) - offset))
+    start = max(0, offset - 30)
+    end = min(len(line), offset + length + 30)
+    before = ("…" if start else "") + line[start:offset]
+    match = line[offset : offset + length]
+    after = line[offset + length : end] + ("…" if end < len(line) else "")
+    marker = " " * _width(before) + "^" * max(1, _width(match))
+    if color:
+        tint = _COLORS.get(severity, "")
+        return [f"    {before}{tint}{match}{_RESET}{after}", f"    {tint}{marker}{_RESET}"]
+    return [f"    {before}{match}{after}", f"    {marker}"]
+
+
+def _width(text: str) -> int:
+    """Display width on a terminal: CJK and full-width characters take two cells."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _summary_line(summary: Mapping[str, object]) -> str:
+    counts = summary.get("by_severity", {})
+    assert isinstance(counts, dict)
+    if not summary.get("findings"):
+        return f"检查了 {summary.get('files', 0)} 个文件，未发现问题。"
+    parts = "，".join(
+        f"{SEVERITY_NAMES[name]} {counts[name]} 处" for name in SEVERITY_NAMES if counts.get(name)
+    )
+    return f"检查了 {summary.get('files', 0)} 个文件，发现 {summary['findings']} 处问题（{parts}）。"

@@ -1,0 +1,29 @@
+"""What every lint rule is: an id, a severity, a Chinese title and a ``check`` method."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from reportgen.lint.source import Source
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule's raw result: a span of ``Source.text`` and the Chinese message for it."""
+
+    start: int
+    end: int
+    message: str
+
+
+class Rule:
+    """Base of the lint rules. Subclasses set the class attributes and implement ``check``."""
+
+    id: ClassVar[str]
+    severity: ClassVar[str]
+    title: ClassVar[str]  # Chinese, one line: what the rule checks
+
+    def check(self, source: Source) -> Iterator[Hit]:
+        raise NotImplementedError

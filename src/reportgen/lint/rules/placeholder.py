@@ -1,0 +1,37 @@
+"""Rule ``placeholder`` (error): unfilled placeholders left in a draft."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reportgen.lint.rules.base import Hit, Rule
+from reportgen.lint.source import Source
+from reportgen.placeholders import find_placeholders
+
+_MESSAGES = {
+    "star": "占位符“{}”尚未填写：请填入实际数据后再印发",
+    "x": "占位符“{}”尚未填写：请填入实际的数字、日期或名称",
+    "underscore": "空格线“{}”尚未填写：请填入实际内容",
+    "note": "待办标注“{}”仍在文中：请补齐内容并删除标注",
+    "tag": "模板标记“{}”未被替换：请填入内容或重新生成文档",
+}
+
+
+class PlaceholderRule(Rule):
+    """Finds what a drafter wrote where a figure, a name or a date is still missing.
+
+    Why: drafts circulate with ``*`` standing for figures that other departments send late,
+    and one left in the signed copy is an embarrassment. Every shape
+    :func:`reportgen.placeholders.find_placeholders` knows is reported: ``*.**万个``,
+    ``**.*%``, ``X月X日``, ``××市``, ``共___项``, ``【待补】``, ``{{ 名称 }}``.
+
+    Example: ``新增公共停车泊位*.**万个`` → ``*.**`` at the column of the first ``*``.
+    """
+
+    id = "placeholder"
+    severity = "error"
+    title = "未填写的占位符"
+
+    def check(self, source: Source) -> Iterator[Hit]:
+        for match in find_placeholders(source.text, markdown=source.markdown):
+            yield Hit(match.start, match.end, _MESSAGES[match.kind].format(match.text))

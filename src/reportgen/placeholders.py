@@ -1,0 +1,154 @@
+"""Finding placeholders: what a drafter writes where a figure, name or date is still missing.
+
+This is the one detector, shared by ``lint`` (rule ``placeholder``) and ``render`` (highlighting
+and the list of unfilled figures). It works on plain text; ``markdown=True`` additionally reads
+Markdown emphasis, escapes and code spans the way a Markdown reader would.
+
+Shapes found (``kind`` in brackets):
+
+* ``star``: runs of ``*``/``＊``, also as number shapes ``*.**``, ``**.*``, ``*,***``;
+* ``x``: runs of ``X``/``x``/``×`` where a figure or name belongs: before a measure word, a unit,
+  a date unit or an administrative unit (``XX个``, ``X月X日``, ``××市``) or after ``第``;
+* ``underscore``: blanks left for a figure (``共___项``);
+* ``note``: bracketed notes such as ``【待补】``, ``[待定]``, ``（数据待核）``;
+* ``tag``: unrendered template tags ``{{ 名称 }}``, ``{% … %}``.
+
+Not placeholders: emphasis and list bullets (``**重点**``, ``* 条目``), separator lines
+(``******``), ``3×3``, ``3*4``, ``X光``, ``X射线``, ``Windows XP``, ``iPhone X``, ``__init__``.
+
+Emphasis in plain text is told apart by its position: ``**重点**`` standing at the start of a
+line or after punctuation is emphasis, ``是**比之**的`` inside running text is two placeholders.
+In both modes a pair whose opening run sits where a number goes (``共**项，增长**%``) is read as
+placeholders even where CommonMark would read emphasis.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PlaceholderMatch:
+    start: int  # 0-based character offset in the text
+    end: int  # exclusive
+    text: str
+    kind: str = "star"  # star | x | underscore | note | tag
+
+
+# Words that follow a figure, a date part or a name: measure words, units, date units and
+# administrative units. A run of X before one of these stands where a figure or name goes.
+_UNIT = (
+    r"(?:小时|小区|公里|公顷|公斤|公司|平方|社区|街道|单位|同志|部门|中心|季度|学期|千克|"
+    r"[个项万亿千百元人次名家户件处所座台辆套间栋条批期届年月日号天周时分秒岁倍米亩吨份篇本场"
+    r"轮类位支市县区局省镇乡村街路楼层厅委办科室组队校院章节款稿%％‰])"
+)
+_X_CHARS = "XxＸｘ×"
+
+_TAG = r"\{\{.*?\}\}|\{%.*?%\}"
+_NOTE = (
+    r"[【\[［〔（(][^【】\[\]［］〔〕（）()\n]{0,16}?"
+    r"(?:待[补定核填确更查完审]|暂缺|TODO|TBD)"
+    r"[^【】\[\]［］〔〕（）()\n]{0,16}?[】\]］〕）)]"
+)
+_STAR = r"[*＊]+(?:[.,．][*＊]+)*"
+_X_RUN = rf"[{_X_CHARS}]+(?:[.．][{_X_CHARS}]+)*(?![A-Za-z{_X_CHARS}])"
+_X = rf"(?<![A-Za-z{_X_CHARS}])(?:(?<=第){_X_RUN}|{_X_RUN}(?={_UNIT}))"
+_UNDERSCORE = r"(?<![A-Za-z0-9])(?:_{2,}|＿+)(?![A-Za-z0-9])"
+
+_CANDIDATE = re.compile(
+    rf"(?P<tag>{_TAG})|(?P<note>{_NOTE})|(?P<star>{_STAR})|(?P<x>{_X})|(?P<underscore>{_UNDERSCORE})",
+    re.IGNORECASE,
+)
+# A pair of emphasis delimiters around text without delimiters (one line).
+_STAR_PAIR = re.compile(r"(?<![*\\])(\*{1,3})(?=[^\s*])([^*\n]+?)(?<=[^\s\\])\1(?!\*)")
+_UNDERSCORE_PAIR = re.compile(r"(?<![_\w])(_{1,3})(?=[^\s_])([^_\n]+?)(?<=[^\s])\1(?![_\w])")
+# A line that only separates: ***, * * *, ----, ____ (Markdown thematic breaks and the like).
+_SEPARATOR_LINE = re.compile(r"^[ \t]*(?:[*＊_＿\-=~][ \t]*){3,}$", re.MULTILINE)
+# A list bullet: one star at the start of a line followed by a blank.
+_BULLET = re.compile(r"^[ \t　]*([*＊])[ \t]", re.MULTILINE)
+_CODE = re.compile(r"^```.*?^```[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
+_FIGURE_AFTER = re.compile(r"[.,．][*＊]|[%％‰]")
+_UNIT_AFTER = re.compile(_UNIT)
+# Characters that announce a figure: 共**项, 约**个, 第**批, 2**万.
+_FIGURE_LEAD = frozenset("共约达近超逾第计余至占0123456789")
+
+
+def find_placeholders(text: str, *, markdown: bool = False) -> list[PlaceholderMatch]:
+    """Return the placeholders in ``text`` in order; offsets count characters."""
+    found: list[PlaceholderMatch] = []
+    skip = _spans_to_skip(text, markdown)
+    for match in _CANDIDATE.finditer(text):
+        kind = match.lastgroup or "star"
+        start, end = match.span()
+        if start in skip:
+            continue
+        if kind == "star" and not _star_is_placeholder(text, start, end, markdown):
+            continue
+        found.append(PlaceholderMatch(start, end, match.group(), kind))
+    return found
+
+
+def _spans_to_skip(text: str, markdown: bool) -> set[int]:
+    """Start offsets of star/underscore runs that are markup, not placeholders."""
+    if "*" not in text and "＊" not in text and "_" not in text and "＿" not in text:
+        return set()
+    skip: set[int] = set()
+    for line in _SEPARATOR_LINE.finditer(text):
+        skip.update(range(line.start(), line.end()))
+    for bullet in _BULLET.finditer(text):
+        skip.add(bullet.start(1))
+    for pair in (*_STAR_PAIR.finditer(text), *_UNDERSCORE_PAIR.finditer(text)):
+        if _is_emphasis(text, pair, markdown):
+            skip.add(pair.start(1))
+            skip.add(pair.end(2))
+    if markdown:
+        for code in _CODE.finditer(text):
+            skip.update(range(code.start(), code.end()))
+    return skip
+
+
+def _is_emphasis(text: str, pair: re.Match[str], markdown: bool) -> bool:
+    """Whether a delimiter pair reads as emphasis rather than two placeholders."""
+    open_start, open_end = pair.span(1)
+    close_start, close_end = pair.span(2)[1], pair.end()
+    before = text[open_start - 1] if open_start else " "
+    after = text[close_end] if close_end < len(text) else " "
+    # CommonMark flanking: the opening run must lean on its text, the closing run too.
+    if _is_punct(text[open_end]) and not _is_boundary(before):
+        return False
+    if _is_punct(text[close_start - 1]) and not _is_boundary(after):
+        return False
+    if (
+        _FIGURE_AFTER.match(text, open_end)
+        or _FIGURE_AFTER.match(text, pair.end())
+        or (before in _FIGURE_LEAD and _UNIT_AFTER.match(text, open_end))
+    ):
+        return False  # 共**项，增长**% : the runs stand where figures go
+    # Plain text has no emphasis syntax: only a pair set off from the words around it reads so.
+    return markdown or (_is_boundary(before) and _is_boundary(after))
+
+
+def _is_boundary(char: str) -> bool:
+    return char.isspace() or _is_punct(char)
+
+
+def _is_punct(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS"
+
+
+def _star_is_placeholder(text: str, start: int, end: int, markdown: bool) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if _is_ascii_letter(before) or _is_ascii_letter(after):
+        return False  # *args, Top*, a*b
+    if before.isdigit() and after.isdigit():
+        return False  # 3*4
+    if end - start == 1 and before.isspace() and after.isspace():
+        return False  # a * b
+    return not (markdown and before == "\\")
+
+
+def _is_ascii_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()

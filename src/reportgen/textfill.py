@@ -1,0 +1,142 @@
+"""Turning paragraph text into spans: figures filled in, placeholders marked for highlighting.
+
+Paragraphs may refer to figures as ``{{ 名称 }}``. They are rendered by Jinja2 in a sandbox with
+strict undefined, so text that happens to contain ``{{ … }}`` can never run code, and an
+undeclared name is an error. Text without braces never reaches Jinja2.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from reportgen.document import Span
+from reportgen.errors import InputError, Problem
+from reportgen.figures import Figure
+from reportgen.placeholders import find_placeholders
+
+_TOKEN = re.compile("\ue000(\\d+)\ue001")
+_TEMPLATE_MARKS = ("{{", "{%", "{#")
+
+
+@dataclass(frozen=True)
+class Unfilled:
+    """A placeholder left in the output, with the YAML line it comes from."""
+
+    line: int | None
+    text: str
+    figure: str | None = None
+
+
+class _FigureToken:
+    """What a figure name resolves to inside the sandbox: a marker, split out afterwards."""
+
+    __slots__ = ("index",)
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+
+    def __str__(self) -> str:
+        return f"\ue000{self.index}\ue001"
+
+
+class TextFiller:
+    def __init__(self, figures: dict[str, Figure], path: str) -> None:
+        self.figures = figures
+        self.names = list(figures)
+        self.path = path
+        self.unfilled: list[Unfilled] = []
+        self._env: Any = None
+
+    def spans(self, text: str, line: int | None) -> tuple[Span, ...]:
+        """The spans of one paragraph; ``line`` is its YAML line, for messages."""
+        if not any(mark in text for mark in _TEMPLATE_MARKS):
+            return tuple(self._literal(text, line))
+        rendered = self._render(text, line)
+        spans: list[Span] = []
+        cursor = 0
+        for token in _TOKEN.finditer(rendered):
+            spans.extend(self._literal(rendered[cursor : token.start()], line))
+            name = self.names[int(token.group(1))]
+            figure = self.figures[name]
+            spans.append(Span(figure.formatted(), placeholder=not figure.filled))
+            if not figure.filled:
+                self.unfilled.append(Unfilled(line, figure.formatted(), name))
+            cursor = token.end()
+        spans.extend(self._literal(rendered[cursor:], line))
+        return tuple(_merge(spans))
+
+    def _literal(self, text: str, line: int | None) -> list[Span]:
+        spans, cursor = [], 0
+        for match in find_placeholders(text):
+            if match.start > cursor:
+                spans.append(Span(text[cursor : match.start]))
+            spans.append(Span(match.text, placeholder=True))
+            self.unfilled.append(Unfilled(line, match.text))
+            cursor = match.end
+        if cursor < len(text):
+            spans.append(Span(text[cursor:]))
+        return spans
+
+    def _render(self, text: str, line: int | None) -> str:
+        from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
+        from jinja2.sandbox import SecurityError
+
+        context = {name: _FigureToken(i) for i, name in enumerate(self.names)}
+        try:
+            return str(self._environment().from_string(text).render(context))
+        except UndefinedError as exc:
+            name = _undefined_name(str(exc))
+            known = "、".join(self.names) or "（尚未声明任何数据）"
+            raise InputError(
+                Problem(
+                    f"引用了未声明的数据“{name}”",
+                    self.path,
+                    line,
+                    hint=f"在 figures 中声明它，或检查名称是否写错。已声明：{known}",
+                )
+            ) from None
+        except SecurityError:
+            raise InputError(
+                Problem(
+                    "{{ }} 中只能写数据名称",
+                    self.path,
+                    line,
+                    hint="如需写大括号本身，请改用全角“｛｛ ｝｝”",
+                )
+            ) from None
+        except (TemplateSyntaxError, TemplateError, TypeError, ValueError) as exc:
+            raise InputError(
+                Problem(
+                    f"{{{{ }}}} 的写法有误（{exc}）",
+                    self.path,
+                    line,
+                    hint="引用数据写作 {{ 数据名称 }}；如需写大括号本身，请改用全角“｛｛ ｝｝”",
+                )
+            ) from None
+
+    def _environment(self) -> Any:
+        if self._env is None:
+            from jinja2 import StrictUndefined
+            from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+            self._env = ImmutableSandboxedEnvironment(
+                undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
+            )
+        return self._env
+
+
+def _undefined_name(message: str) -> str:
+    found = re.search(r"'([^']+)' is undefined", message)
+    return found.group(1) if found else message
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for span in spans:
+        if merged and merged[-1].placeholder == span.placeholder and not span.placeholder:
+            merged[-1] = Span(merged[-1].text + span.text)
+        elif span.text:
+            merged.append(span)
+    return merged
