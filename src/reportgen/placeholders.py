@@ -22,6 +22,9 @@ In both modes a pair whose opening run sits where a number goes (``共**项，�
 placeholders even where CommonMark would read emphasis.
 """
 
+# Full-width look-alikes of ASCII signs are what drafters type: matching them is the point.
+# ruff: noqa: RUF001
+
 from __future__ import annotations
 
 import re

@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from reportgen.errors import UsageError
 from reportgen.lint.findings import SEVERITIES
@@ -41,7 +42,8 @@ def _config_in(folder: Path) -> LintConfig:
         return _parse(dotfile, ("lint",))
     pyproject = folder / "pyproject.toml"
     if pyproject.is_file():
-        table = _load(pyproject).get("tool", {}).get("reportgen", {})
+        tool = _load(pyproject).get("tool")
+        table = tool.get("reportgen") if isinstance(tool, dict) else None
         if isinstance(table, dict) and "lint" in table:
             return _parse(pyproject, ("tool", "reportgen", "lint"))
     if folder.parent == folder:
@@ -49,7 +51,7 @@ def _config_in(folder: Path) -> LintConfig:
     return _config_in(folder.parent)
 
 
-def _load(path: Path) -> dict[str, object]:
+def _load(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

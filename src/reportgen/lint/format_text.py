@@ -20,14 +20,13 @@ def format_text(
     """Render findings for a terminal; ``excerpts`` give each finding's text line and offset."""
     blocks: list[str] = []
     for finding in findings:
-        head = f"{_place(finding)}: {finding.rule} {finding.message}"
+        place, rule = f"{_place(finding)}:", finding.rule
+        if color:
+            place = f"{_BOLD}{place}{_RESET}"
+            rule = f"{_COLORS.get(finding.severity, '')}{rule}{_RESET}"
+        head = f"{place} {rule} {finding.message}"
         if finding.location:
             head += f"（{finding.location}）"
-        if color:
-            tint = _COLORS.get(finding.severity, "")
-            head = f"{_BOLD}{_place(finding)}:{_RESET} {tint}{finding.rule}{_RESET} {finding.message}"
-            if finding.location:
-                head += f"（{finding.location}）"
         lines = [head]
         if finding in excerpts:
             line, offset = excerpts[finding]
@@ -57,8 +56,11 @@ def _excerpt(line: str, offset: int, length: int, color: bool, severity: str) ->
 
 
 def _width(text: str) -> int:
-    """Display width on a terminal: CJK and full-width characters take two cells."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    """Display width on a terminal: CJK, full-width and ambiguous characters take two cells.
+
+    Ambiguous ones (“ ” …) are wide in a Chinese locale, where our users' consoles run.
+    """
+    return sum(2 if unicodedata.east_asian_width(char) in "WFA" else 1 for char in text)
 
 
 def _summary_line(summary: Mapping[str, object]) -> str:
@@ -69,4 +71,6 @@ def _summary_line(summary: Mapping[str, object]) -> str:
     parts = "，".join(
         f"{SEVERITY_NAMES[name]} {counts[name]} 处" for name in SEVERITY_NAMES if counts.get(name)
     )
-    return f"检查了 {summary.get('files', 0)} 个文件，发现 {summary['findings']} 处问题（{parts}）。"
+    return (
+        f"检查了 {summary.get('files', 0)} 个文件，发现 {summary['findings']} 处问题（{parts}）。"
+    )

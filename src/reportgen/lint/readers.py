@@ -29,9 +29,7 @@ def collect_files(paths: Iterable[str]) -> tuple[list[tuple[Path, str]], list[Pr
         elif path.is_file():
             files.append((path, given))
         else:
-            problems.append(
-                Problem("文件或文件夹不存在", given, hint="请检查路径是否写错")
-            )
+            problems.append(Problem("文件或文件夹不存在", given, hint="请检查路径是否写错"))
     return files, problems
 
 
@@ -109,7 +107,9 @@ def _try_decode(data: bytes, encoding: str) -> str | None:
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
     controls = sum(
-        1 for char in sample if char not in "\t\n\r\f" and unicodedata.category(char) in ("Cc", "Co")
+        1
+        for char in sample
+        if char not in "\t\n\r\f" and unicodedata.category(char) in ("Cc", "Co")
     )
     return controls > max(2, len(sample) // 100)
 

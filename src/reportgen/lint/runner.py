@@ -1,0 +1,224 @@
+"""``reportgen lint``: check files with the selected rules and format what was found."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.errors import Problem, ReportgenError, UsageError
+from reportgen.lint.config import LintConfig, config_for
+from reportgen.lint.findings import SEVERITIES, SEVERITY_RANK, Finding
+from reportgen.lint.readers import collect_files, read_source
+from reportgen.lint.rules import RULES, Rule
+from reportgen.lint.source import Source
+
+FORMATS = ("text", "json", "sarif", "github")
+
+
+@dataclass
+class LintOptions:
+    format: str = "text"
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    fail_on: str | None = None
+    annotate: Path | None = None
+    color: bool = False
+
+
+@dataclass
+class LintRun:
+    findings: list[Finding]
+    problems: list[Problem] = field(default_factory=list)  # files that could not be read
+    exit_code: int = 0
+    output: str = ""  # the formatted findings, for stdout
+
+
+def run_lint(paths: list[str], options: LintOptions) -> LintRun:
+    """Check ``paths`` (files and folders) and return the findings, formatted, and the exit code.
+
+    Raises :class:`UsageError` for a wrong call (unknown rule or format, bad --annotate, a
+    broken configuration file). A file that cannot be read does not stop the others: it is a
+    problem in the result and makes the exit code 2.
+    """
+    _check_options(options)
+    files, problems = collect_files(paths)
+    if options.annotate is not None:
+        _check_annotate(files, problems, options.annotate)
+    findings: list[Finding] = []
+    excerpts: dict[Finding, tuple[str, int]] = {}
+    failing = False
+    checked = 0
+    for path, shown in files:
+        settings = _settings(path, options)
+        try:
+            source = read_source(path, shown)
+        except ReportgenError as error:
+            problems.extend(error.problems)
+            continue
+        checked += 1
+        rules = [RULES[rule_id] for rule_id in settings.select or RULES if rule_id in RULES]
+        rules = [rule for rule in rules if rule.id not in settings.ignore]
+        threshold = SEVERITY_RANK[settings.fail_on or "error"]
+        for finding, excerpt in check_source(source, rules):
+            findings.append(finding)
+            excerpts[finding] = excerpt
+            failing = failing or SEVERITY_RANK[finding.severity] >= threshold
+    if options.annotate is not None and not problems:
+        _annotate(files[0][0], options.annotate, findings)
+    summary = _summary(findings, checked, problems)
+    exit_code = 2 if problems else 1 if failing else 0
+    return LintRun(findings, problems, exit_code, _format(findings, summary, excerpts, options))
+
+
+def check_source(source: Source, rules: Iterable[Rule]) -> list[tuple[Finding, tuple[str, int]]]:
+    """Run ``rules`` over one source; each finding comes with its text line and offset in it."""
+    results: list[tuple[Finding, tuple[str, int]]] = []
+    text = source.text
+    for rule in rules:
+        for hit in rule.check(source):
+            start = source.place(hit.start)
+            last = source.place(max(hit.start, hit.end - 1))
+            line_start = text.rfind("\n", 0, hit.start) + 1
+            line_end = text.find("\n", hit.start)
+            line_text = text[line_start : line_end if line_end >= 0 else len(text)]
+            finding = Finding(
+                path=source.path,
+                line=start.line,
+                column=start.column,
+                end_line=last.line,
+                end_column=last.column + (1 if hit.end > hit.start else 0),
+                rule=rule.id,
+                severity=rule.severity,
+                match=text[hit.start : hit.end],
+                message=hit.message,
+                location=start.location,
+            )
+            results.append((finding, (line_text, hit.start - line_start)))
+    results.sort(key=lambda pair: (pair[0].line, pair[0].column, pair[0].rule))
+    return results
+
+
+def lint_text(
+    text: str,
+    path: str,
+    *,
+    line: int = 1,
+    column: int = 1,
+    select: Iterable[str] | None = None,
+) -> list[Finding]:
+    """Check one plain string that starts at ``line``:``column`` of ``path`` (for render).
+
+    Further lines of ``text`` start at column 1 of the following lines. ``select`` limits the
+    rules (default: all).
+    """
+    source = Source(path)
+    source.add_unit(text, line, column)
+    rules = [RULES[rule_id] for rule_id in (select or RULES)]
+    return [finding for finding, _ in check_source(source.finish(), rules)]
+
+
+@dataclass(frozen=True)
+class _Settings:
+    select: tuple[str, ...] | None
+    ignore: tuple[str, ...]
+    fail_on: str | None
+
+
+def _settings(path: Path, options: LintOptions) -> _Settings:
+    config = config_for(path)
+    _check_rule_ids(config.select or (), "select", config)
+    _check_rule_ids(config.ignore, "ignore", config)
+    select = tuple(options.select) if options.select is not None else config.select
+    ignore = tuple(options.ignore) if options.ignore is not None else config.ignore
+    return _Settings(select, ignore, options.fail_on or config.fail_on)
+
+
+def _check_options(options: LintOptions) -> None:
+    if options.format not in FORMATS:
+        raise UsageError.at(f"未知的输出格式“{options.format}”", hint=f"可选：{'、'.join(FORMATS)}")
+    if options.fail_on is not None and options.fail_on not in SEVERITIES:
+        raise UsageError.at(
+            f"--fail-on 的取值“{options.fail_on}”无效", hint="可选：error、warning、info"
+        )
+    _check_rule_ids(options.select or (), "--select", None)
+    _check_rule_ids(options.ignore or (), "--ignore", None)
+
+
+def _check_rule_ids(rule_ids: Iterable[str], option: str, config: LintConfig | None) -> None:
+    unknown = [rule_id for rule_id in rule_ids if rule_id not in RULES]
+    if unknown:
+        where = config.origin if config is not None else None
+        raise UsageError.at(
+            f"{option} 中有未知的规则：{'、'.join(unknown)}",
+            where,
+            hint=f"可用的规则：{'、'.join(RULES)}",
+        )
+
+
+def _check_annotate(files: list[tuple[Path, str]], problems: list[Problem], out: Path) -> None:
+    if problems or len(files) != 1 or files[0][0].suffix.lower() != ".docx":
+        raise UsageError.at(
+            "--annotate 只能用于检查单个 .docx 文件",
+            hint="请只给出一个 .docx 文件，例如：reportgen lint 草稿.docx --annotate 批注.docx",
+        )
+    if out.suffix.lower() != ".docx":
+        raise UsageError.at("--annotate 的输出文件应以 .docx 结尾", str(out))
+    if out.exists():
+        raise UsageError.at(
+            "--annotate 的输出文件已存在，未覆盖", str(out), hint="请换一个文件名，或先删除该文件"
+        )
+    if out.resolve() == files[0][0].resolve():
+        raise UsageError.at("--annotate 的输出文件不能是被检查的文件本身", str(out))
+
+
+def _annotate(source: Path, out: Path, findings: list[Finding]) -> None:
+    from reportgen.docxread import Mark, annotate_docx
+
+    marks = [
+        Mark(
+            paragraph=finding.line,
+            start=finding.column - 1,
+            end=finding.end_column - 1 if finding.end_line == finding.line else finding.column,
+            message=finding.message,
+            rule=finding.rule,
+        )
+        for finding in findings
+    ]
+    annotate_docx(source, out, marks)
+
+
+def _summary(findings: list[Finding], checked: int, problems: list[Problem]) -> dict[str, object]:
+    severities = Counter(finding.severity for finding in findings)
+    rules = Counter(finding.rule for finding in findings)
+    return {
+        "files": checked,
+        "unreadable": len({problem.path for problem in problems}),
+        "findings": len(findings),
+        "by_severity": {name: severities.get(name, 0) for name in SEVERITIES},
+        "by_rule": dict(sorted(rules.items())),
+    }
+
+
+def _format(
+    findings: list[Finding],
+    summary: dict[str, object],
+    excerpts: dict[Finding, tuple[str, int]],
+    options: LintOptions,
+) -> str:
+    if options.format == "json":
+        from reportgen.lint.format_json import format_json
+
+        return format_json(findings, summary)
+    if options.format == "sarif":
+        from reportgen.lint.format_sarif import format_sarif
+
+        return format_sarif(findings)
+    if options.format == "github":
+        from reportgen.lint.format_github import format_github
+
+        return format_github(findings)
+    from reportgen.lint.format_text import format_text
+
+    return format_text(findings, summary, excerpts, color=options.color)

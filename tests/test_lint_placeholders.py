@@ -1,0 +1,124 @@
+"""The placeholder detector: every shape it must find and every trap it must leave alone."""
+
+# ruff: noqa: RUF001  (full-width look-alikes are test input)
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportgen.placeholders import find_placeholders
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+
+def texts(text: str, *, markdown: bool = False) -> list[str]:
+    return [match.text for match in find_placeholders(text, markdown=markdown)]
+
+
+def test_city_bureau_draft_has_exactly_its_17_placeholders() -> None:
+    text = (SEEDS / "002_b642ac03053a293c.txt").read_text(encoding="utf-8")
+    found = find_placeholders(text)
+    assert [match.text for match in found] == [
+        "*", "*", "**", "**", "*.**", "*.**", "*.**", "**.*", "**.*", "**.*",
+        "*", "*", "*", "*", "*", "*", "**.*",
+    ]  # fmt: skip
+    assert all(text[m.start : m.end] == m.text for m in found)
+    # what follows each placeholder: the figure's unit or the word it stands in
+    assert [text[m.end] for m in found] == list("种美比的万万万%%%美日项项项个%")
+
+
+@pytest.mark.parametrize(
+    "seed", ["000_88ed6df5af2e25b9.txt", "001_e5671cd2ee671710.txt",
+             "003_4b97e6da7dc389ce.txt", "004_30d09172ea2938eb.txt"],
+)  # fmt: skip
+def test_other_seeds_have_no_placeholders(seed: str) -> None:
+    text = (SEEDS / seed).read_text(encoding="utf-8")
+    assert find_placeholders(text) == []
+    assert find_placeholders(text, markdown=True) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("共完成*项改造", ["*"]),
+        ("覆盖率达**.*%", ["**.*"]),
+        ("新增泊位*.**万个", ["*.**"]),
+        ("投入资金*,***万元", ["*,***"]),
+        ("累计＊＊人次", ["＊＊"]),
+        ("分别为**.*%、**.*%、**.*%。", ["**.*", "**.*", "**.*"]),
+        ("新建XX个驿站", ["XX"]),
+        ("于X月X日召开", ["X", "X"]),
+        ("于x月x日召开", ["x", "x"]),
+        ("××市人民政府", ["××"]),
+        ("第X期简报", ["X"]),
+        ("20XX年工作要点", ["XX"]),
+        ("完成率X.X%", ["X.X"]),
+        ("共___项", ["___"]),
+        ("联系人：＿＿＿＿", ["＿＿＿＿"]),
+        ("收入增长【待补】", ["【待补】"]),
+        ("投资额【数据待核】亿元", ["【数据待核】"]),
+        ("开工日期[待定]", ["[待定]"]),
+        ("参与单位（待补充）", ["（待补充）"]),
+        ("局长{{ 名称 }}出席", ["{{ 名称 }}"]),
+        ("{% if 有数据 %}共计若干{% endif %}", ["{% if 有数据 %}", "{% endif %}"]),
+        ("要说明是**谁来**负责", ["**", "**"]),
+        ("共**项，增长**%", ["**", "**"]),
+    ],
+)
+def test_shapes_are_found(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**重点工作**",
+        "：**重点工作**，",
+        "* 条目一",
+        "  * 下级条目",
+        "******",
+        "* * *",
+        "3×3的方阵",
+        "2×10万元",
+        "3*4=12",
+        "开展X光检查",
+        "X射线探伤",
+        "PM2.5浓度下降",
+        "5A级景区",
+        "二〇二五年",
+        "Windows XP系统",
+        "新款iPhone X",
+        "调用__init__方法",
+        "目标为_blank的链接",
+        "提高离休干部医疗待遇（待遇标准另发）",
+        "改造垃圾投放点（站）",
+        "……",
+        "X型路口",
+    ],
+)
+def test_traps_are_not_placeholders(text: str) -> None:
+    assert texts(text) == []
+
+
+def test_markdown_reads_emphasis_inside_running_text() -> None:
+    assert texts("要把**安全生产**放在首位", markdown=True) == []
+    assert texts("要把**安全生产**放在首位") == ["**", "**"]  # plain text has no emphasis
+
+
+def test_markdown_figure_position_wins_over_emphasis() -> None:
+    assert texts("全年共**项，增长**%", markdown=True) == ["**", "**"]
+    assert texts("覆盖率达**.*%", markdown=True) == ["**.*"]
+    assert texts("共*项，涉及*人", markdown=True) == ["*", "*"]
+
+
+def test_markdown_escapes_and_code_are_not_placeholders() -> None:
+    assert texts(r"请在\*处签字", markdown=True) == []
+    assert texts(r"请在\*处签字") == ["*"]
+    assert texts("命令 `ls *.txt` 列出文件", markdown=True) == []
+
+
+def test_offsets_count_characters() -> None:
+    [match] = find_placeholders("全市新增泊位*.**万个")
+    assert (match.start, match.end, match.kind) == (6, 10, "star")
