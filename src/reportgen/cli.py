@@ -168,10 +168,11 @@ def _usage_message(exc: typer.TyperException) -> str:
         return f"错误：没有选项 {getattr(exc, 'option_name', '')}。{see}"
     if kind == "MissingParameter":
         param = getattr(exc, "param", None)
-        name = getattr(param, "human_readable_name", "") if param else ""
+        name = str(getattr(param, "name", "") or "").upper()
         return f"错误：缺少参数 {name}。{see}"
     if kind == "BadParameter":
         return f"错误：参数不对（{exc.format_message()}）。{see}"
-    if kind == "NoSuchCommand" or "No such command" in exc.format_message():
-        return f"错误：{exc.format_message()}。可用命令：kinds、new、render、lint、schema、import"
+    if "No such command" in exc.format_message():
+        name = exc.format_message().split("'")[1] if "'" in exc.format_message() else ""
+        return f"错误：没有命令“{name}”。可用命令：kinds、new、render、lint、schema、import"
     return f"用法错误：{exc.format_message()}。{see}"

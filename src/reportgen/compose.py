@@ -25,7 +25,7 @@ class Composed:
 def compose(report: Any, source: SourceMap, layout: str) -> Composed:
     _check_figure_names(report, source)
     builder = _Builder(report, source)
-    blocks = builder.brief() if layout == "brief" else builder.report()
+    blocks = builder.brief_blocks() if layout == "brief" else builder.report_blocks()
     author = report.issuer if layout == "report" else report.editor
     document = Document(layout, report.title, author, report.date, tuple(blocks))  # type: ignore[arg-type]
     return Composed(document, tuple(builder.filler.unfilled))
@@ -58,7 +58,7 @@ class _Builder:
         for text, line in paragraphs(value, loc, self.source):
             yield Block("body", self.filler.spans(text, line), source_line=line)
 
-    def report(self) -> list[Block]:
+    def report_blocks(self) -> list[Block]:
         r = self.report
         blocks = [self.block("title", r.title, ("title",))]
         if r.recipient:
@@ -104,7 +104,7 @@ class _Builder:
             source_line=self.source.line_of(("date",)),
         )
 
-    def brief(self) -> list[Block]:
+    def brief_blocks(self) -> list[Block]:
         r = self.report
         d = r.date
         blocks = [

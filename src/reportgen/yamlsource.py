@@ -116,6 +116,8 @@ def _syntax_problem(exc: Any, text: str, path: str) -> Problem:
         message = "同一个字段写了两次"
         hint = "删去重复的一个"
     elif "expected ',' or ']'" in what or "expected ',' or '}'" in what:
+        if exc.context_mark:  # the opening bracket is where the user looks
+            line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
         message = "方括号或花括号没有配对"
         hint = "检查 [ ] 或 { } 是否成对，或改用每项一行的“- ”列表写法"
     else:
