@@ -12,7 +12,7 @@ from reportgen.lint.config import LintConfig, config_for
 from reportgen.lint.findings import SEVERITIES, SEVERITY_RANK, Finding
 from reportgen.lint.readers import collect_files, read_source
 from reportgen.lint.rules import RULES, Rule
-from reportgen.lint.source import Source
+from reportgen.lint.source import Source, line_anchors
 
 FORMATS = ("text", "json", "sarif", "github")
 
@@ -114,7 +114,7 @@ def lint_text(
     rules (default: all).
     """
     source = Source(path)
-    source.add_unit(text, line, column)
+    source.add_unit(text, line_anchors(text, line, column))
     rules = [RULES[rule_id] for rule_id in (select or RULES)]
     return [finding for finding, _ in check_source(source.finish(), rules)]
 

@@ -13,7 +13,7 @@ paragraphs (heading numbering, repeated paragraphs).
 from __future__ import annotations
 
 import bisect
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -31,15 +31,15 @@ class Place:
     location: str | None
 
 
-_LINE_BREAK = re.compile(r"\n")
-
-
 @dataclass
 class Source:
     """Checkable text of one file with its mapping back to lines and columns."""
 
     path: str
     markdown: bool = False
+    #: In a report YAML: each declared figure's name and whether it has a value. ``{{ 名称 }}``
+    #: there refers to a figure and is a placeholder only while the figure has no value.
+    figures: dict[str, bool] | None = None
     text: str = ""
     paragraphs: list[Paragraph] = field(default_factory=list)
     _offsets: list[int] = field(default_factory=list)
@@ -50,36 +50,31 @@ class Source:
     def add_unit(
         self,
         text: str,
-        line: int,
-        column: int = 1,
+        anchors: Sequence[tuple[int, int, int]],
         *,
         location: str | None = None,
         label: str = "",
-        line_columns: list[int] | None = None,
+        split_paragraphs: bool = True,
     ) -> None:
-        """Append a unit that starts at ``line``:``column``.
+        """Append a unit; ``anchors`` are ``(offset in text, line, column)``, the first at 0.
 
-        Each further line of ``text`` starts at column 1 of the next file line unless
-        ``line_columns`` gives the column of each line (YAML block scalars are indented).
-        Newlines inside a unit make separate paragraphs; ``label`` goes to the first.
+        Paragraphs are the unit's lines (``split_paragraphs``) or the whole unit (a .docx
+        paragraph, whose line breaks are soft). ``label`` goes to the first paragraph.
         """
         if self._parts:
             self._parts.append("\n")
             self._length += 1
         base = self._length
-        line_start = 0
-        for index, piece in enumerate(text.split("\n")):
-            start_column = column if index == 0 else 1
-            if line_columns is not None and index < len(line_columns):
-                start_column = line_columns[index]
-            self._offsets.append(base + line_start)
-            self._places.append((line + index, start_column, location))
+        for offset, line, column in anchors:
+            self._offsets.append(base + offset)
+            self._places.append((line, column, location))
+        pieces = text.split("\n") if split_paragraphs else [text]
+        piece_start = base
+        for piece in pieces:
             if piece.strip():
-                self.paragraphs.append(
-                    Paragraph(base + line_start, base + line_start + len(piece), label)
-                )
-            label = ""
-            line_start += len(piece) + 1
+                self.paragraphs.append(Paragraph(piece_start, piece_start + len(piece), label))
+                label = ""
+            piece_start += len(piece) + 1
         self._parts.append(text)
         self._length += len(text)
 
@@ -95,8 +90,19 @@ class Source:
         return Place(line, column + offset - self._offsets[max(index, 0)], location)
 
 
+def line_anchors(text: str, line: int = 1, column: int = 1) -> list[tuple[int, int, int]]:
+    """Anchors for text whose first line starts at ``line``:``column``, the others at column 1."""
+    anchors = [(0, line, column)]
+    found = text.find("\n")
+    while found >= 0:
+        line += 1
+        anchors.append((found + 1, line, 1))
+        found = text.find("\n", found + 1)
+    return anchors
+
+
 def source_from_text(path: str, text: str, *, markdown: bool = False) -> Source:
     """A source whose lines are the lines of ``text`` (a .txt or .md file)."""
     source = Source(path, markdown=markdown)
-    source.add_unit(text, 1)
+    source.add_unit(text, line_anchors(text))
     return source.finish()

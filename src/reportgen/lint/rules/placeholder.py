@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from reportgen.lint.rules.base import Hit, Rule
 from reportgen.lint.source import Source
 from reportgen.placeholders import find_placeholders
 
+_TAG_NAME = re.compile(r"\{\{\s*([^{}\s]+)\s*\}\}")
 _MESSAGES = {
     "star": "占位符“{}”尚未填写：请填入实际数据后再印发",
     "x": "占位符“{}”尚未填写：请填入实际的数字、日期或名称",
@@ -34,4 +36,22 @@ class PlaceholderRule(Rule):
 
     def check(self, source: Source) -> Iterator[Hit]:
         for match in find_placeholders(source.text, markdown=source.markdown):
-            yield Hit(match.start, match.end, _MESSAGES[match.kind].format(match.text))
+            message = _MESSAGES[match.kind].format(match.text)
+            if match.kind == "tag" and source.figures is not None:
+                reference = _figure_reference(match.text, source.figures)
+                if reference is None:
+                    continue
+                message = reference
+            yield Hit(match.start, match.end, message)
+
+
+def _figure_reference(tag: str, figures: dict[str, bool]) -> str | None:
+    """In a report YAML ``{{ 名称 }}`` refers to a figure: fine once the figure has a value."""
+    name = _TAG_NAME.fullmatch(tag)
+    if name is None:
+        return _MESSAGES["tag"].format(tag)
+    if name.group(1) not in figures:
+        return f"引用了未声明的数据“{name.group(1)}”：请在 figures 中声明它，或检查名称是否写错"
+    if figures[name.group(1)]:
+        return None
+    return f"数据“{name.group(1)}”尚无数值，成稿中将是占位符：请在 figures 中填写 value"
