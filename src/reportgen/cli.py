@@ -127,6 +127,31 @@ def lint_command(
     raise typer.Exit(run.exit_code)
 
 
+@app.command("import")
+def import_command(
+    draft: Annotated[Path, typer.Argument(help="已有的草稿：.docx、.txt 或 .md", show_default=False)],
+    kind: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--kind", help="导入为哪种报告；不给时自动推荐", show_default=False),
+    ] = None,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("-o", "--output", help="写入的 YAML，默认与草稿同名", show_default=False),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="文件已存在时覆盖")] = False,
+    kinds: KindsOption = None,
+) -> None:
+    """把已有草稿导入为某类报告的 YAML，文字和占位符一个不丢。"""
+    from reportgen.importer import import_draft
+
+    result = import_draft(draft, kind=kind, output=output, force=force, registry=_registry(kinds))
+    if not kind:
+        _err(f"推荐类型：{result.kind}（{result.reason}）")
+    for warning in result.warnings:
+        _err(f"注意：{warning}")
+    _err(f"已生成 {result.output}，类型 {result.kind}。下一步：核对后运行 reportgen render {result.output}")
+
+
 @app.command("schema")
 def schema_command(
     kind: Annotated[str, typer.Argument(help="报告类型编号", show_default=False)],
