@@ -1,0 +1,422 @@
+"""Measure reportgen side by side with the tools a user would pick instead; print and save a table.
+
+Run through ``bash benchmarks/run.sh [--quick]``, which prepares the venv this expects
+(reportgen installed with ``pip install .``, docxtpl, docx2python, autocorrect-py; pandoc on PATH).
+
+Every comparison is made in the same run on the same inputs, and the ratios reportgen ÷ anchor
+are the figures that count: the machine is shared and absolute times drift between runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+WORK = HERE / ".work"
+sys.path.insert(0, str(HERE))
+
+import data as bench_data  # noqa: E402
+import make_docxtpl_template  # noqa: E402
+
+
+@dataclass
+class Config:
+    quick: bool
+    corpus_bytes: int
+    docx_paragraphs: int
+    big_pages: int
+    batch_reports: int
+    warm_min_runs: int
+    warm_seconds: float
+    heavy_warm_min_runs: int
+    heavy_warm_seconds: float
+    command_runs: int
+    startup_runs: int
+    heavy_command_runs: int
+
+    @classmethod
+    def make(cls, quick: bool) -> Config:
+        if quick:
+            return cls(True, 500_000, 300, 20, 100, 3, 1.0, 2, 1.0, 3, 5, 1)
+        return cls(False, 5_000_000, 3000, 200, 1000, 20, 8.0, 5, 10.0, 15, 20, 3)
+
+
+@dataclass
+class Measure:
+    """One tool on one task: seconds (median) and peak RSS; or why it could not be measured."""
+
+    seconds: float | None = None
+    rss_mb: float | None = None
+    runs: int = 0
+    note: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.seconds is not None
+
+
+# --- running things -------------------------------------------------------------------------
+
+GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
+
+
+def run_command(argv: list[str], runs: int, ok_codes: tuple[int, ...] = (0,), warmup: int = 1,
+                fresh_out: Path | None = None) -> Measure:
+    """Median wall time and peak RSS of a whole command, as a user runs it.
+
+    Peak RSS comes from GNU time (``%M``): the rusage of a child forked straight from this
+    (large) Python process would include this process's RSS from before the exec.
+    ``fresh_out``: an output path removed before each run, so commands that refuse to overwrite
+    start every run alike.
+    """
+    times: list[float] = []
+    peaks: list[float] = []
+    rss_file = WORK / "rss.txt"
+    for i in range(warmup + runs):
+        if fresh_out is not None and fresh_out.exists():
+            fresh_out.unlink()
+        capture = i == 0
+        full = [GNU_TIME, "-f", "%M", "-o", str(rss_file), *argv] if GNU_TIME else argv
+        start = time.perf_counter()
+        proc = subprocess.run(full, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE if capture else subprocess.DEVNULL,
+                              stdin=subprocess.DEVNULL)
+        elapsed = time.perf_counter() - start
+        if proc.returncode not in ok_codes:
+            tail = (proc.stderr or b"").decode("utf-8", "replace").strip().splitlines()[-3:]
+            return Measure(note=f"exit {proc.returncode}: {' / '.join(tail)[:200]}")
+        if i >= warmup:
+            times.append(elapsed)
+            if GNU_TIME:
+                peaks.append(int(rss_file.read_text().split()[-1]) / 1024)
+    return Measure(statistics.median(times), max(peaks) if peaks else None, runs)
+
+
+def run_warm(python: str, task: str, path: Path, min_runs: int, seconds: float,
+             extra: Path | None = None) -> Measure:
+    argv = [python, str(HERE / "warm.py"), task, str(path), "--min-runs", str(min_runs),
+            "--max-seconds", str(seconds)]
+    if extra is not None:
+        argv += ["--extra", str(extra)]
+    proc = subprocess.run(argv, capture_output=True, text=True)
+    lines = proc.stdout.strip().splitlines()
+    if proc.returncode != 0 or not lines:
+        return Measure(note="failed: " + " / ".join(proc.stderr.strip().splitlines()[-2:])[:200])
+    result = json.loads(lines[-1])
+    if result["status"] != "ok":
+        return Measure(note="n/a: " + result["why"][:160])
+    return Measure(result["median_s"], result["maxrss_mb"], result["runs"],
+                   extra={"tracemalloc_mb": result["tracemalloc_peak_mb"]})
+
+
+def help_text(argv: list[str]) -> str:
+    proc = subprocess.run(argv, capture_output=True, text=True)
+    return proc.stdout + proc.stderr
+
+
+def docx_paragraph_count(path: Path) -> int:
+    """Paragraphs a reader must visit: body (tables included), headers and footers."""
+    count = 0
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", name):
+                count += len(re.findall(rb"<w:p[ >]", z.read(name)))
+    return count
+
+
+def find_report() -> Path:
+    """The bundled example of kind yixue-cugan once it exists, else the benchmarks' stand-in."""
+    candidates = sorted((ROOT / "examples").glob("*.y*ml"), key=lambda p: ("draft" in p.name, p))
+    for path in candidates:
+        if re.search(r"^kind:\s*yixue-cugan\s*$", path.read_text(encoding="utf-8"), re.M):
+            return path
+    return HERE / "report_5pages.yaml"
+
+
+def reference_docx() -> Path | None:
+    path = ROOT / "templates" / "docx" / "reference.docx"
+    return path if zipfile.is_zipfile(path) else None
+
+
+# --- the benchmark --------------------------------------------------------------------------
+
+@dataclass
+class Row:
+    group: str
+    what: str
+    unit: str  # "ms", "s", "Mchar/s", "para/s", "MB"
+    reportgen: Measure
+    anchors: dict[str, Measure]
+    higher_is_better: bool = False
+    value_of: str = "time"  # time | chars | paras | rss
+
+    def value(self, m: Measure) -> float | None:
+        if not m.ok:
+            return None
+        assert m.seconds is not None
+        if self.value_of == "rss":
+            return m.rss_mb
+        amount = self.extra_amount
+        if self.value_of == "chars":
+            return amount / m.seconds / 1e6
+        if self.value_of == "paras":
+            return amount / m.seconds
+        return m.seconds * (1000 if self.unit == "ms" else 1)
+
+    extra_amount: float = 0.0
+
+
+@dataclass
+class Target:
+    name: str
+    measured: float | None
+    limit: float
+    unit: str
+    at_most: bool = True  # measured must be <= limit (else >=)
+    note: str = ""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="~1-minute smoke run")
+    parser.add_argument("--python", default=sys.executable)
+    parser.add_argument("--reportgen", default=str(Path(sys.executable).parent / "reportgen"))
+    parser.add_argument("--out", default=str(HERE / "results.md"))
+    args = parser.parse_args()
+    cfg = Config.make(args.quick)
+    py, rg = args.python, args.reportgen
+    started = time.perf_counter()
+
+    report = find_report()
+    paths = bench_data.build(report, cfg.corpus_bytes, cfg.docx_paragraphs, cfg.big_pages)
+    reference = reference_docx()
+    template = make_docxtpl_template.build(reference or Path("missing"), WORK / "docxtpl_template.docx")
+    out_dir = Path(tempfile.mkdtemp(prefix="out-", dir=WORK))
+    corpus_chars = len(paths["corpus"].read_text(encoding="utf-8"))
+    big_paras = docx_paragraph_count(paths["big_docx"])
+    rg_help = help_text([rg, "render", "--help"])
+    log = print if sys.stderr.isatty() else (lambda *a: print(*a, file=sys.stderr))
+    log(f"report: {report.relative_to(ROOT)}; reference.docx: {'yes' if reference else 'not yet'}")
+
+    rows: list[Row] = []
+
+    # Render the ~5-page report.
+    log("render, warm …")
+    rows.append(Row("render 5-page report", "warm, per document", "ms",
+                    run_warm(py, "render-reportgen", report, cfg.warm_min_runs, cfg.warm_seconds),
+                    {"docxtpl": run_warm(py, "render-docxtpl", paths["anchor_yaml"],
+                                         cfg.warm_min_runs, cfg.warm_seconds, template),
+                     "pandoc": Measure(note="n/a: no in-process API")}))
+    log("render, whole command …")
+    pandoc = shutil.which("pandoc")
+    pandoc_argv = [pandoc or "pandoc", str(paths["anchor_md"]), "-o", str(out_dir / "pandoc.docx")]
+    if reference:
+        pandoc_argv += ["--reference-doc", str(reference)]
+    rows.append(Row("render 5-page report", "whole command", "ms",
+                    run_command([rg, "render", str(report), "-o", str(out_dir / "rg.docx")],
+                                cfg.command_runs, fresh_out=out_dir / "rg.docx"),
+                    {"docxtpl": run_command([py, str(HERE / "anchors" / "docxtpl_render.py"),
+                                             str(paths["anchor_yaml"]), str(template),
+                                             str(out_dir / "tpl.docx")], cfg.command_runs),
+                     "pandoc": run_command(pandoc_argv, cfg.command_runs) if pandoc
+                     else Measure(note="n/a: pandoc not installed")}))
+
+    # Lint the corpus.
+    log("lint corpus, warm …")
+    lint_warm = Row("lint 5 MB corpus" if not cfg.quick else "lint 0.5 MB corpus",
+                    "warm, characters per second", "Mchar/s",
+                    run_warm(py, "lint-reportgen", paths["corpus"], cfg.heavy_warm_min_runs,
+                             cfg.heavy_warm_seconds),
+                    {"autocorrect-py": run_warm(py, "lint-autocorrect", paths["corpus"],
+                                                cfg.heavy_warm_min_runs, cfg.heavy_warm_seconds)},
+                    higher_is_better=True, value_of="chars", extra_amount=corpus_chars)
+    rows.append(lint_warm)
+    log("lint corpus, whole command …")
+    rows.append(Row(lint_warm.group, "whole command", "s",
+                    run_command([rg, "lint", "--format", "json", str(paths["corpus"])],
+                                cfg.heavy_command_runs, ok_codes=(0, 1)),
+                    {"autocorrect-py": run_command(
+                        [py, str(HERE / "anchors" / "autocorrect_lint.py"), str(paths["corpus"])],
+                        cfg.heavy_command_runs)}))
+
+    # Read a long .docx.
+    log("read .docx, warm …")
+    pages = "200-page" if not cfg.quick else "20-page"
+    read_warm = Row(f"read {pages} .docx ({big_paras} paragraphs)", "warm, paragraphs per second",
+                    "para/s",
+                    run_warm(py, "read-reportgen", paths["big_docx"], cfg.heavy_warm_min_runs,
+                             cfg.heavy_warm_seconds),
+                    {"docx2python": run_warm(py, "read-docx2python", paths["big_docx"],
+                                             cfg.heavy_warm_min_runs, cfg.heavy_warm_seconds)},
+                    higher_is_better=True, value_of="paras", extra_amount=big_paras)
+    rows.append(read_warm)
+    log("read .docx, whole command …")
+    rows.append(Row(read_warm.group, "whole command (reportgen: `lint` it)", "s",
+                    run_command([rg, "lint", "--format", "json", str(paths["big_docx"])],
+                                cfg.heavy_command_runs, ok_codes=(0, 1)),
+                    {"docx2python": run_command(
+                        [py, str(HERE / "anchors" / "docx2python_read.py"), str(paths["big_docx"])],
+                        cfg.heavy_command_runs)}))
+
+    # Start-up.
+    log("start-up …")
+    baseline = {"python -c pass": run_command([py, "-c", "pass"], cfg.startup_runs)}
+    help_row = Row("start-up", "`reportgen --help`", "ms",
+                   run_command([rg, "--help"], cfg.startup_runs), baseline)
+    short_row = Row("start-up", "`reportgen lint short.txt`", "ms",
+                    run_command([rg, "lint", str(paths["short"])], cfg.startup_runs,
+                                ok_codes=(0, 1)), baseline)
+    rows += [help_row, short_row]
+
+    # A long report: peak memory.
+    log("render long report …")
+    big_row = Row(f"render {pages} report", "whole command, peak RSS", "MB",
+                  run_command([rg, "render", str(paths["big_yaml"]), "-o",
+                               str(out_dir / "big.docx")], cfg.heavy_command_runs,
+                              fresh_out=out_dir / "big.docx"),
+                  {"docxtpl": _docxtpl_big(py, paths, template, out_dir, cfg)}, value_of="rss")
+    rows.append(big_row)
+    big_time = Row(big_row.group, "whole command", "s", big_row.reportgen, big_row.anchors)
+    rows.append(big_time)
+
+    # Batch.
+    log("batch …")
+    batch = _batch(rg, rg_help, report, out_dir, cfg)
+    rows.append(Row("batch", f"{cfg.batch_reports} reports from one YAML and a table, 2 cores",
+                    "s", batch, {}))
+
+    targets = [
+        _ratio_target("render whole command ≤ docxtpl's", rows[1], "docxtpl", 1.0),
+        _ratio_target("render warm ≤ ½ docxtpl's", rows[0], "docxtpl", 0.5),
+        Target("`reportgen --help` < 80 ms", help_row.value(help_row.reportgen), 80, "ms"),
+        Target("`reportgen lint short.txt` < 120 ms", short_row.value(short_row.reportgen), 120,
+               "ms"),
+        _ratio_target("lint ≥ 2× autocorrect-py (char/s)", lint_warm, "autocorrect-py", 2.0,
+                      at_most=False),
+        _ratio_target(".docx read faster than docx2python", read_warm, "docx2python", 1.0,
+                      at_most=False),
+        Target(f"{cfg.batch_reports} reports < 10 s" +
+               (" (quick: scaled to 1,000)" if cfg.quick else ""),
+               None if not batch.ok else batch.seconds * 1000 / cfg.batch_reports, 10, "s",
+               note=batch.note),
+        Target(f"{pages} report rendered in < 200 MB peak RSS", big_row.reportgen.rss_mb, 200,
+               "MB", note=big_row.reportgen.note),
+    ]
+    text = format_results(rows, targets, cfg, report, reference, time.perf_counter() - started)
+    print(text)
+    Path(args.out).write_text(text, encoding="utf-8")
+    shutil.rmtree(out_dir, ignore_errors=True)
+    return 0
+
+
+def _docxtpl_big(py: str, paths: dict[str, Path], template: Path, out_dir: Path,
+                 cfg: Config) -> Measure:
+    big_anchor = paths["big_yaml"].with_name("anchor_big.yaml")
+    import yaml
+
+    big_anchor.write_text(yaml.safe_dump(bench_data.anchor_data(paths["big_yaml"]),
+                                         allow_unicode=True), encoding="utf-8")
+    return run_command([py, str(HERE / "anchors" / "docxtpl_render.py"), str(big_anchor),
+                        str(template), str(out_dir / "big_tpl.docx")], cfg.heavy_command_runs)
+
+
+def _batch(rg: str, rg_help: str, report: Path, out_dir: Path, cfg: Config) -> Measure:
+    """1,000 reports from one YAML and a table, once ``reportgen render`` can take a table."""
+    option = re.search(r"(--(?:table|data|batch|rows)\b)", rg_help)
+    if not option:
+        return Measure(note="n/a: `reportgen render --help` shows no table option yet")
+    return Measure(note=f"n/a: found {option.group(1)}, not wired in the harness yet")
+
+
+def _ratio_target(name: str, row: Row, anchor: str, limit: float, at_most: bool = True) -> Target:
+    ours, theirs = row.value(row.reportgen), row.value(row.anchors[anchor])
+    ratio = None if ours is None or theirs is None else ours / theirs
+    note = row.reportgen.note or row.anchors[anchor].note
+    return Target(name, ratio, limit, "×", at_most, note)
+
+
+# --- the table ------------------------------------------------------------------------------
+
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "n/a"
+    if unit == "×":
+        return f"{value:.2f}×"
+    if unit in ("ms", "MB"):
+        return f"{value:,.0f} {unit}" if value >= 100 else f"{value:.1f} {unit}"
+    if unit == "para/s":
+        return f"{value:,.0f} {unit}"
+    return f"{value:.2f} {unit}"
+
+
+def _cell(row: Row, m: Measure) -> str:
+    if not m.ok:
+        return m.note.split(":")[0] if m.note else "n/a"
+    text = _fmt(row.value(m), row.unit)
+    if row.value_of != "rss" and m.rss_mb is not None:
+        text += f" · {m.rss_mb:.0f} MB"
+    return text
+
+
+def format_results(rows: list[Row], targets: list[Target], cfg: Config, report: Path,
+                   reference: Path | None, elapsed: float) -> str:
+    lines = [
+        "# reportgen benchmarks" + (" (--quick)" if cfg.quick else ""),
+        "",
+        f"Run {time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} cores, Python "
+        f"{sys.version.split()[0]}, {elapsed:.0f} s in all. Report: `{report.relative_to(ROOT)}`; "
+        f"styles: {'templates/docx/reference.docx' if reference else 'python-docx default (reference.docx not there yet)'}.",
+        "Cells: median · peak RSS of the process (whole command: the command itself; warm: the "
+        "warm process, tool imported). Ratios are reportgen ÷ anchor of the row's quantity, "
+        "measured in this same run.",
+        "",
+        "| task | how | reportgen | anchors | reportgen ÷ anchor |",
+        "|---|---|---|---|---|",
+    ]
+    for row in rows:
+        anchors = "; ".join(f"{name}: {_cell(row, m)}" for name, m in row.anchors.items()) or "—"
+        ours = row.value(row.reportgen)
+        ratios = []
+        for name, m in row.anchors.items():
+            theirs = row.value(m)
+            if ours is not None and theirs:
+                better = "higher is better" if row.higher_is_better else "lower is better"
+                ratios.append(f"{ours / theirs:.2f}× {name} ({better})")
+        lines.append(f"| {row.group} | {row.what} | {_cell(row, row.reportgen)} | {anchors} | "
+                     f"{'; '.join(ratios) or '—'} |")
+    lines += ["", "## Targets (2-core machine)", "", "| target | measured | limit | result | margin |",
+              "|---|---|---|---|---|"]
+    for t in targets:
+        if t.measured is None:
+            result, margin = "n/a", (t.note or "not measured")[:120]
+        else:
+            passed = t.measured <= t.limit if t.at_most else t.measured >= t.limit
+            result = "PASS" if passed else "MISS"
+            slack = (t.limit - t.measured) / t.limit if t.at_most else (t.measured - t.limit) / t.limit
+            margin = f"{slack:+.0%} of the limit ({'headroom' if passed else 'short'})"
+        lines.append(f"| {t.name} | {_fmt(t.measured, t.unit)} | "
+                     f"{'≤' if t.at_most else '≥'} {_fmt(t.limit, t.unit)} | {result} | {margin} |")
+    notes = [f"- {row.group} / {row.what} / {name}: {m.note}"
+             for row in rows for name, m in [("reportgen", row.reportgen), *row.anchors.items()]
+             if m.note and not m.note.startswith("n/a: no in-process")]
+    if notes:
+        lines += ["", "Notes:", "", *sorted(set(notes))]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

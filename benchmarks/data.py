@@ -1,0 +1,295 @@
+"""Inputs of the benchmarks, generated into benchmarks/.work/data/ (never committed).
+
+Everything is derived deterministically (fixed random seed) from the seeds in ``seeds/`` and the
+report YAML, so two runs measure the same bytes:
+
+- ``corpus.txt``: ~5 MB of report prose (seed paragraphs shuffled and repeated) with placeholders
+  sprinkled in, for ``lint`` against autocorrect-py;
+- ``short.txt``: a few lines, for the start-up cost of ``reportgen lint``;
+- ``big.docx``: ~200 pages (~3,000 paragraphs with tables, a header and a footer) for
+  ``read_docx`` against docx2python;
+- ``report_200pages.yaml``: a yixue-cugan report of ~200 pages, for the peak memory of a render;
+- ``anchor.yaml`` / ``anchor.md``: the same report as plain data for docxtpl and as Markdown for
+  pandoc.
+"""
+
+from __future__ import annotations
+
+import html
+import random
+import re
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+WORK = Path(__file__).resolve().parent / ".work"
+DATA = WORK / "data"
+
+_TAG = re.compile(r"<[^>]+>")
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+# Shapes a drafter leaves where a figure is missing (SPEC: *.**万个, **.*%, X月X日, 【待补】 …).
+PLACEHOLDERS = ["*.**万个", "**.*%", "*项", "X月X日", "**个", "【待补】", "*,***人次", "××"]
+
+
+def seed_paragraphs() -> list[str]:
+    """Paragraphs of prose from the seeds: HTML and front matter removed, wrapped lines joined."""
+    paragraphs: list[str] = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = _FRONT_MATTER.sub("", path.read_text(encoding="utf-8"))
+        text = html.unescape(_TAG.sub("\n", text))
+        current = ""
+        for raw in text.splitlines():
+            line = raw.strip()
+            starts_paragraph = raw.startswith(("　　", "  ")) or not line
+            if starts_paragraph and current:
+                paragraphs.append(current)
+                current = ""
+            current += line
+        if current:
+            paragraphs.append(current)
+    # Keep prose, drop bylines and one-word scraps.
+    return [p for p in paragraphs if len(p) >= 30 and sum(_is_cjk(c) for c in p) > len(p) / 2]
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _with_placeholders(paragraph: str, rng: random.Random) -> str:
+    """Replace some figures by placeholders, as in a draft whose numbers came late."""
+    if rng.random() < 0.3:
+        paragraph = _DIGITS.sub(lambda m: rng.choice(PLACEHOLDERS) if rng.random() < 0.5 else
+                                m.group(), paragraph, count=2)
+    return paragraph
+
+
+def prose(rng: random.Random, chars: int) -> list[str]:
+    """Shuffled seed paragraphs with placeholders, at least ``chars`` characters in all."""
+    base = seed_paragraphs()
+    out: list[str] = []
+    total = 0
+    while total < chars:
+        batch = base[:]
+        rng.shuffle(batch)
+        for p in batch:
+            p = _with_placeholders(p, rng)
+            out.append(p)
+            total += len(p)
+            if total >= chars:
+                break
+    return out
+
+
+def make_corpus(path: Path, size_bytes: int) -> Path:
+    rng = random.Random(20231020)
+    paragraphs: list[str] = []
+    size = 0
+    for p in prose(rng, size_bytes):  # chars >= bytes/3, so this is plenty
+        paragraphs.append(p)
+        size += len(p.encode()) + 1
+        if size >= size_bytes:
+            break
+    _write(path, "\n".join(paragraphs) + "\n")
+    return path
+
+
+def make_short_txt(path: Path) -> Path:
+    _write(path, "关于区级重点项目推进情况的简要说明\n"
+                 "截至X月X日，全区共推进重点项目**个，完成投资*.**亿元。\n"
+                 "下一步将加快项目建设进度，确保全年目标任务如期完成。\n")
+    return path
+
+
+def make_big_docx(path: Path, paragraphs: int = 3000) -> Path:
+    """A long draft: headings, body, a table every 60 paragraphs, a header and a footer."""
+    import docx
+    from docx.shared import Pt
+
+    rng = random.Random(9704)
+    document = docx.Document()
+    document.styles["Normal"].font.size = Pt(16)
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "内部资料　注意保存"
+    section.footer.paragraphs[0].text = "区住房城乡建设局办公室　X月X日印发"
+    texts = prose(rng, paragraphs * 90)
+    for i in range(paragraphs):
+        if i % 60 == 0:
+            document.add_heading(f"{i // 60 + 1}. 重点工作推进情况", level=1)
+        document.add_paragraph(texts[i % len(texts)])
+        if i % 60 == 30:
+            table = document.add_table(rows=6, cols=4)
+            for r, row in enumerate(table.rows):
+                for c, cell in enumerate(row.cells):
+                    cell.text = "项目" if r == 0 else (f"{rng.randint(1, 999)}" if c else
+                                                     rng.choice(["道路改造", "管网更新", "*.**万个"]))
+    _write_bytes(path, _docx_bytes(document))
+    return path
+
+
+def _docx_bytes(document: object) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    document.save(buffer)  # type: ignore[attr-defined]
+    return buffer.getvalue()
+
+
+def make_big_report_yaml(path: Path, report: Path, pages: int = 200) -> Path:
+    """The 5-page report blown up to ~``pages`` pages (22 lines x 28 characters a page)."""
+    rng = random.Random(2012)
+    data = yaml.safe_load(report.read_text(encoding="utf-8"))
+    texts = prose(rng, pages * 22 * 28)
+    keys = list(data["sections"])
+    per_section = len(texts) // len(keys)
+    for k, key in enumerate(keys):
+        chunk = texts[k * per_section:(k + 1) * per_section]
+        section = data["sections"][key]
+        if key != "practice":  # only 以学促干 三、 has （一）（二）… subsections
+            section["paragraphs"] = chunk
+            continue
+        section["paragraphs"] = chunk[: len(chunk) // 2]
+        rest = chunk[len(chunk) // 2:]
+        section["subsections"] = [
+            {"heading": f"第{j + 1}项重点工作", "paragraphs": rest[j * 8:(j + 1) * 8]}
+            for j in range((len(rest) + 7) // 8)
+        ]
+    _write(path, yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000))
+    return path
+
+
+# --- the same report for the anchors -------------------------------------------------------
+
+CN_NUMBERS = "一二三四五六七八九十"
+
+
+def _as_list(value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [p.strip() for p in value.split("\n") if p.strip()]
+    return [str(p) for p in value]  # type: ignore[union-attr]
+
+
+_FIGURE_REF = re.compile(r"\{\{\s*(.+?)\s*\}\}")
+
+
+def _fill_figures(value: object, figures: dict) -> object:
+    """Resolve reportgen's ``{{ 名称 }}`` figure references to text, as a docxtpl user would
+    before rendering (docxtpl does not render tags inside its context's strings)."""
+    if isinstance(value, str):
+        def text(m: re.Match[str]) -> str:
+            figure = figures.get(m.group(1)) or {}
+            number = figure.get("value")
+            precision = figure.get("precision", 0)
+            shown = "*" if number is None else f"{float(number):.{precision}f}"
+            return shown + figure.get("unit", "")
+
+        return _FIGURE_REF.sub(text, value)
+    if isinstance(value, list):
+        return [_fill_figures(v, figures) for v in value]
+    if isinstance(value, dict):
+        return {k: _fill_figures(v, figures) for k, v in value.items()}
+    return value
+
+
+def anchor_data(report: Path) -> dict:
+    """The report as the plain context a docxtpl user would feed the template."""
+    raw = yaml.safe_load(report.read_text(encoding="utf-8"))
+    raw = _fill_figures(raw, raw.get("figures") or {})
+    sections = []
+    for n, key in enumerate(["study", "research", "practice", "results"]):
+        s = raw["sections"][key]
+        sections.append({
+            "number": CN_NUMBERS[n] + "、",
+            "heading": s["heading"],
+            "paragraphs": _as_list(s.get("paragraphs")),
+            "subsections": [
+                {"number": f"（{CN_NUMBERS[j]}）", "heading": sub["heading"],
+                 "paragraphs": _as_list(sub.get("paragraphs"))}
+                for j, sub in enumerate(s.get("subsections") or [])
+            ],
+        })
+    date = raw["date"]
+    return {
+        "title": raw["title"],
+        "recipient": raw.get("recipient") or "",
+        "preamble": _as_list(raw.get("preamble")),
+        "sections": sections,
+        "closing": _as_list(raw.get("closing")),
+        "issuer": raw["issuer"],
+        "date": f"{date.year}年{date.month}月{date.day}日",
+    }
+
+
+def _md(text: str) -> str:
+    """Escape what Markdown would read as emphasis (the *-placeholders above all)."""
+    return re.sub(r"([*_\\`\[\]<>#])", r"\\\1", text)
+
+
+def anchor_markdown(data: dict) -> str:
+    """The same report as the Markdown a pandoc user would write."""
+    data = _escape_all(data)
+    out = [f"---\ntitle: |\n  {data['title']}\n---\n"]
+    if data["recipient"]:
+        out.append(data["recipient"] + "：\n")
+    out += [p + "\n" for p in data["preamble"]]
+    for s in data["sections"]:
+        out.append(f"# {s['number']}{s['heading']}\n")
+        out += [p + "\n" for p in s["paragraphs"]]
+        for sub in s["subsections"]:
+            out.append(f"## {sub['number']}{sub['heading']}\n")
+            out += [p + "\n" for p in sub["paragraphs"]]
+    out += [p + "\n" for p in data["closing"]]
+    out.append(f"::: {{custom-style=\"Signature\"}}\n{data['issuer']}\n\n{data['date']}\n:::\n")
+    return "\n".join(out)
+
+
+def _escape_all(value):  # type: ignore[no-untyped-def]
+    if isinstance(value, str):
+        return _md(value)
+    if isinstance(value, list):
+        return [_escape_all(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _escape_all(v) for k, v in value.items()}
+    return value
+
+
+def _write(path: Path, text: str) -> None:
+    _write_bytes(path, text.encode("utf-8"))
+
+
+def _write_bytes(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_bytes(content)
+    tmp.replace(path)
+
+
+def build(report: Path, corpus_bytes: int, docx_paragraphs: int, big_pages: int) -> dict[str, Path]:
+    """Generate every input (skipping those already there with the same parameters)."""
+    tag = f"{corpus_bytes}-{docx_paragraphs}-{big_pages}"
+    out = DATA / tag
+    paths = {
+        "corpus": out / "corpus.txt",
+        "short": out / "short.txt",
+        "big_docx": out / "big.docx",
+        "big_yaml": out / "report_200pages.yaml",
+        "anchor_yaml": out / "anchor.yaml",
+        "anchor_md": out / "anchor.md",
+    }
+    if not paths["corpus"].exists():
+        make_corpus(paths["corpus"], corpus_bytes)
+    if not paths["short"].exists():
+        make_short_txt(paths["short"])
+    if not paths["big_docx"].exists():
+        make_big_docx(paths["big_docx"], docx_paragraphs)
+    # These follow the report, which may change between runs (the bundled example lands).
+    make_big_report_yaml(paths["big_yaml"], report, big_pages)
+    data = anchor_data(report)
+    _write(paths["anchor_yaml"], yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    _write(paths["anchor_md"], anchor_markdown(data))
+    return paths
