@@ -1,0 +1,355 @@
+"""Annotating a copy of a draft: each mark's text highlighted and, where Word allows, commented.
+
+Word accepts comments only in the main story, so a mark in the body, a table or a content control
+gets a yellow highlight and a comment (author "reportgen") holding its message; a mark in a header,
+footer, footnote, endnote or text box gets the highlight only. A text box is stored twice (DrawingML
+and a VML fallback for old readers); the highlight goes into the DrawingML copy that Word and
+LibreOffice show.
+
+Marks may cross run boundaries: runs are split at the marks' offsets, each piece keeping its run
+properties. The source is never written; the copy is written whole (temp file + rename) with fixed
+zip timestamps, so the same draft and marks give the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Sequence
+from copy import deepcopy
+from pathlib import Path
+from typing import Any
+
+from reportgen.errors import Problem, UsageError
+
+from .model import Mark
+from .ooxml import CONTENT_TYPES, PKG_RELS, W_STRICT, XML, w_attr, w_namespace_of
+from .package import DocxPackage
+from .reader import DocxReader, ReadParagraph
+
+AUTHOR = "reportgen"
+HIGHLIGHT = "yellow"
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+_COMMENTS_REL = {
+    False: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments",
+    True: "http://purl.oclc.org/ooxml/officeDocument/relationships/comments",
+}
+# w:rPr children that must come after w:highlight (CT_RPr is a sequence; Word checks the order).
+_AFTER_HIGHLIGHT = {
+    "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
+    "eastAsianLayout", "specVanish", "oMath", "rPrChange",
+}  # fmt: skip
+# Elements that may hold runs and comment range markers side by side.
+_RUN_CONTAINERS = {
+    "p", "hyperlink", "ins", "moveTo", "sdtContent", "fldSimple", "smartTag", "customXml",
+    "dir", "bdo",
+}  # fmt: skip
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _local(element: Any) -> str:
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def annotate_docx(source: Path, out: Path, marks: Sequence[Mark]) -> None:
+    """Write a copy of ``source`` to ``out`` with every mark highlighted and commented.
+
+    ``marks`` refer to :func:`read_docx`'s paragraph numbers and text offsets. A mark with an
+    empty or out-of-range span is a caller's bug and raises ``ValueError``. An unreadable source,
+    ``out`` naming the source itself, or an unwritable ``out`` raise :class:`UsageError`; an
+    existing ``out`` (not the source) is replaced — whether that is wanted is the caller's call.
+    """
+    _refuse_overwriting_source(source, out)
+    with DocxPackage(source) as package:
+        try:
+            reader = DocxReader(package, keep_map=True)
+            paragraphs = reader.read()
+        except RecursionError as error:
+            raise UsageError(
+                Problem("文件结构嵌套过深，无法读取。", str(source), hint="请在 Word 中另存为 .docx 再试")
+            ) from error
+        changed: set[str] = set()
+        comments = _Comments(package, reader)
+        for mark in sorted(marks, key=lambda m: (m.paragraph, m.start, m.end)):
+            paragraph = _checked(paragraphs, mark)
+            runs = _split_runs(_isolate(paragraph.pieces, mark.start, mark.end))
+            for run in runs:
+                if _local(run) == "r" and run.tag.startswith("{"):
+                    _highlight(run)
+            changed.add(paragraph.part)
+            if paragraph.commentable and runs:
+                comments.add(paragraph.element, runs, f"{mark.message}（{mark.rule}）")
+        replaced = {part: _serialize(reader.roots[part]) for part in changed}
+        replaced.update(comments.finish())
+        _write_zip(package, replaced, out)
+
+
+def _refuse_overwriting_source(source: Path, out: Path) -> None:
+    same = source.resolve() == out.resolve() or (
+        out.exists() and source.exists() and os.path.samefile(source, out)
+    )
+    if same:
+        raise UsageError(
+            Problem(
+                "批注稿不能写回原稿本身。",
+                str(out),
+                hint="请给 --annotate 另指定一个文件名，例如在原名后加“-批注”",
+            )
+        )
+
+
+def _checked(paragraphs: list[ReadParagraph], mark: Mark) -> ReadParagraph:
+    if not 1 <= mark.paragraph <= len(paragraphs):
+        raise ValueError(f"mark for paragraph {mark.paragraph}, document has {len(paragraphs)}")
+    paragraph = paragraphs[mark.paragraph - 1]
+    if not 0 <= mark.start < mark.end <= len(paragraph.info.text):
+        raise ValueError(
+            f"mark [{mark.start}, {mark.end}) outside paragraph {mark.paragraph} "
+            f"of {len(paragraph.info.text)} characters"
+        )
+    return paragraph
+
+
+def _isolate(pieces: list[list[Any]], start: int, end: int) -> list[Any]:
+    """The elements that show exactly ``[start, end)``, splitting ``w:t`` text at the ends.
+
+    ``pieces`` is updated in place so later marks in the same paragraph map correctly.
+    """
+    covered: list[Any] = []
+    offset = 0
+    index = 0
+    while index < len(pieces):
+        element, text = pieces[index]
+        low, high = offset, offset + len(text)
+        if high <= start:
+            offset, index = high, index + 1
+            continue
+        if low >= end:
+            break
+        cut_from, cut_to = max(start, low) - low, min(end, high) - low
+        if (cut_from, cut_to) != (0, len(text)):
+            pieces[index : index + 1] = _split_text(element, text, cut_from, cut_to)
+            continue  # look at the first piece again, now aligned with the mark
+        covered.append(element)
+        offset, index = high, index + 1
+    return covered
+
+
+def _split_text(element: Any, text: str, cut_from: int, cut_to: int) -> list[list[Any]]:
+    parts = [p for p in (text[:cut_from], text[cut_from:cut_to], text[cut_to:]) if p]
+    pieces = [[element, parts[0]]]
+    element.text = parts[0]
+    element.set(f"{{{XML}}}space", "preserve")
+    previous = element
+    for part in parts[1:]:
+        new = element.makeelement(element.tag, {f"{{{XML}}}space": "preserve"})
+        new.text = part
+        previous.addnext(new)
+        pieces.append([new, part])
+        previous = new
+    return pieces
+
+
+def _split_runs(covered: list[Any]) -> list[Any]:
+    """Split each run holding covered elements so they sit in runs of their own; those runs."""
+    wanted = set(covered)
+    runs: list[Any] = []
+    for element in covered:
+        run = element.getparent()
+        if run is not None and (not runs or runs[-1] is not run) and run not in runs:
+            runs.append(run)
+    marked: list[Any] = []
+    for run in runs:
+        props = [c for c in run if _local(c) == "rPr"]
+        content = [c for c in run if _local(c) != "rPr"]
+        groups: list[tuple[bool, list[Any]]] = []
+        for child in content:
+            flag = child in wanted
+            if groups and groups[-1][0] == flag:
+                groups[-1][1].append(child)
+            else:
+                groups.append((flag, [child]))
+        current = run
+        for number, (flag, children) in enumerate(groups):
+            if number:
+                new = run.makeelement(run.tag, dict(run.attrib))
+                new.extend(deepcopy(p) for p in props)
+                new.extend(children)  # moves them out of the original run
+                current.addnext(new)
+                current = new
+            if flag:
+                marked.append(current)
+    return marked
+
+
+def _highlight(run: Any) -> None:
+    namespace = run.tag[1:].split("}", 1)[0]
+    props = next((c for c in run if _local(c) == "rPr"), None)
+    if props is None:
+        props = run.makeelement(f"{{{namespace}}}rPr", {})
+        run.insert(0, props)
+    for old in [c for c in props if _local(c) == "highlight"]:
+        props.remove(old)
+    mark = props.makeelement(f"{{{namespace}}}highlight", {f"{{{namespace}}}val": HIGHLIGHT})
+    later = next((c for c in props if _local(c) in _AFTER_HIGHLIGHT), None)
+    if later is None:
+        props.append(mark)
+    else:
+        later.addprevious(mark)
+
+
+def _serialize(root: Any) -> bytes:
+    from lxml import etree
+
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+class _Comments:
+    """The comments part of the copy: the draft's own comments kept, ours appended."""
+
+    def __init__(self, package: DocxPackage, reader: DocxReader) -> None:
+        self.package = package
+        self.reader = reader
+        document = reader.roots[package.main_part]
+        self.w = w_namespace_of(document)
+        self.root: Any = None
+        self.part: str | None = None
+        self.created = False
+        self.next_id = 0
+        rel = next((r for r in reader.main_rels.values() if r.kind == "comments"), None)
+        if rel is not None and not rel.external and package.has(rel.target):
+            self.part = package.real_name(rel.target)
+            self.root = package.xml(self.part)
+            ids = [int(i) for c in self.root if (i := w_attr(c, "id")) and i.lstrip("-").isdigit()]
+            self.next_id = max(ids, default=-1) + 1
+
+    def add(self, paragraph: Any, runs: list[Any], message: str) -> None:
+        if self.root is None:
+            self.root = paragraph.makeelement(f"{{{self.w}}}comments", nsmap={"w": self.w})
+            self.created = True
+        w = self.w
+        comment_id = str(self.next_id)
+        self.next_id += 1
+        start = paragraph.makeelement(f"{{{w}}}commentRangeStart", {f"{{{w}}}id": comment_id})
+        end = paragraph.makeelement(f"{{{w}}}commentRangeEnd", {f"{{{w}}}id": comment_id})
+        _anchor(runs[0], paragraph).addprevious(start)
+        _anchor(runs[-1], paragraph).addnext(end)
+        reference = paragraph.makeelement(f"{{{w}}}r", {})
+        reference.append(reference.makeelement(f"{{{w}}}commentReference", {f"{{{w}}}id": comment_id}))
+        top = end
+        while top.getparent() is not paragraph:
+            top = top.getparent()
+        top.addnext(reference)
+
+        comment = self.root.makeelement(
+            f"{{{w}}}comment",
+            {f"{{{w}}}id": comment_id, f"{{{w}}}author": AUTHOR, f"{{{w}}}initials": "RG"},
+        )
+        body = comment.makeelement(f"{{{w}}}p", {})
+        ref_run = body.makeelement(f"{{{w}}}r", {})
+        ref_run.append(ref_run.makeelement(f"{{{w}}}annotationRef", {}))
+        text_run = body.makeelement(f"{{{w}}}r", {})
+        text = text_run.makeelement(f"{{{w}}}t", {f"{{{XML}}}space": "preserve"})
+        text.text = _XML_UNSAFE.sub("", message)
+        text_run.append(text)
+        body.extend([ref_run, text_run])
+        comment.append(body)
+        self.root.append(comment)
+
+    def finish(self) -> dict[str, bytes]:
+        """The parts to write: comments, and when the part is new, its relationship and type."""
+        if self.root is None or (not self.created and self.part is None):
+            return {}
+        if not self.created:
+            return {self.part or "": _serialize(self.root)} if len(self.root) else {}
+        main = self.package.main_part
+        folder = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
+        name = next(
+            f"{folder}comments{suffix}.xml"
+            for suffix in ("", "-reportgen", "-reportgen2")
+            if not self.package.has(f"{folder}comments{suffix}.xml")
+        )
+        return {
+            name: _serialize(self.root),
+            **self._add_relationship(main, name),
+            **self._add_content_type(name),
+        }
+
+    def _add_relationship(self, main: str, part: str) -> dict[str, bytes]:
+        folder, file_name = main.rsplit("/", 1) if "/" in main else ("", main)
+        rels_part = f"{folder}/_rels/{file_name}.rels" if folder else f"_rels/{file_name}.rels"
+        if self.package.has(rels_part):
+            rels_part = self.package.real_name(rels_part)
+            root = self.package.xml(rels_part)
+        else:
+            from lxml import etree
+
+            root = etree.Element(f"{{{PKG_RELS}}}Relationships", nsmap={None: PKG_RELS})
+        taken = {rel.get("Id") for rel in root}
+        rel_id = next(f"rId{n}" for n in range(1, len(taken) + 2) if f"rId{n}" not in taken)
+        relationship = root.makeelement(
+            root.tag.replace("Relationships", "Relationship"),
+            {
+                "Id": rel_id,
+                "Type": _COMMENTS_REL[self.w == W_STRICT],
+                "Target": part[len(folder) + 1 :] if folder else part,
+            },
+        )
+        root.append(relationship)
+        return {rels_part: _serialize(root)}
+
+    def _add_content_type(self, part: str) -> dict[str, bytes]:
+        name = "[Content_Types].xml"
+        if not self.package.has(name):
+            return {}
+        name = self.package.real_name(name)
+        root = self.package.xml(name)
+        override = root.makeelement(
+            f"{{{CONTENT_TYPES}}}Override", {"PartName": f"/{part}", "ContentType": _COMMENTS_TYPE}
+        )
+        root.append(override)
+        return {name: _serialize(root)}
+
+
+def _anchor(run: Any, paragraph: Any) -> Any:
+    """The run itself, or its nearest ancestor that may stand beside comment range markers."""
+    node = run
+    while node.getparent() is not None and node.getparent() is not paragraph:
+        if _local(node.getparent()) in _RUN_CONTAINERS:
+            break
+        node = node.getparent()
+    return node
+
+
+def _write_zip(package: DocxPackage, replaced: dict[str, bytes], out: Path) -> None:
+    if not out.parent.is_dir():
+        raise UsageError(Problem("批注稿所在的文件夹不存在。", str(out), hint="请先建好文件夹"))
+    names: list[str] = []
+    for info in package.infos:
+        if info.filename not in names and not info.is_dir():
+            names.append(info.filename)
+    names += [name for name in replaced if name not in names]
+    handle, temp_name = tempfile.mkstemp(prefix=".reportgen-", suffix=".tmp", dir=out.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream, zipfile.ZipFile(stream, "w") as archive:
+            for name in names:
+                data = replaced.get(name)
+                if data is None:
+                    data = package.read(name)
+                info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.create_system = 3
+                info.external_attr = 0o644 << 16
+                archive.writestr(info, data)
+        os.replace(temp_name, out)
+    except OSError as error:
+        raise UsageError(
+            Problem(f"无法写入批注稿：{error.strerror or error}。", str(out), hint="请检查文件夹权限")
+        ) from error
+    finally:
+        if os.path.exists(temp_name):
+            os.unlink(temp_name)
