@@ -1,0 +1,95 @@
+"""Rule ``confusable``: misused characters and words of 公文, from ``data/confusables.tsv``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+
+from reportgen.lint.rules.base import Hit, Rule
+from reportgen.lint.source import Source
+
+# In the data file, … stands for a few characters of the same sentence (既要…又要).
+_GAP = r"[^。；！？\n]{1,30}?"
+
+
+@dataclass(frozen=True)
+class Confusable:
+    wrong: str  # as written in the data file
+    right: str
+    exceptions: tuple[str, ...]  # longer words containing ``wrong`` that are correct
+    note: str
+
+    def pattern(self) -> str:
+        if self.wrong.startswith("re:"):
+            return self.wrong[3:]
+        first, *rest = self.wrong.split("…")
+        if not rest:
+            return re.escape(first)
+        # only the first part is marked; the rest must follow in the same sentence
+        return re.escape(first) + "(?=" + "".join(_GAP + re.escape(part) for part in rest) + ")"
+
+    @property
+    def marked_right(self) -> str:
+        """The right form of the part that is marked (the first part of 既要…又要)."""
+        return self.right.split("…")[0]
+
+
+def load_confusables(text: str) -> list[Confusable]:
+    """Parse the TSV: wrong, right, exceptions separated by ``|``, note; ``#`` starts a comment."""
+    entries = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        wrong, right, exceptions, note = [*line.split("\t"), "", "", ""][:4]
+        entries.append(Confusable(wrong, right, tuple(filter(None, exceptions.split("|"))), note))
+    return entries
+
+
+class ConfusableRule(Rule):
+    """Finds words of 公文 that are often written wrong: 群众反应→反映, 截止目前→截至目前 ….
+
+    Why: these slips survive spell checkers because both forms are real words; readers in
+    the bureaus above notice them. Each entry in ``data/confusables.tsv`` has a list of
+    exceptions (longer words in which the form is right, e.g. 群众反应热烈), so correct uses
+    and names are not flagged. The list is data: add a line to add a pair.
+
+    Example: ``是群众反应最集中的问题`` → ``群众反应`` (write 群众反映).
+    """
+
+    id = "confusable"
+    severity = "warning"
+    title = "易混淆的字词"
+
+    @cached_property
+    def entries(self) -> list[Confusable]:
+        data = resources.files("reportgen.lint").joinpath("data", "confusables.tsv")
+        return load_confusables(data.read_text(encoding="utf-8"))
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?P<c{i}>{e.pattern()})" for i, e in enumerate(self.entries)))
+
+    def check(self, source: Source) -> Iterator[Hit]:
+        text = source.text
+        for match in self._pattern.finditer(text):
+            entry = self.entries[int((match.lastgroup or "c0")[1:])]
+            if _excepted(text, match, entry.exceptions):
+                continue
+            yield Hit(
+                match.start(),
+                match.end(),
+                f"“{match.group()}”疑为误用：应为“{entry.marked_right}”（{entry.note}）",
+            )
+
+
+def _excepted(text: str, match: re.Match[str], exceptions: tuple[str, ...]) -> bool:
+    """Whether the match is part of one of the exception words at this place."""
+    found = match.group()
+    for exception in exceptions:
+        inner = exception.find(found)
+        if inner >= 0 and text.startswith(exception, match.start() - inner):
+            return True
+    return False
