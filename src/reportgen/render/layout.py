@@ -7,8 +7,6 @@ template and the direct formatting the renderer adds always agree. Lengths are i
 
 from __future__ import annotations
 
-import math
-
 MM = 1440 / 25.4  # twips per millimetre
 
 
@@ -39,20 +37,11 @@ PAGE_NUMBER_SIZE = 28  # 四号 14 pt
 DISTRIBUTION_SIZE = 28  # 四号 14 pt
 BRIEF_NAME_SIZE = 72  # 小初 36 pt
 
-#: Width of one body character on the grid: 8845 / 28 ≈ 315.9 twips (15.79 pt).
-CHAR_PITCH = TEXT_WIDTH / CHARS_PER_LINE
-
-
-def _char_space() -> int:
-    """docGrid/@w:charSpace: how much the grid's character pitch differs from the 16 pt of the
-    Normal style, in 1/4096 pt, chosen so that 28 characters just fit the text width."""
-    char_space = math.floor((CHAR_PITCH / 20 - BODY_SIZE / 2) * 4096)
-    while CHARS_PER_LINE * (BODY_SIZE / 2 + char_space / 4096) > TEXT_WIDTH / 20:
-        char_space -= 1
-    return char_space
-
-
-CHAR_SPACE = _char_space()  # −842: pitch 15.794 pt, 28 × pitch = 442.24 pt ≤ 442.25 pt
+#: Character spacing of body text in twentieths of a point (w:spacing/@w:val): minus 0.25 pt, so a
+#: 16 pt character advances 15.75 pt and 28 of them (441 pt) fill the 442.25 pt line.
+CHAR_SPACING = -5
+#: Width of one body character: 15.75 pt in twips.
+CHAR_PITCH = BODY_SIZE * 10 + CHAR_SPACING
 
 #: Most characters of a 二号 title line (22 pt, off the grid): 20 × 22 pt = 440 pt.
 TITLE_LINE_CHARS = int(TEXT_WIDTH / 20 // (TITLE_SIZE / 2))

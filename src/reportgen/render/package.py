@@ -50,9 +50,11 @@ def write_atomically(data: bytes, out_path: Path) -> None:
             "输出文件夹不存在。", out_path, hint="请先建立该文件夹，或用 -o 指定其他位置。"
         )
     if out_path.is_dir():
-        raise UsageError.at("输出路径是一个文件夹，不是文件。", out_path, hint="请用 -o 指定 .docx 文件名。")
+        raise UsageError.at(
+            "输出路径是一个文件夹，不是文件。", out_path, hint="请用 -o 指定 .docx 文件名。"
+        )
     try:
-        handle = tempfile.NamedTemporaryFile(
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then renamed
             dir=folder, prefix=f".{out_path.name}.", suffix=".tmp", delete=False
         )
     except OSError as exc:

@@ -5,10 +5,12 @@ do that by itself, so the renderer decides the breaks. Without a dictionary, wor
 guessed from the anatomy of an official title, ``[发文机关]关于[事由]的[文种]``:
 
 * sure boundaries: around ``关于`` and ``的``, at punctuation, before the 文种 at the end;
-* likely boundaries: every second character inside the 事由 (most of its words have two
-  characters: 食品|安全|示范|街区), except inside a few common longer words (办公室, 委员会 …);
-* anything else is possible but costly; splitting a run of Latin letters or digits, starting a
-  line with closing punctuation or ending one with opening punctuation never happens.
+* likely boundaries: between words found by forward maximum matching against a small lexicon
+  of title words (办公室, 进一步, 主题教育 …); an unknown stretch is cut into pairs, since most
+  words of a 事由 have two characters (食品|安全|示范|街区);
+* anything else, also inside “…” and 《…》, is possible but costly, inside a lexicon word
+  very costly; splitting a run of Latin letters or digits, starting a line with closing
+  punctuation or ending one with opening punctuation never happens.
 
 Among the breaks that keep every line within the width, the one with the fewest lines, then the
 cheapest boundaries, then the most balanced lines wins; a line longer than the one above it is
@@ -22,13 +24,24 @@ import itertools
 import re
 
 DOC_TYPES = ("汇报", "报告", "请示", "通知", "意见", "总结", "方案", "简报", "纪要", "批复", "函")
-LONG_WORDS = (
-    "办公室", "委员会", "领导小组", "人民政府", "人大常委会", "住建局", "管理局", "工作组",
-    "指挥部", "党支部", "党委", "主题教育", "城乡建设", "以学促干", "高质量",
+#: Common words of official titles, longest first within the segmentation; not exhaustive.
+LEXICON = frozenset(
+    """
+    中共 人民政府 人大常委会 政协 委员会 办公室 办公厅 领导小组 工作组 指挥部 党工委 党支部 党组
+    住建局 住房城乡建设局 管理局 监管局 街道 社区 乡镇 市委 县委 区委 机关 部门 单位 系统
+    关于 进一步 加强 加快 全面 深入 扎实 持续 推进 推动 开展 做好 印发 实施 落实 贯彻 组织 建立
+    健全 完善 提升 提高 创建 打造 召开 举办 部署 工作 情况 进展 成效 经验 问题 建议 措施 方案
+    计划 安排 总结 汇报 报告 请示 通知 意见 要点 主题教育 主题 教育 学习 调研 实干 以学促干
+    青年 干部 群众 办实事 实践 活动 重点 项目 专项 行动 整治 治理 改造 更新 老旧 小区 管网
+    城市 城镇 农村 乡村 人居环境 环境 安全 生产 食品 示范 街区 建设 发展 高质量 服务 营商
+    环境 质量 保障 住房 公积金 物业 停车 民生 年度 上半年 下半年 第一季度 季度 全年 近期 长效
+    机制 体系 能力 水平 作风 纪律 党风廉政 意识形态 精神 决策部署 中央 省委 市政府 区政府
+    """.split()  # noqa: SIM905 - a word list reads best as plain text
 )
-OPENING = "“‘（《【〔"
-CLOSING = "，。、；：？！”’）》】〕"
-SURE, LIKELY, POSSIBLE = 0, 2, 40
+LONGEST_WORD = max(len(word) for word in LEXICON)
+OPENING = "“‘（《【\u3014"  # \u3014: tortoise-shell bracket
+CLOSING = "，。、；：？！”’）》】\u3015"
+SURE, LIKELY, POSSIBLE, INSIDE_WORD = 0, 2, 40, 200
 SHAPE_PENALTY = 6
 MAX_LINES = 4
 
@@ -42,21 +55,41 @@ def text_width(text: str) -> float:
     return sum(char_width(c) for c in text)
 
 
+def _segment(text: str) -> tuple[set[int], set[int]]:
+    """Guess word boundaries by forward maximum matching against :data:`LEXICON`; a stretch of
+    unknown characters is cut into pairs. Returns (boundaries, offsets inside a known word)."""
+    boundaries: set[int] = set()
+    inside: set[int] = set()
+    i = unknown_from = 0
+    while i < len(text):
+        for length in range(min(LONGEST_WORD, len(text) - i), 1, -1):
+            if text[i : i + length] in LEXICON:
+                boundaries.update(range(unknown_from + 2, i, 2))
+                boundaries.update((i, i + length))
+                inside.update(range(i + 1, i + length))
+                i = unknown_from = i + length
+                break
+        else:
+            if not ("\u4e00" <= text[i] <= "\u9fff"):  # punctuation, Latin, digits
+                boundaries.update(range(unknown_from + 2, i, 2))
+                unknown_from = i + 1
+            i += 1
+    boundaries.update(range(unknown_from + 2, len(text), 2))
+    return boundaries, inside
+
+
 def _boundary_costs(text: str) -> dict[int, int]:
     """Cost of breaking before ``text[i]`` for every allowed ``i`` in 1..len-1."""
     costs = dict.fromkeys(range(1, len(text)), POSSIBLE)
-    start = text.find("关于")
-    subject_start = start + 2 if start >= 0 else 0
-    subject_end = text.rfind("的")
-    if subject_end <= subject_start:
-        subject_end = len(text)
-    for i in range(subject_start + 2, subject_end, 2):
+    boundaries, inside = _segment(text)
+    for i in boundaries & costs.keys():
         costs[i] = LIKELY
-    sure: set[int] = {subject_start, subject_end}
-    if start > 0:
-        sure.add(start)
-    for match in re.finditer("的", text):
-        sure.update((match.start(), match.end()))
+    for i in inside & costs.keys():
+        costs[i] = INSIDE_WORD
+    sure: set[int] = set()
+    for marker in ("关于", "的"):
+        for match in re.finditer(marker, text):
+            sure.update((match.start(), match.end()))
     for doc_type in DOC_TYPES:
         if text.endswith(doc_type):
             sure.add(len(text) - len(doc_type))
@@ -66,13 +99,11 @@ def _boundary_costs(text: str) -> dict[int, int]:
             sure.add(i + 1)
         if char in OPENING:
             sure.add(i)
-    for i in sure:
-        if i in costs:
-            costs[i] = SURE
-    for word in LONG_WORDS:
-        for match in re.finditer(word, text):
-            for i in range(match.start() + 1, match.end()):
-                costs[i] = max(costs.get(i, POSSIBLE), POSSIBLE)
+    for i in (sure - inside) & costs.keys():
+        costs[i] = SURE
+    for match in re.finditer(r"“[^”]*”|《[^》]*》", text):  # keep a quoted name whole
+        for i in range(match.start() + 1, match.end()):
+            costs[i] = max(costs[i], POSSIBLE)
     for i in list(costs):
         before, after = text[i - 1], text[i]
         if (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()) or (

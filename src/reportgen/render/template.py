@@ -1,0 +1,86 @@
+"""Opening the reference template (packaged or the user's) and finding its styles by name."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportgen.errors import UsageError
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.styles.style import ParagraphStyle
+
+TEMPLATE_HINT = (
+    "请以 reportgen 自带的参考模板 templates/docx/reference.docx 为基础修改，"
+    "不要删除或改名以“RG ”开头的样式。"
+)
+_THEME_FONT_ATTRIBUTES = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+
+
+def packaged_template_bytes() -> bytes:
+    return (resources.files("reportgen.templates") / "docx" / "reference.docx").read_bytes()
+
+
+def open_template(template: Path | None) -> DocxDocument:
+    """The template as a python-docx document; a clear UsageError if it cannot be one."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
+
+    if template is None:
+        data = packaged_template_bytes()
+    else:
+        try:
+            data = Path(template).read_bytes()
+        except FileNotFoundError as exc:
+            raise UsageError.at(
+                "找不到模板文件。", template, hint="请检查 --template 后的路径。"
+            ) from exc
+        except OSError as exc:
+            raise UsageError.at(
+                f"无法读取模板文件（{exc.strerror or exc}）。", template, hint="请检查文件权限。"
+            ) from exc
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
+        raise UsageError.at(
+            "模板不是可读的 Word 文档（.docx）。",
+            template,
+            hint="请在 Word 或 WPS 中把模板另存为“Word 文档 (*.docx)”后再试。" + TEMPLATE_HINT,
+        ) from exc
+    _drop_theme_fonts(document)
+    return document
+
+
+def _drop_theme_fonts(document: DocxDocument) -> None:
+    """Theme font attributes win over w:ascii/w:eastAsia in Word; a template re-saved by Word
+    may carry them in docDefaults or styles, so they are removed and the named fonts rule."""
+    from docx.oxml.ns import qn
+
+    for fonts in document.styles.element.iter(qn("w:rFonts")):
+        for name in _THEME_FONT_ATTRIBUTES:
+            fonts.attrib.pop(qn(f"w:{name}"), None)
+
+
+def paragraph_styles(
+    document: DocxDocument, names: Iterable[str], template: Path | None
+) -> dict[str, ParagraphStyle]:
+    """Look up paragraph styles by their names; one UsageError naming every missing style."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    by_name = {
+        style.name: style
+        for style in document.styles
+        if style.type == WD_STYLE_TYPE.PARAGRAPH and style.name
+    }
+    wanted = sorted(set(names))
+    missing = [name for name in wanted if name not in by_name]
+    if missing:
+        listed = "、".join(f"“{name}”" for name in missing)
+        raise UsageError.at(f"模板缺少段落样式 {listed}。", template, hint=TEMPLATE_HINT)
+    return {name: by_name[name] for name in wanted}

@@ -1,0 +1,233 @@
+"""Laying out the blocks of a :class:`~reportgen.document.Document` in the template's body.
+
+Formatting lives in the template's named styles; the writer adds direct formatting only where it
+depends on the text: title line breaks, the right indents that centre the 署名 over the 成文日期,
+the yellow highlight of placeholders, and the page-number footers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from reportgen.document import Block, Document, Span
+from reportgen.render import layout as L
+from reportgen.render.title import text_width, title_breaks
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.styles.style import ParagraphStyle
+    from docx.text.paragraph import Paragraph
+    from lxml.etree import _Element
+
+ROLE_STYLES = {
+    "title": L.STYLE_TITLE,
+    "recipient": L.STYLE_RECIPIENT,
+    "body": L.STYLE_BODY,
+    "signature": L.STYLE_SIGNATURE,
+    "date": L.STYLE_DATE,
+    "brief-name": L.STYLE_BRIEF_NAME,
+    "brief-issue": L.STYLE_BRIEF_ISSUE,
+    "brief-meta": L.STYLE_BRIEF_META,
+    "distribution": L.STYLE_DISTRIBUTION,
+}
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+#: Blank lines before the 署名 (room for the seal, GB/T 9704 7.3.5).
+LINES_BEFORE_SIGNATURE = 2
+
+
+def style_name(block: Block) -> str:
+    if block.role == "heading":
+        return L.STYLE_HEADINGS[min(max(block.level, 1), 4) - 1]
+    return ROLE_STYLES[block.role]
+
+
+def required_styles(document: Document) -> set[str]:
+    """The styles rendering ``document`` needs (blank lines use RG Body)."""
+    return {L.STYLE_BODY, L.STYLE_PAGE_NUMBER, *(style_name(b) for b in document.blocks)}
+
+
+def write_document(
+    target: DocxDocument, document: Document, styles: dict[str, ParagraphStyle]
+) -> None:
+    """Replace the body of ``target`` (the template) with ``document``, and set its footers."""
+    from docx.oxml.ns import qn
+
+    body = target.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    writer = _BodyWriter(target, document, styles)
+    writer.write()
+    _write_footers(target, styles[L.STYLE_PAGE_NUMBER])
+
+
+class _BodyWriter:
+    def __init__(
+        self, target: DocxDocument, document: Document, styles: dict[str, ParagraphStyle]
+    ) -> None:
+        self.target = target
+        self.document = document
+        self.styles = styles
+        self.right_indents = _signature_indents(document.blocks)
+
+    def write(self) -> None:
+        previous: Block | None = None
+        for block in self.document.blocks:
+            for _ in range(self._blank_lines_before(block, previous)):
+                self._paragraph(L.STYLE_BODY)
+            self._write_block(block)
+            previous = block
+
+    @staticmethod
+    def _blank_lines_before(block: Block, previous: Block | None) -> int:
+        if previous is None:
+            return 0
+        if previous.role in ("title", "brief-meta"):
+            return 1  # 标题下空一行; the brief's red rule stands clear of the title
+        if block.role == "signature" or (block.role == "date" and previous.role != "signature"):
+            return LINES_BEFORE_SIGNATURE
+        if block.role == "distribution" and previous.role != "distribution":
+            return 1
+        return 0
+
+    def _paragraph(self, name: str) -> Paragraph:
+        paragraph = self.target.add_paragraph()
+        paragraph.style = self.styles[name]
+        return paragraph
+
+    def _write_block(self, block: Block) -> None:
+        paragraph = self._paragraph(style_name(block))
+        spans: Sequence[Span] = block.spans
+        if block.role == "title":
+            _add_title(paragraph, spans)
+            return
+        if block.role == "heading" and block.number:
+            spans = (Span(block.number), *spans)
+        elif block.role == "recipient":
+            spans = _with_colon(spans)
+        for span in spans:
+            _add_run(paragraph, span)
+        if block.role == "brief-meta" and block.aside:
+            paragraph.add_run("\t")
+            for span in block.aside:
+                _add_run(paragraph, span)
+        if block.role in ("signature", "date"):
+            _set_right_indent(paragraph, self.right_indents[block.role])
+
+
+def _add_run(paragraph: Paragraph, span: Span) -> None:
+    from docx.enum.text import WD_COLOR_INDEX
+
+    run = paragraph.add_run(span.text)
+    # Curly quotes, dashes and the middle dot are "ambiguous" characters: without the hint Word
+    # sets them in the Latin font (Times New Roman), half width.
+    run._r.get_or_add_rPr().get_or_add_rFonts().set(_w("hint"), "eastAsia")
+    if span.placeholder:
+        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+
+def _add_title(paragraph: Paragraph, spans: Sequence[Span]) -> None:
+    """The title's spans, with a line break (w:br) at each chosen break offset."""
+    text = "".join(span.text for span in spans)
+    breaks = title_breaks(text, L.TITLE_LINE_CHARS)
+    offset = 0
+    for span in spans:
+        cuts = [b - offset for b in breaks if offset < b < offset + len(span.text)]
+        if offset and offset in breaks:
+            paragraph.add_run().add_break()
+        pieces = [span.text[a:b] for a, b in zip([0, *cuts], [*cuts, len(span.text)], strict=True)]
+        for index, piece in enumerate(pieces):
+            if index:
+                paragraph.add_run().add_break()
+            _add_run(paragraph, Span(piece, span.placeholder))
+        offset += len(span.text)
+
+
+def _with_colon(spans: Sequence[Span]) -> tuple[Span, ...]:
+    """主送机关 ends in a full-width colon: add it, or turn an ASCII one into it."""
+    if not spans:
+        return ()
+    *head, last = spans
+    stripped = last.text.rstrip().rstrip(":：")
+    if last.placeholder:
+        return (*head, last, Span("：")) if stripped == last.text else (*head, last)
+    return (*head, Span(stripped + "："))
+
+
+def _signature_indents(blocks: Sequence[Block]) -> dict[str, float]:
+    """Right indents in characters (GB/T 9704 7.3.5.1): the date 4 characters from the right,
+    the signature centred over it; a signature longer than the date keeps 2 characters and the
+    date moves left to stay centred under it."""
+    signature = next((b.text for b in blocks if b.role == "signature"), "")
+    date = next((b.text for b in blocks if b.role == "date"), "")
+    signature_width, date_width = text_width(signature), text_width(date)
+    if not date:
+        return {"signature": 2.0, "date": 4.0}
+    if signature_width <= date_width:
+        return {"signature": 4 + (date_width - signature_width) / 2, "date": 4.0}
+    return {"signature": 2.0, "date": 2 + (signature_width - date_width) / 2}
+
+
+def _set_right_indent(paragraph: Paragraph, chars: float) -> None:
+    ind = paragraph._p.get_or_add_pPr().get_or_add_ind()
+    ind.set(_w("rightChars"), str(round(chars * 100)))
+    ind.set(_w("right"), str(round(chars * L.CHAR_PITCH)))
+
+
+def _write_footers(target: DocxDocument, style: ParagraphStyle) -> None:
+    """``— 1 —`` in every footer: odd pages on the right, even pages on the left, one
+    character in from the edge of the text block."""
+    target.settings.odd_and_even_pages_header_footer = True
+    section = target.sections[-1]
+    section.different_first_page_header_footer = False
+    for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
+        footer.is_linked_to_previous = False
+        element = footer._element
+        for child in list(element):
+            element.remove(child)
+        paragraph = footer.add_paragraph()
+        paragraph.style = style
+        _page_number(paragraph._p, side)
+
+
+def _page_number(p: _Element, side: str) -> None:
+    from docx.oxml import OxmlElement
+
+    ppr = p.find(_w("pPr"))
+    assert ppr is not None  # the style was just set
+    one_char = L.PAGE_NUMBER_SIZE * 10  # a 14 pt character in twips
+    ind = OxmlElement("w:ind", {_w(f"{side}Chars"): "100", _w(side): str(one_char)})
+    jc = OxmlElement("w:jc", {_w("val"): side})
+    ppr.append(ind)
+    ppr.append(jc)
+
+    def run(*children: _Element) -> None:
+        r = OxmlElement("w:r")
+        rpr = OxmlElement("w:rPr")
+        rpr.append(OxmlElement("w:rFonts", {_w("hint"): "eastAsia"}))
+        r.append(rpr)
+        r.extend(children)
+        p.append(r)
+
+    def text(value: str) -> _Element:
+        t = OxmlElement("w:t", {XML_SPACE: "preserve"})
+        t.text = value
+        return t
+
+    def field_char(kind: str) -> _Element:
+        return OxmlElement("w:fldChar", {_w("fldCharType"): kind})
+
+    instruction = OxmlElement("w:instrText", {XML_SPACE: "preserve"})
+    instruction.text = " PAGE "
+    run(text("— "))
+    run(field_char("begin"))
+    run(instruction)
+    run(field_char("separate"))
+    run(text("1"))
+    run(field_char("end"))
+    run(text(" —"))
+
+
+def _w(name: str) -> str:
+    return f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{name}"
