@@ -26,6 +26,8 @@ class RenderResult:
     output: Path | None
     unfilled: tuple[Unfilled, ...]
     source: str
+    #: Things the user should know that are not errors (names in a figures table not declared).
+    notes: tuple[Problem, ...] = ()
 
 
 def kinds(kind_dirs: list[Path] | None = None) -> Registry:
@@ -60,29 +62,67 @@ def render(
     strict: bool = False,
     template: str | Path | None = None,
     registry: Registry | None = None,
+    figures: str | Path | None = None,
+    row: tuple[Any, ...] | None = None,
+    row_table: str | None = None,
 ) -> RenderResult:
-    """Validate and render ``path``; with ``strict``, unfilled figures are an error."""
+    """Validate and render ``path``; with ``strict``, unfilled figures are an error.
+
+    ``figures`` is a table (.csv/.xlsx) of 名称/数值 that fills declared figures; ``row`` is one
+    row of a batch table (see :mod:`reportgen.batch`).
+    """
+    path = Path(path)
+    out = Path(output) if output else path.with_suffix(".docx")
+    if out.suffix.lower() != ".docx":
+        raise UsageError.at("输出文件应以 .docx 结尾", out, hint="用 -o 指定 .docx 文件名")
+    loaded = load_report(path, registry or load_registry())
+    return render_loaded(
+        loaded, out, strict=strict, template=template, figures=figures, row=row, row_table=row_table
+    )
+
+
+def render_loaded(
+    loaded: LoadedReport,
+    out: Path,
+    *,
+    strict: bool = False,
+    template: str | Path | None = None,
+    figures: str | Path | None = None,
+    row: tuple[Any, ...] | None = None,
+    row_table: str | None = None,
+) -> RenderResult:
+    """:func:`render` for a report already loaded (a batch loads its YAML once)."""
+    from reportgen import figurefill
     from reportgen.compose import compose
     from reportgen.render import render_docx
 
-    path = Path(path)
-    loaded = load_report(path, registry or load_registry())
-    composed = compose(loaded.report, loaded.source, loaded.kind.spec.layout)
+    path = loaded.source.path
+    report = loaded.report
+    notes: list[Problem] = []
+    if figures is not None:
+        from reportgen.tables import read_table
+
+        values, notes = figurefill.figures_from_table(read_table(figures), report.figures)
+        report = figurefill.fill(report, values)
+    if row is not None:
+        report = figurefill.apply_row(report, row, row_table or "")
+    composed = compose(report, loaded.source, loaded.kind.spec.layout)
     if strict and composed.unfilled:
-        raise InputError(*unfilled_problems(composed.unfilled, str(path), strict=True))
-    out = Path(output) if output else path.with_suffix(".docx")
-    if out.resolve() == path.resolve():
-        raise UsageError.at("输出文件不能与输入的 YAML 相同", out, hint="用 -o 指定 .docx 文件名")
+        raise InputError(*unfilled_problems(composed.unfilled, path, strict=True))
     render_docx(composed.document, out, Path(template) if template else None)
-    return RenderResult(out, composed.unfilled, str(path))
+    return RenderResult(out, composed.unfilled, path, tuple(notes))
 
 
 def unfilled_problems(unfilled: tuple[Unfilled, ...], path: str, *, strict: bool = False):
     hint = "填好数据后再渲染；或去掉 --strict 先出草稿" if strict else None
     problems = []
     for item in unfilled:
-        what = f"数据“{item.figure}”未填，" if item.figure else ""
-        problems.append(Problem(f"{what}占位符 {item.text} 尚未填写", path, item.line, hint=hint))
+        if item.figure:
+            where = f"（在第 {item.declared_line} 行的 figures 中填写 value）" if item.declared_line else ""
+            message = f"数据“{item.figure}”未填，显示为 {item.text}{where}"
+        else:
+            message = f"占位符 {item.text} 尚未填写"
+        problems.append(Problem(message, path, item.line, hint=hint))
     return problems
 
 

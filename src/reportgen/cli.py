@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional  # noqa: UP035 - typer reads these annotations at runtime
+from typing import Annotated, Optional
 
 import typer
 
@@ -65,26 +65,76 @@ def new_command(
 
 @app.command("render")
 def render_command(
-    file: Annotated[Path, typer.Argument(help="填好的 YAML 文件", show_default=False)],
+    files: Annotated[
+        list[Path], typer.Argument(help="填好的 YAML 文件（可多个，或文件夹）", show_default=False)
+    ],
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("-o", "--output", help="输出的 .docx，默认与 YAML 同名", show_default=False),
+        typer.Option(
+            "-o", "--output", help="输出的 .docx；多份时为文件夹。默认与 YAML 同名", show_default=False
+        ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="有未填数据时报错，不生成文件")] = False,
     template: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option("--template", help="参考样式 .docx（可在 Word 中修改后使用）", show_default=False),
     ] = None,
+    figures: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--figures", help="数据表（.csv/.xlsx，列：名称、数值），填入 figures", show_default=False),
+    ] = None,
+    batch: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--batch", help="批量表（.csv/.xlsx）：每行一个单位，各出一份报告", show_default=False),
+    ] = None,
+    jobs: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--jobs", "-j", min=1, help="并行进程数，默认用满全部 CPU 核", show_default=False),
+    ] = None,
     kinds: KindsOption = None,
 ) -> None:
     """校验 YAML 并生成国标版式的 Word 文档；未填数据会黄色高亮并列出。"""
     from reportgen import api
+    from reportgen import batch as batching
 
-    result = api.render(file, output, strict=strict, template=template, registry=_registry(kinds))
-    for problem in api.unfilled_problems(result.unfilled, result.source):
-        _err(str(problem))
-    note = f"（{len(result.unfilled)} 处未填，已黄色高亮）" if result.unfilled else ""
-    _err(f"已生成 {result.output}{note}")
+    if len(files) == 1 and batch is None and not files[0].is_dir():
+        result = api.render(
+            files[0], output, strict=strict, template=template, registry=_registry(kinds), figures=figures
+        )
+        for problem in (*result.notes, *api.unfilled_problems(result.unfilled, result.source)):
+            _err(str(problem))
+        note = f"（{len(result.unfilled)} 处未填，已黄色高亮）" if result.unfilled else ""
+        _err(f"已生成 {result.output}{note}")
+        return
+    options = batching.Options(strict, template, tuple(kinds or ()), figures)
+    planned = batching.plan(files, output, batch, options)
+    results = []
+    with _progress(len(planned)) as advance:
+        for done in batching.run(planned, options, jobs):
+            results.append(done)
+            for problem in (*done.problems, *done.notes):
+                _err(f"[{done.job.label}] {problem}")
+            advance()
+    text, code = batching.summary(results)
+    _err(text)
+    raise typer.Exit(code)
+
+
+def _progress(total: int):
+    """A progress bar on a terminal for long runs; nothing when output goes to a file."""
+    import contextlib
+
+    if total < 10 or not sys.stderr.isatty():
+        return contextlib.nullcontext(lambda: None)
+    from rich.progress import Progress
+
+    @contextlib.contextmanager
+    def bar():
+        with Progress(transient=True) as progress:
+            task = progress.add_task("渲染中", total=total)
+            yield lambda: progress.advance(task)
+
+    return bar()
 
 
 @app.command("lint")

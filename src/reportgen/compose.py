@@ -48,7 +48,8 @@ class _Builder:
     def __init__(self, report: Any, source: SourceMap) -> None:
         self.report = report
         self.source = source
-        self.filler = TextFiller(report.figures, source.path)
+        declared = {name: source.line_of(("figures", name)) for name in report.figures}
+        self.filler = TextFiller(report.figures, source.path, declared)
 
     def block(self, role: str, text: str, loc: Loc, **extra: Any) -> Block:
         line = self.source.line_of(loc)

@@ -27,6 +27,8 @@ class Unfilled:
     line: int | None
     text: str
     figure: str | None = None
+    #: The line where the figure is declared, where to fill its value.
+    declared_line: int | None = None
 
 
 class _FigureToken:
@@ -42,8 +44,11 @@ class _FigureToken:
 
 
 class TextFiller:
-    def __init__(self, figures: dict[str, Figure], path: str) -> None:
+    def __init__(
+        self, figures: dict[str, Figure], path: str, declared: dict[str, int | None] | None = None
+    ) -> None:
         self.figures = figures
+        self.declared = declared or {}
         self.names = list(figures)
         self.path = path
         self.unfilled: list[Unfilled] = []
@@ -62,7 +67,9 @@ class TextFiller:
             figure = self.figures[name]
             spans.append(Span(figure.formatted(), placeholder=not figure.filled))
             if not figure.filled:
-                self.unfilled.append(Unfilled(line, figure.formatted(), name))
+                self.unfilled.append(
+                    Unfilled(line, figure.formatted(), name, self.declared.get(name))
+                )
             cursor = token.end()
         spans.extend(self._literal(rendered[cursor:], line))
         return tuple(_merge(spans))

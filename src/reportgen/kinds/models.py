@@ -79,7 +79,7 @@ class _NoSubsections(Section):
 def build_model(spec: KindSpec) -> type[BaseModel]:
     """The pydantic model of a report of kind ``spec``."""
     fields: dict[str, Any] = {
-        "kind": (Literal[spec.id], Field(title="报告类型", description=spec.name)),  # type: ignore[valid-type]
+        "kind": (Literal[spec.id], Field(title="报告类型", description=spec.name)),
         "title": (str, Field(min_length=1, title="标题")),
     }
     common = _report_fields(spec) if spec.layout == "report" else _brief_fields(spec)
@@ -92,7 +92,7 @@ def build_model(spec: KindSpec) -> type[BaseModel]:
             description="正文引用的数据，声明一次：名称: {value: 数值, unit: 单位, precision: 小数位数}",
         ),
     )
-    model = create_model(  # type: ignore[call-overload]
+    model = create_model(
         "Report_" + spec.id.replace("-", "_"),
         __base__=_Strict,
         **fields,
@@ -137,12 +137,10 @@ def _brief_fields(spec: KindSpec) -> dict[str, Any]:
 def _sections_type(spec: KindSpec) -> Any:
     if spec.sections.mode == "list":
         return list[Section]
-    members = {
-        item.key: (_section_model(item), Field(title=item.heading, description=item.guidance))
+    members: dict[str, Any] = {
+        str(item.key): (_section_model(item), Field(title=item.heading, description=item.guidance))
         for item in spec.sections.items
     }
-    model = create_model(  # type: ignore[call-overload]
-        "Sections_" + spec.id.replace("-", "_"), __base__=_Strict, **members
-    )
+    model = create_model("Sections_" + spec.id.replace("-", "_"), __base__=_Strict, **members)
     model.model_config["title"] = "正文各部分"
     return model

@@ -1,0 +1,186 @@
+"""Rendering many reports at once: several YAMLs, a folder, or one YAML and a table of units.
+
+Jobs run in worker processes (all cores by default). Each job's failure is reported with its
+place and never stops the others; results come back as they finish, for a progress bar.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from reportgen.errors import Problem, ReportgenError, UsageError
+from reportgen.textfill import Unfilled
+
+
+@dataclass(frozen=True)
+class Job:
+    source: Path
+    output: Path
+    label: str = ""
+    row: tuple[Any, ...] | None = None
+    table: str | None = None
+
+
+@dataclass(frozen=True)
+class JobResult:
+    job: Job
+    exit_code: int = 0
+    unfilled: tuple[Unfilled, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    notes: tuple[Problem, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Options:
+    strict: bool = False
+    template: Path | None = None
+    kind_dirs: tuple[Path, ...] = ()
+    figures: Path | None = None
+
+
+def yaml_files(paths: Iterable[Path]) -> list[Path]:
+    """The YAML files named, and those in folders named (not in hidden subfolders)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix in (".yaml", ".yml")
+                    and p.is_file()
+                    and not p.name.endswith(".schema.json")
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                )
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def jobs_for_files(files: list[Path], out_dir: Path | None) -> list[Job]:
+    if out_dir is not None and not out_dir.is_dir():
+        raise UsageError.at(
+            "输出文件夹不存在", out_dir, hint="渲染多份报告时，-o 应是一个已有的文件夹"
+        )
+    return [
+        Job(path, (out_dir / path.name if out_dir else path).with_suffix(".docx"), path.name)
+        for path in files
+    ]
+
+
+def jobs_for_table(source: Path, table_path: Path, out_dir: Path | None, options: Options) -> list[Job]:
+    """One job per row of ``table_path``; the header is checked once, before any work."""
+    from reportgen import api
+    from reportgen.figurefill import batch_rows
+    from reportgen.tables import read_table
+
+    loaded = api.load_report(source, api.kinds(list(options.kind_dirs)))
+    rows = batch_rows(read_table(table_path), loaded.report.figures)
+    folder = out_dir or source.with_name(f"{source.stem}-批量")
+    if out_dir is not None and not out_dir.is_dir():
+        raise UsageError.at("输出文件夹不存在", out_dir, hint="-o 应是一个已有的文件夹")
+    if out_dir is None:
+        try:
+            folder.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise UsageError.at(f"无法建立输出文件夹（{exc.strerror}）", folder) from None
+    return [
+        Job(source, folder / f"{source.stem}-{_safe_name(label)}.docx", label, row, str(table_path))
+        for label, row in rows
+    ]
+
+
+def run(jobs: list[Job], options: Options, workers: int | None = None) -> Iterator[JobResult]:
+    """Run ``jobs``; yields each result as it finishes."""
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    if workers == 1 or len(jobs) < 4:
+        for job in jobs:
+            yield run_one(job, options)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        chunks = [jobs[i::workers * 4] for i in range(workers * 4)]
+        futures = [pool.submit(_run_chunk, chunk, options) for chunk in chunks if chunk]
+        for future in as_completed(futures):
+            yield from future.result()
+
+
+def _run_chunk(jobs: list[Job], options: Options) -> list[JobResult]:
+    return [run_one(job, options) for job in jobs]
+
+
+def run_one(job: Job, options: Options) -> JobResult:
+    from reportgen import api
+
+    try:
+        if job.output.suffix.lower() != ".docx":
+            raise UsageError.at("输出文件应以 .docx 结尾", job.output)
+        result = api.render_loaded(
+            _loaded(job.source, job.source.stat().st_mtime_ns, options.kind_dirs),
+            job.output,
+            strict=options.strict,
+            template=options.template,
+            figures=options.figures,
+            row=job.row,
+            row_table=job.table,
+        )
+    except ReportgenError as exc:
+        return JobResult(job, exc.exit_code, problems=exc.problems)
+    except FileNotFoundError:
+        return JobResult(job, 2, problems=(Problem("文件不存在", str(job.source)),))
+    return JobResult(job, 0, result.unfilled, notes=result.notes)
+
+
+@lru_cache(maxsize=4)
+def _registry(kind_dirs: tuple[Path, ...]) -> Any:
+    from reportgen.kinds.registry import load_registry
+
+    return load_registry(kind_dirs)
+
+
+@lru_cache(maxsize=8)
+def _loaded(source: Path, mtime_ns: int, kind_dirs: tuple[Path, ...]) -> Any:
+    """A batch of rows loads and validates its YAML once per process."""
+    from reportgen import api
+
+    return api.load_report(source, _registry(kind_dirs))
+
+
+def _safe_name(label: str) -> str:
+    cleaned = "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 else ch for ch in label).strip()
+    return cleaned or "未命名"
+
+
+def plan(
+    paths: list[Path], output: Path | None, table: Path | None, options: Options
+) -> list[Job]:
+    """The jobs for ``render``'s arguments when they name more than one report."""
+    if table is not None:
+        if len(paths) != 1 or paths[0].is_dir():
+            raise UsageError.at(
+                "--batch 只能配一个 YAML 文件", hint="批量表格中每行一个单位，共用同一个 YAML"
+            )
+        return jobs_for_table(paths[0], table, output, options)
+    files = yaml_files(paths)
+    if not files:
+        raise UsageError.at("没有找到 .yaml 文件", ", ".join(map(str, paths)))
+    return jobs_for_files(files, output)
+
+
+def summary(results: list[JobResult]) -> tuple[str, int]:
+    """The closing line of a batch and its exit code (the worst of its jobs)."""
+    failed = sum(1 for r in results if r.exit_code)
+    drafts = sum(1 for r in results if not r.exit_code and r.unfilled)
+    done = len(results) - failed
+    text = f"共 {len(results)} 份：生成 {done} 份"
+    if drafts:
+        text += f"（其中 {drafts} 份有未填数据，已高亮）"
+    if failed:
+        text += f"，失败 {failed} 份（见上方提示）"
+    return text, max((r.exit_code for r in results), default=0)

@@ -1,0 +1,135 @@
+"""Reading the tables figures arrive in: .csv (UTF-8 or GBK from Excel) and .xlsx.
+
+A table is a header row and data rows. Every cell keeps its place (row number and column
+letter), so an error names the cell a clerk must fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen.errors import InputError, Problem, UsageError
+
+#: Header names accepted for the figures table, in English and Chinese.
+NAME_HEADERS = ("name", "名称", "数据名称", "指标", "项目")
+VALUE_HEADERS = ("value", "数值", "值", "数据")
+UNIT_HEADERS = ("unit", "单位")
+ROW_KEY_HEADERS = ("unit", "单位", "name", "名称", "row")
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    row: int  # 1-based, the header is row 1
+    column: int  # 1-based
+
+    @property
+    def ref(self) -> str:
+        return f"{column_letter(self.column)}{self.row}"
+
+
+@dataclass(frozen=True)
+class Table:
+    path: str
+    header: list[Cell]
+    rows: list[list[Cell]]
+
+    def column(self, names: tuple[str, ...]) -> int | None:
+        """The index of the first header among ``names`` (case and spaces ignored)."""
+        wanted = {name.lower() for name in names}
+        for index, cell in enumerate(self.header):
+            if cell.text.strip().lower() in wanted:
+                return index
+        return None
+
+    def problem(self, cell: Cell, message: str, hint: str | None = None) -> Problem:
+        return Problem(f"{cell.ref} 单元格：{message}", self.path, cell.row, cell.column, hint)
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def read_table(path: str | Path) -> Table:
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        grid = _csv_rows(path)
+    elif suffix in (".xlsx", ".xlsm"):
+        grid = _xlsx_rows(path)
+    else:
+        raise UsageError.at(
+            "不支持的表格格式", path, hint="请用 .csv 或 .xlsx（Excel 中“另存为”即可）"
+        )
+    rows = [
+        [Cell(text, r, c) for c, text in enumerate(row, start=1)]
+        for r, row in enumerate(grid, start=1)
+    ]
+    rows = [row for row in rows if any(cell.text for cell in row)]
+    if not rows:
+        raise InputError.at("表格是空的", path, hint="第一行写列名，下面每行一条数据")
+    return Table(str(path), rows[0], rows[1:])
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    import csv
+
+    from reportgen.textio import read_text
+
+    text = read_text(path)
+    header = text.split("\n", 1)[0]
+    # Excel writes commas, or semicolons in some locales; tab-separated text comes from copying.
+    delimiter = max(",;\t", key=header.count) if any(d in header for d in ",;\t") else ","
+    try:
+        return [
+            [cell.strip() for cell in row]
+            for row in csv.reader(text.splitlines(), delimiter=delimiter)
+        ]
+    except csv.Error as exc:
+        raise InputError.at(f"CSV 格式错误（{exc}）", path) from None
+
+
+def _xlsx_rows(path: Path) -> list[list[str]]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise UsageError.at("文件不存在", path) from None
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        raise UsageError.at(
+            "不是有效的 .xlsx 文件（可能已损坏，或是旧版 .xls）",
+            path,
+            hint="请在 Excel 或 WPS 中打开后另存为 .xlsx",
+        ) from None
+    try:
+        sheet = book.worksheets[0]
+        return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        book.close()
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def parse_number(text: str) -> float | None:
+    """A cell's number: ``1,234``, ``93.6%`` and full-width digits accepted; blank is None."""
+    cleaned = text.strip().translate(_FULL_WIDTH).replace(",", "").rstrip("%")
+    if not cleaned:
+        return None
+    return float(cleaned)  # ValueError for text that is not a number
+
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")
