@@ -123,16 +123,21 @@ class DocxPackage:
         from lxml import etree
 
         data = self.read(part)
+        doctype = _unreadable(
+            self.path,
+            f"文件中的 {part} 含有 DOCTYPE 声明（Word 不会这样保存），出于安全考虑已拒绝读取。",
+        )
+        if b"<!DOCTYPE" in data[:1024]:
+            raise doctype  # refused before parsing; the check after parsing catches UTF-16 too
         try:
             root = etree.fromstring(data, _xml_parser())
         except (etree.XMLSyntaxError, ValueError) as error:
-            raise _unreadable(self.path, f"文件中的 {part} 不是有效的 XML，文件可能已损坏。") from error
+            raise _unreadable(
+                self.path, f"文件中的 {part} 不是有效的 XML，文件可能已损坏。"
+            ) from error
         docinfo = root.getroottree().docinfo
         if docinfo.doctype or docinfo.internalDTD is not None:
-            raise _unreadable(
-                self.path,
-                f"文件中的 {part} 含有 DOCTYPE 声明，Word 不会这样保存；出于安全考虑已拒绝读取。",
-            )
+            raise doctype
         return root
 
     def rels(self, part: str) -> list[Relationship]:
