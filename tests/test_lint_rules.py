@@ -1,0 +1,117 @@
+"""Each lint rule on what it must flag and what it must leave alone."""
+
+# ruff: noqa: RUF001  (full-width punctuation is the test input)
+
+from __future__ import annotations
+
+import pytest
+
+from reportgen.lint import lint_text
+from reportgen.lint.rules import RULES
+from reportgen.lint.rules.confusable import ConfusableRule
+
+
+def matches(rule: str, text: str) -> list[str]:
+    return [finding.match for finding in lint_text(text, "草稿.txt", select=[rule])]
+
+
+FLAGGED = [
+    ("double-punctuation", "覆盖率达到96%。，同比提高", ["。，"]),
+    ("double-punctuation", "推进改造，，完善设施", ["，，"]),
+    ("double-punctuation", "任务已经完成。。", ["。。"]),
+    ("double-punctuation", "主要包括：，一是", ["：，"]),
+    ("heading-sequence", "一、甲\n二、乙\n四、丁", ["四、"]),
+    ("heading-sequence", "一、甲\n（一）子\n（一）子", ["（一）"]),
+    ("heading-sequence", "一、甲\n（一）子\n二、乙\n（二）子", ["（二）"]),
+    ("heading-sequence", "一、甲\n（一）子\n1.孙\n（二）子\n1.孙\n3.孙", ["3."]),
+    ("heading-sequence", "一、甲\n（一）子\n二、乙\n1.孙", ["1."]),
+    ("heading-sequence", "## 一、甲\n## 三、丙", ["三、"]),
+    ("confusable", "这是群众反应最多的事", ["群众反应"]),
+    ("confusable", "截止目前已完成", ["截止目前"]),
+    ("confusable", "截止2024年底", ["截止"]),
+    ("confusable", "其它事项另行通知", ["其它"]),
+    ("confusable", "做为一项重点工作", ["做为"]),
+    ("confusable", "即要抓学习，又要抓落实", ["即要"]),
+    ("confusable", "帮助企业度过难关", ["度过难关"]),
+    ("confusable", "统一布署安排", ["布署"]),
+    ("duplicate-paragraph", "强化组织保障\n强化组织保障\n正文", ["强化组织保障"]),
+    ("duplicate-paragraph", "强化组织保障\n\n　　强化组织保障", ["　　强化组织保障"]),
+    ("punctuation-width", "加强领导,压实责任", [","]),
+    ("punctuation-width", "主要任务:一是", [":"]),
+    ("punctuation-width", "是否完成?请核实", ["?"]),
+    ("number-form", "二〇二五年8月", ["二〇二五年8月"]),
+    ("number-form", "总投资9～16亿元", ["9～16亿"]),
+    ("number-form", "占比15～30%", ["15～30%"]),
+]
+
+CLEAN = [
+    ("double-punctuation", "真的完成了吗？！"),
+    ("double-punctuation", "真的吗！？"),
+    ("double-punctuation", "工作推进中……各项指标稳步提升——群众满意。"),
+    ("double-punctuation", "他说：“完成了。”"),
+    ("double-punctuation", "see e.g., page 3"),
+    ("heading-sequence", "一、甲\n（一）子\n（二）子\n二、乙\n（一）子\n1.孙\n2.孙"),
+    ("heading-sequence", "一、甲\n1.5亿元的资金已到位\n二、乙"),
+    ("heading-sequence", "一、甲\n二、乙\n附件1\n一、甲"),
+    ("heading-sequence", "一是加强领导，二是压实责任，四是强化督导"),
+    ("confusable", "群众反应热烈"),
+    ("confusable", "群众反映强烈的问题"),
+    ("confusable", "截至目前已完成"),
+    ("confusable", "申报截止日期为6月30日"),
+    ("confusable", "采购必需品"),
+    ("confusable", "既要抓学习，又要抓落实"),
+    ("confusable", "平稳度过春节"),
+    ("duplicate-paragraph", "强化组织保障\n强化队伍建设"),
+    ("duplicate-paragraph", "强化组织保障\n正文\n强化组织保障"),
+    ("duplicate-paragraph", "一\n一"),
+    ("punctuation-width", "会议时间10:30，地点三楼"),
+    ("punctuation-width", "网址https://example.org/a?b=1，请查阅"),
+    ("punctuation-width", "总额1,234万元"),
+    ("punctuation-width", "发布日期: 2022-01-06"),
+    ("number-form", "2025年8月"),
+    ("number-form", "二〇二五年八月"),
+    ("number-form", "总投资9亿～16亿元"),
+    ("number-form", "10～20个"),
+    ("number-form", "2021-09-22"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), FLAGGED)
+def test_rule_flags(rule: str, text: str, expected: list[str]) -> None:
+    assert matches(rule, text) == expected
+
+
+@pytest.mark.parametrize(("rule", "text"), CLEAN)
+def test_rule_leaves_alone(rule: str, text: str) -> None:
+    assert matches(rule, text) == []
+
+
+def test_every_rule_is_covered_both_ways() -> None:
+    assert {rule for rule, *_ in FLAGGED} | {"placeholder"} == set(RULES)
+    assert {rule for rule, _ in CLEAN} | {"placeholder"} == set(RULES)
+
+
+def test_every_rule_documents_itself() -> None:
+    for rule in RULES.values():
+        assert rule.severity in ("error", "warning", "info")
+        assert rule.title and rule.__doc__ and "Example" in rule.__doc__
+    assert RULES["placeholder"].severity == "error"
+
+
+def test_heading_message_names_the_missing_number() -> None:
+    [finding] = lint_text("一、甲\n二、乙\n四、丁", "草稿.txt", select=["heading-sequence"])
+    assert "三、" in finding.message and (finding.line, finding.column) == (3, 1)
+
+
+def test_confusable_list_is_data_with_about_forty_pairs() -> None:
+    entries = ConfusableRule().entries
+    assert len(entries) >= 40
+    assert all(entry.right and entry.note for entry in entries)
+    wrongs = [entry.wrong for entry in entries]
+    assert len(wrongs) == len(set(wrongs))
+
+
+def test_confusable_exceptions_are_never_flagged() -> None:
+    for entry in ConfusableRule().entries:
+        for exception in entry.exceptions:
+            assert matches("confusable", f"据悉{exception}。") == [], exception
