@@ -31,9 +31,9 @@ KindsOption = Annotated[
 
 
 def _registry(kind_dirs: list[Path] | None):
-    from reportgen import api
+    from reportgen import api, config
 
-    return api.kinds(kind_dirs)
+    return api.kinds([*(kind_dirs or []), *config.kind_dirs(Path.cwd())])
 
 
 def _err(text: str) -> None:
@@ -106,7 +106,10 @@ def render_command(
         note = f"（{len(result.unfilled)} 处未填，已黄色高亮）" if result.unfilled else ""
         _err(f"已生成 {result.output}{note}")
         return
-    options = batching.Options(strict, template, tuple(kinds or ()), figures)
+    from reportgen import config
+
+    dirs = tuple([*(kinds or []), *config.kind_dirs(Path.cwd())])
+    options = batching.Options(strict, template, dirs, figures)
     planned = batching.plan(files, output, batch, options)
     results = []
     with _progress(len(planned)) as advance:

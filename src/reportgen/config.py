@@ -1,0 +1,64 @@
+"""Project settings: ``.reportgen.toml`` or ``[tool.reportgen]`` in ``pyproject.toml``.
+
+The nearest file upward from a folder applies (``.reportgen.toml`` before ``pyproject.toml`` in
+the same folder; a pyproject.toml without ``[tool.reportgen]`` does not stop the search). Paths in
+it are relative to the file. A bureau keeps its own kinds this way::
+
+    # .reportgen.toml
+    kinds = ["报告类型"]        # folders of kind files
+    [lint]
+    ignore = ["number-form"]
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from reportgen.errors import UsageError
+
+
+@lru_cache(maxsize=64)
+def settings_file(folder: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest settings file upward from ``folder`` and its reportgen table."""
+    folder = folder.resolve()
+    dotfile = folder / ".reportgen.toml"
+    if dotfile.is_file():
+        return dotfile, _load(dotfile)
+    pyproject = folder / "pyproject.toml"
+    if pyproject.is_file():
+        tool = _load(pyproject).get("tool")
+        table = tool.get("reportgen") if isinstance(tool, dict) else None
+        if isinstance(table, dict):
+            return pyproject, table
+    if folder.parent == folder:
+        return None
+    return settings_file(folder.parent)
+
+
+def kind_dirs(folder: Path) -> list[Path]:
+    """The kind folders the settings upward from ``folder`` name."""
+    found = settings_file(folder)
+    if found is None:
+        return []
+    path, table = found
+    value = table.get("kinds", [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise UsageError.at(
+            "配置项 kinds 应是文件夹路径或其列表", path, hint='例如 kinds = ["报告类型"]'
+        )
+    return [(path.parent / item).resolve() for item in value]
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise UsageError.at(f"配置文件格式有误：{error}", path) from None
+    except OSError as error:
+        raise UsageError.at(f"无法读取配置文件：{error.strerror or error}", path) from None
