@@ -1,7 +1,5 @@
 """The placeholder detector: every shape it must find and every trap it must leave alone."""
 
-# ruff: noqa: RUF001  (full-width look-alikes are test input)
-
 from __future__ import annotations
 
 from pathlib import Path

@@ -35,7 +35,12 @@ def config_for(path: Path) -> LintConfig:
     return _config_in(folder)
 
 
-@lru_cache(maxsize=256)
+def forget_configs() -> None:
+    """Forget the files read so far; one lint run reads each folder's settings once."""
+    _config_in.cache_clear()
+
+
+@lru_cache(maxsize=1024)
 def _config_in(folder: Path) -> LintConfig:
     dotfile = folder / ".reportgen.toml"
     if dotfile.is_file():

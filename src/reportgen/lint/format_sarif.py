@@ -37,7 +37,6 @@ def format_sarif(findings: Sequence[Finding]) -> str:
                                 "id": rule.id,
                                 "name": rule.id,
                                 "shortDescription": {"text": rule.title},
-                                "fullDescription": {"text": _first_line(rule.__doc__)},
                                 "defaultConfiguration": {"level": _LEVELS[rule.severity]},
                             }
                             for rule in RULES.values()
@@ -79,7 +78,3 @@ def _result(finding: Finding, rule_index: dict[str, int]) -> dict[str, object]:
 def _uri(path: str) -> str:
     """A relative URI reference for a path as given (Windows separators too)."""
     return quote(PureWindowsPath(path).as_posix() if "\\" in path else path, safe="/:")
-
-
-def _first_line(doc: str | None) -> str:
-    return (doc or "").strip().split("\n", 1)[0]

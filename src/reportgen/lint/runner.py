@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.errors import Problem, ReportgenError, UsageError
-from reportgen.lint.config import LintConfig, config_for
+from reportgen.lint.config import LintConfig, config_for, forget_configs
 from reportgen.lint.findings import SEVERITIES, SEVERITY_RANK, Finding
 from reportgen.lint.readers import collect_files, read_source
 from reportgen.lint.rules import RULES, Rule
@@ -43,6 +43,7 @@ def run_lint(paths: list[str], options: LintOptions) -> LintRun:
     problem in the result and makes the exit code 2.
     """
     _check_options(options)
+    forget_configs()
     files, problems = collect_files(paths)
     if options.annotate is not None:
         _check_annotate(files, problems, options.annotate)

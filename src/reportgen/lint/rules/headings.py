@@ -1,7 +1,5 @@
 """Rule ``heading-sequence``: the numbering of 公文 headings (一、（一）1.（1）) in order."""
 
-# ruff: noqa: RUF001  (full-width and Chinese numeral signs are the subject)
-
 from __future__ import annotations
 
 import re

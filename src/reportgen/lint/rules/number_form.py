@@ -1,6 +1,6 @@
 """Rule ``number-form``: number forms GB/T 15835 asks for."""
 
-# ruff: noqa: RUF001, RUF002, RUF003  (full-width and Chinese numeral signs are the subject)
+# ruff: noqa: RUF002, RUF003  (full-width and Chinese numeral signs are the subject)
 
 from __future__ import annotations
 
