@@ -13,14 +13,12 @@ it are relative to the file. A bureau keeps its own kinds this way::
 from __future__ import annotations
 
 import tomllib
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from reportgen.errors import UsageError
 
 
-@lru_cache(maxsize=64)
 def settings_file(folder: Path) -> tuple[Path, dict[str, Any]] | None:
     """The nearest settings file upward from ``folder`` and its reportgen table."""
     folder = folder.resolve()

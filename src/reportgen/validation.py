@@ -31,6 +31,8 @@ _MESSAGES = {
     "date_from_datetime_parsing": "不是有效日期，应写作 2023-10-20（月份 1–12，日期不超过当月天数）",
     "date_from_datetime_inexact": "应只写日期，不带时间，写作 2023-10-20",
     "string_too_short": "不能为空",
+    "literal_error": "只能是 {expected}",
+    "enum": "只能是 {expected}",
     "too_short": "至少需要 {min_length} 项",
     "too_long": "最多 {max_length} 项",
     "greater_than_equal": "应不小于 {ge}",

@@ -118,8 +118,12 @@ def _parse_toml(text: str, origin: str) -> Any:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        column = getattr(exc, "colno", None)
+        import re
+
+        # Python 3.11 gives the place only in the message: "… (at line 1, column 8)".
+        place = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        message = re.sub(r"\s*\(at line.*\)", "", str(exc))
+        line, column = (int(place[1]), int(place[2])) if place else (None, None)
         raise InputError(
-            Problem(f"TOML 格式错误：{exc.msg if hasattr(exc, 'msg') else exc}", origin, line, column)
+            Problem(f"TOML 格式错误（{message}）", origin, line, column, "检查引号和方括号是否成对")
         ) from None
