@@ -45,7 +45,7 @@ def word_shapes() -> DocxBuilder:
             para(run("关于全区老旧小区改造进展的报告"), style="1"),
             # a placeholder split over three runs with different formatting, as Word saves it
             para(run("已改造"), run("*", bold=True), run(".", italic=True), run("**", size=32),
-                 run("万平方米")),  # fmt: skip
+                 run("万平方米")),
             para(run("完成投资"), inserted(run("**.*")), deleted("12.5"), run("亿元")),
             para(moved_from("旧位置"), moved_to("新位置"), run("。")),
             para(run("详见第"), field(" PAGEREF _Toc1 \\h *.** MERGEFORMAT ", "3"), run("页")),
@@ -68,7 +68,7 @@ def word_shapes() -> DocxBuilder:
         .header(para(run("首页页眉")), kind="first")
         .footer(para(run("— "), field(" PAGE ", "1"), run(" —"), style="Footer"))
         .footnote(1, para(run("", extra="<w:footnoteRef/>"), run(" 数据来源：**统计局"),
-                          style="FootnoteText"))  # fmt: skip
+                          style="FootnoteText"))
         .endnote(1, para(run("尾注内容")))
     )
 

@@ -15,6 +15,7 @@ from docx_builders import (
     commented,
     footnote_mark,
     hyperlink,
+    inline_control,
     inserted,
     para,
     run,
@@ -34,9 +35,10 @@ def draft(tmp_path: Path, **spelling: object) -> Path:
         .hyperlink_target("rIdLink", "https://example.org/")
         .add(
             para(run("已改造"), run("*", bold=True), run(".", italic=True), run("**万", size=32),
-                 run("平方米")),  # fmt: skip
+                 run("平方米")),
             table([para(run("户数 *户"))]),
-            block_control(para(run("控件 X月X日"))),
+            para(run("控件 "), inline_control(run("X月X日"))),
+            block_control(para(run("块级 Y月"))),
             para(run("链接"), hyperlink("rIdLink", run("**项"))),
             para(run("新增"), inserted(run("*.*亿元"))),
             para(run("有批注"), commented(0, run("**")), footnote_mark(1)),
@@ -127,11 +129,12 @@ def test_every_story_is_marked_and_main_story_commented(tmp_path: Path) -> None:
         *marks_for(source, "*%", "文本框"),
         *marks_for(source, "XX局", "页眉"),
         *marks_for(source, "**人", "脚注"),
+        *marks_for(source, "Y月", "块级控件"),
     ]
-    assert len(marks) == 7
+    assert len(marks) == 8
     out = tmp_path / "out.docx"
     annotate_docx(source, out, marks)
-    assert highlighted(part(out, "word/document.xml")) == ["*户", "X月X日", "**项", "*.*亿元"]
+    assert highlighted(part(out, "word/document.xml")) == ["*户", "X月X日", "Y月", "**项", "*.*亿元"]
     assert highlighted(part(out, "word/header1.xml")) == ["XX局"]
     assert highlighted(part(out, "word/footnotes.xml")) == ["**人"]
     box = part(out, "word/document.xml").find(f".//{W}txbxContent")

@@ -1,8 +1,10 @@
 """Annotating a copy of a draft: each mark's text highlighted and, where Word allows, commented.
 
-Word accepts comments only in the main story, so a mark in the body, a table or a content control
-gets a yellow highlight and a comment (author "reportgen") holding its message; a mark in a header,
-footer, footnote, endnote or text box gets the highlight only. A text box is stored twice (DrawingML
+Word accepts comments only in the main story, so a mark in the body, a table, a hyperlink or an
+inline content control gets a yellow highlight and a comment (author "reportgen") holding its
+message; a mark in a header, footer, footnote, endnote or text box gets the highlight only. So does
+a mark in a block-level content control: LibreOffice (and so WPS users' colleagues) drops the
+commented text there. A text box is stored twice (DrawingML
 and a VML fallback for old readers); the highlight goes into the DrawingML copy that Word and
 LibreOffice show.
 

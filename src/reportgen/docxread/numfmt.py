@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 _CN_DIGITS = "〇一二三四五六七八九"
 _CN_UNITS = ("", "十", "百", "千")
 _LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
@@ -79,7 +81,7 @@ def _cycle(n: int, symbols: str) -> str:
 
 _CIRCLED = ((1, 20, 0x2460), (21, 35, 0x3251), (36, 50, 0x32B1))
 
-_FORMATS = {
+_FORMATS: dict[str, Callable[[int], str]] = {
     "decimal": str,
     "decimalZero": lambda n: f"{n:02d}",
     "decimalFullWidth": lambda n: "".join(chr(ord(c) + 0xFEE0) for c in str(n)),

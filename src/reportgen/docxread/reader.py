@@ -14,7 +14,7 @@ from reportgen.errors import Problem, UsageError
 
 from .model import DocxParagraph
 from .numbering import Numbering
-from .ooxml import MC, M, M_STRICT, r_attr, w_attr, w_child, w_tags
+from .ooxml import M_STRICT, MC, M, r_attr, w_attr, w_child, w_tags
 from .package import DocxPackage, Relationship
 from .styles import Styles, read_num_pr, read_outline_level
 
@@ -66,7 +66,7 @@ class ReadParagraph:
     part: str
     element: Any
     pieces: list[list[Any]] = field(default_factory=list)
-    commentable: bool = False  # Word takes comments in the main story only (not text boxes)
+    commentable: bool = False  # may carry a Word comment (see _paragraph)
 
 
 def _choice_of(alternate: Any) -> Any:
@@ -245,7 +245,9 @@ class DocxReader:
             style=style.name if style is not None else style_id,
             outline_level=outline + 1 if outline is not None and 0 <= outline < 9 else None,
         )
-        commentable = self._in_body and not self._boxes
+        # Word takes comments in the main story only; LibreOffice drops the commented text of a
+        # paragraph inside a block content control, so those get the highlight alone too.
+        commentable = self._in_body and not self._boxes and not self._sdts
         self.paragraphs.append(ReadParagraph(info, self._part, paragraph, pieces, commentable))
         for box in boxes:
             self._text_box(box)
