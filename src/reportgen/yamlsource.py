@@ -120,6 +120,12 @@ def _syntax_problem(exc: Any, text: str, path: str) -> Problem:
             line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
         message = "方括号或花括号没有配对"
         hint = "检查 [ ] 或 { } 是否成对，或改用每项一行的“- ”列表写法"
+    elif "<stream end>" in what:
+        # The file ended inside an open bracket or quote: the last written line is where to look.
+        line = max((i for i, text_line in enumerate(lines, 1) if text_line.strip()), default=1)
+        column = None
+        message = "文件在这里意外结束：有括号或引号没有配对"
+        hint = "检查这一行及以上的 [ ]、{ } 和引号是否成对"
     else:
         message = f"YAML 格式错误（{what or exc}）"
         hint = "检查这一行及上一行的缩进、冒号和引号"
