@@ -390,6 +390,44 @@ class DocxBuilder:
         return path
 
 
+def word_shapes() -> DocxBuilder:
+    """One draft holding every shape the reader must handle, in reading order."""
+    return (
+        DocxBuilder()
+        .numbering(numbering({0: OFFICIAL_LEVELS}, {1: (0, "")}))
+        .hyperlink_target("rIdLink", "https://example.org/统计公报")
+        .add(
+            para(run("关于全区老旧小区改造进展的报告"), style="1"),
+            # a placeholder split over three runs with different formatting, as Word saves it
+            para(run("已改造"), run("*", bold=True), run(".", italic=True), run("**", size=32),
+                 run("万平方米")),
+            para(run("完成投资"), inserted(run("**.*")), deleted("12.5"), run("亿元")),
+            para(moved_from("旧位置"), moved_to("新位置"), run("。")),
+            para(run("详见第"), field(" PAGEREF _Toc1 \\h *.** MERGEFORMAT ", "3"), run("页")),
+            para(run("引用"), simple_field(" REF 表一 \\* MERGEFORMAT ", "表一"), run("。")),
+            para(run("批注不是正文"), commented(0, run("（待核）"))),
+            para(run("链接"), hyperlink("rIdLink", run("统计公报", bold=True)), run("。")),
+            para(run("计划"), inline_control(run("X月X日")), run("开工")),
+            block_control(para(run("内容控件里的段落 *项"))),
+            para(run("见脚注"), footnote_mark(1), run("和尾注"), endnote_mark(1)),
+            para(run("甲"), tab(), run("乙"), line_break(), run("丙")),
+            para(run("锚定文本框"), text_box(para(run("框内 **.*%")))),
+            table(
+                [para(run("指标")), para(run("数值"))],
+                [para(run("户数")), table([para(run("内层 *户"))]) + para(run("外层"))],
+            ),
+            table([para(run("第二张表"))]),
+        )
+        .comment(0, "请核实*.**")
+        .header(para(run("页眉 XX局"), style="Header"))
+        .header(para(run("首页页眉")), kind="first")
+        .footer(para(run("— "), field(" PAGE ", "1"), run(" —"), style="Footer"))
+        .footnote(1, para(run("", extra="<w:footnoteRef/>"), run(" 数据来源：**统计局"),
+                          style="FootnoteText"))
+        .endnote(1, para(run("尾注内容")))
+    )
+
+
 def _part(root: str, inner: str) -> str:
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
