@@ -209,3 +209,16 @@ def test_marks_outside_the_text_are_a_callers_bug(tmp_path: Path, mark: Mark) ->
     with pytest.raises(ValueError):
         annotate_docx(source, tmp_path / "out.docx", [mark])
     assert not (tmp_path / "out.docx").exists()
+
+
+def test_math_text_is_read_and_marked_without_breaking_the_formula(tmp_path: Path) -> None:
+    math = (
+        '<m:oMath><m:r><m:t>x=*.*</m:t></m:r></m:oMath>'
+    )
+    source = DocxBuilder().add(para(run("公式"), math)).save(tmp_path / "math.docx")
+    assert [p.text for p in read_docx(source)] == ["公式x=*.*"]
+    out = tmp_path / "out.docx"
+    annotate_docx(source, out, [Mark(1, 1, 6, "待补", "placeholder")])
+    assert [p.text for p in read_docx(out)] == ["公式x=*.*"]
+    assert highlighted(part(out, "word/document.xml")) == ["式"]
+    assert [text for _, text in comments(out)] == ["待补（placeholder）"]

@@ -27,7 +27,7 @@ from typing import Any
 from reportgen.errors import Problem, UsageError
 
 from .model import Mark
-from .ooxml import CONTENT_TYPES, PKG_RELS, W_STRICT, XML, w_attr, w_namespace_of
+from .ooxml import CONTENT_TYPES, PKG_RELS, W_STRICT, XML, w_attr, w_namespace_of, w_tags
 from .package import DocxPackage
 from .reader import DocxReader, ReadParagraph
 
@@ -49,6 +49,7 @@ _RUN_CONTAINERS = {
     "p", "hyperlink", "ins", "moveTo", "sdtContent", "fldSimple", "smartTag", "customXml",
     "dir", "bdo",
 }  # fmt: skip
+_W_RUNS = w_tags("r")
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -80,7 +81,7 @@ def annotate_docx(source: Path, out: Path, marks: Sequence[Mark]) -> None:
             paragraph = _checked(paragraphs, mark)
             runs = _split_runs(_isolate(paragraph.pieces, mark.start, mark.end))
             for run in runs:
-                if _local(run) == "r" and run.tag.startswith("{"):
+                if run.tag in _W_RUNS:  # a math run (m:r) has no w:highlight; left as it is
                     _highlight(run)
             changed.add(paragraph.part)
             if paragraph.commentable and runs:
