@@ -55,61 +55,112 @@ _NOTE = (
     r"(?:待[补定核填确更查完审]|暂缺|TODO|TBD)"
     r"[^【】\[\]［］〔〕（）()\n]{0,16}?[】\]］〕）)]"
 )
-_STAR = r"[*＊]+(?:[.,．][*＊]+)*"
-_X_RUN = rf"[{_X_CHARS}]+(?:[.．][{_X_CHARS}]+)*(?![A-Za-z{_X_CHARS}])"
-_X = rf"(?<![A-Za-z{_X_CHARS}])(?:(?<=第){_X_RUN}|{_X_RUN}(?={_UNIT}))"
-_UNDERSCORE = r"(?<![A-Za-z0-9])(?:_{2,}|＿+)(?![A-Za-z0-9])"
+_STAR = r"[*＊][*＊]*(?:[.,．][*＊]+)*"
+_X_RUN = rf"[{_X_CHARS}][{_X_CHARS}]*(?:[.．][{_X_CHARS}]+)*"
+_UNDERSCORE = r"[_＿][_＿]*"
 
-_CANDIDATE = re.compile(
-    rf"(?P<tag>{_TAG})|(?P<note>{_NOTE})|(?P<star>{_STAR})|(?P<x>{_X})|(?P<underscore>{_UNDERSCORE})",
-    re.IGNORECASE,
+# One pattern per shape, each starting with a single character class (not a repeat: "[*]+"
+# would not do) so the regex engine skips ahead quickly; context checks that would need a leading look-behind are done on the few
+# candidates instead. Earlier shapes win where candidates overlap ({{ *.** }} is one tag).
+_SHAPES = (
+    ("tag", re.compile(_TAG)),
+    ("note", re.compile(_NOTE, re.IGNORECASE)),
+    ("star", re.compile(_STAR)),
+    ("x", re.compile(_X_RUN)),
+    ("underscore", re.compile(_UNDERSCORE)),
 )
+_PRIORITY = {kind: index for index, (kind, _) in enumerate(_SHAPES)}
 # A pair of emphasis delimiters around text without delimiters (one line).
 _STAR_PAIR = re.compile(r"(?<![*\\])(\*{1,3})(?=[^\s*])([^*\n]+?)(?<=[^\s\\])\1(?!\*)")
 _UNDERSCORE_PAIR = re.compile(r"(?<![_\w])(_{1,3})(?=[^\s_])([^_\n]+?)(?<=[^\s])\1(?![_\w])")
 # A line that only separates: ***, * * *, ----, ____ (Markdown thematic breaks and the like).
-_SEPARATOR_LINE = re.compile(r"^[ \t]*(?:[*＊_＿\-=~][ \t]*){3,}$", re.MULTILINE)
+_SEPARATOR_LINE = re.compile(r"[ \t]*(?:[*＊_＿\-=~][ \t]*){3,}")
 # A list bullet: one star at the start of a line followed by a blank.
-_BULLET = re.compile(r"^[ \t　]*([*＊])[ \t]", re.MULTILINE)
+_BULLET = re.compile(r"[ \t　]*([*＊])[ \t]")
 _CODE = re.compile(r"^```.*?^```[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
 _FIGURE_AFTER = re.compile(r"[.,．][*＊]|[%％‰]")
 _UNIT_AFTER = re.compile(_UNIT)
 # Characters that announce a figure: 共**项, 约**个, 第**批, 2**万.
 _FIGURE_LEAD = frozenset("共约达近超逾第计余至占0123456789")
+_X_SET = frozenset(_X_CHARS)
 
 
 def find_placeholders(text: str, *, markdown: bool = False) -> list[PlaceholderMatch]:
     """Return the placeholders in ``text`` in order; offsets count characters."""
+    candidates = [
+        (match.start(), _PRIORITY[kind], match.end(), kind)
+        for kind, pattern in _SHAPES
+        for match in pattern.finditer(text)
+    ]
+    if not candidates:
+        return []
+    candidates.sort()
+    markup = _Markup(text, markdown)
     found: list[PlaceholderMatch] = []
-    skip = _spans_to_skip(text, markdown)
-    for match in _CANDIDATE.finditer(text):
-        kind = match.lastgroup or "star"
-        start, end = match.span()
-        if start in skip:
+    covered = 0
+    for start, _, end, kind in candidates:
+        if start < covered or not _in_context(text, start, end, kind, markup):
             continue
-        if kind == "star" and not _star_is_placeholder(text, start, end, markdown):
-            continue
-        found.append(PlaceholderMatch(start, end, match.group(), kind))
+        found.append(PlaceholderMatch(start, end, text[start:end], kind))
+        covered = end
     return found
 
 
-def _spans_to_skip(text: str, markdown: bool) -> set[int]:
-    """Start offsets of star/underscore runs that are markup, not placeholders."""
-    if "*" not in text and "＊" not in text and "_" not in text and "＿" not in text:
-        return set()
-    skip: set[int] = set()
-    for line in _SEPARATOR_LINE.finditer(text):
-        skip.update(range(line.start(), line.end()))
-    for bullet in _BULLET.finditer(text):
-        skip.add(bullet.start(1))
-    for pair in (*_STAR_PAIR.finditer(text), *_UNDERSCORE_PAIR.finditer(text)):
-        if _is_emphasis(text, pair, markdown):
-            skip.add(pair.start(1))
-            skip.add(pair.end(2))
-    if markdown:
-        for code in _CODE.finditer(text):
-            skip.update(range(code.start(), code.end()))
-    return skip
+def _in_context(text: str, start: int, end: int, kind: str, markup: _Markup) -> bool:
+    """Whether a candidate of ``kind`` at ``[start, end)`` stands where a placeholder would."""
+    if kind in ("tag", "note"):
+        return True
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if kind == "x":
+        if _is_ascii_letter(before) or before in _X_SET or _is_ascii_letter(after):
+            return False  # Windows XP, iPhone X
+        return before == "第" or _UNIT_AFTER.match(text, end) is not None
+    if kind == "underscore":
+        if end - start < 2 and text[start] == "_":
+            return False  # _blank: one ASCII underscore is no blank to fill
+        if _is_ascii_alnum(before) or _is_ascii_alnum(after):
+            return False  # __init__, a__b
+        return not markup.skips(start)
+    if not _star_is_placeholder(before, after, end - start, markup.markdown):
+        return False
+    return not markup.skips(start)
+
+
+class _Markup:
+    """Star and underscore runs that are markup (emphasis, bullets, separators, code)."""
+
+    def __init__(self, text: str, markdown: bool) -> None:
+        self.text = text
+        self.markdown = markdown
+        self._lines_done: set[int] = set()
+        self._skip: set[int] = set()
+        if markdown and "`" in text:
+            for code in _CODE.finditer(text):
+                self._skip.update(range(code.start(), code.end()))
+
+    def skips(self, offset: int) -> bool:
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        if line_start not in self._lines_done:
+            self._lines_done.add(line_start)
+            self._scan_line(line_start)
+        return offset in self._skip
+
+    def _scan_line(self, line_start: int) -> None:
+        text, skip = self.text, self._skip
+        line_end = text.find("\n", line_start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if _SEPARATOR_LINE.fullmatch(line):
+            skip.update(range(line_start, line_start + len(line)))
+            return
+        bullet = _BULLET.match(line)
+        if bullet:
+            skip.add(line_start + bullet.start(1))
+        for pattern in (_STAR_PAIR, _UNDERSCORE_PAIR):
+            for pair in pattern.finditer(line):
+                if _is_emphasis(line, pair, self.markdown):
+                    skip.add(line_start + pair.start(1))
+                    skip.add(line_start + pair.end(2))
 
 
 def _is_emphasis(text: str, pair: re.Match[str], markdown: bool) -> bool:
@@ -141,17 +192,19 @@ def _is_punct(char: str) -> bool:
     return unicodedata.category(char)[0] in "PS"
 
 
-def _star_is_placeholder(text: str, start: int, end: int, markdown: bool) -> bool:
-    before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
+def _star_is_placeholder(before: str, after: str, length: int, markdown: bool) -> bool:
     if _is_ascii_letter(before) or _is_ascii_letter(after):
         return False  # *args, Top*, a*b
     if before.isdigit() and after.isdigit():
         return False  # 3*4
-    if end - start == 1 and before.isspace() and after.isspace():
+    if length == 1 and before.isspace() and after.isspace():
         return False  # a * b
     return not (markdown and before == "\\")
 
 
 def _is_ascii_letter(char: str) -> bool:
     return char.isascii() and char.isalpha()
+
+
+def _is_ascii_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()

@@ -9,7 +9,8 @@ from reportgen.lint.rules.base import Hit, Rule
 from reportgen.lint.source import Source
 
 # What does not count when comparing: blanks (also the full-width indent) and Markdown marks.
-_NOISE = re.compile(r"[\s\u3000]+|^#+|^[-*+>]\s")
+_BLANKS = dict.fromkeys(map(ord, " \t\r\n\f\v\u3000\u00a0"))
+_MARKDOWN_LEAD = re.compile(r"#+|[-*+>](?=\s)")
 
 
 class DuplicateParagraphRule(Rule):
@@ -29,14 +30,27 @@ class DuplicateParagraphRule(Rule):
 
     def check(self, source: Source) -> Iterator[Hit]:
         text = source.text
-        previous_key, previous_location = "", None
+        previous, previous_start = "", 0
         for paragraph in source.paragraphs:
-            key = _NOISE.sub("", text[paragraph.start : paragraph.end])
-            location = source.place(paragraph.start).location
-            if len(key) >= 2 and key == previous_key and location == previous_location:
+            piece = text[paragraph.start : paragraph.end].rstrip()
+            # cheap test first: the same length give or take the blanks, the same last character
+            if (
+                abs(len(piece) - len(previous)) <= 8
+                and piece[-1:] == previous[-1:]
+                and _same(piece, previous, source.markdown)
+                and source.place(paragraph.start).location == source.place(previous_start).location
+            ):
                 yield Hit(
                     paragraph.start,
                     paragraph.end,
                     "与上一段完全相同：疑为重复粘贴，请删去其中一段",
                 )
-            previous_key, previous_location = key, location
+            previous, previous_start = piece, paragraph.start
+
+
+def _same(one: str, other: str, markdown: bool) -> bool:
+    """Whether two paragraphs read the same, blanks and Markdown marks aside."""
+    keys = [piece.translate(_BLANKS) for piece in (one, other)]
+    if markdown:
+        keys = [_MARKDOWN_LEAD.sub("", key, count=1) for key in keys]
+    return len(keys[0]) >= 2 and keys[0] == keys[1]

@@ -12,11 +12,12 @@ from reportgen.lint.source import Source
 
 _HAN_DIGITS = "〇零一二三四五六七八九"
 # A date half in Chinese numerals, half in Arabic: 二〇二五年8月, 2025年八月.
-_MIXED_DATE = re.compile(
-    rf"[{_HAN_DIGITS}]{{4}}年\d{{1,2}}月|\d{{4}}年[十{_HAN_DIGITS}]{{1,3}}月(?:[十{_HAN_DIGITS}]{{1,3}}日)?"
-)
+# (Patterns start with one character class or a literal, not a repeat, so the regex engine
+# can skip ahead fast; the Arabic year before 年八月 is checked on the few candidates.)
+_HAN_YEAR_ARABIC_MONTH = re.compile(rf"[{_HAN_DIGITS}][{_HAN_DIGITS}]{{3}}年\d{{1,2}}月")
+_HAN_MONTH = re.compile(rf"年[十{_HAN_DIGITS}]{{1,3}}月(?:[十{_HAN_DIGITS}]{{1,3}}日)?")
 # A range whose first number lacks the magnitude or percent sign: 9～16亿, 15～30%.
-_RANGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)([～~－—\-至到])(\d+(?:\.\d+)?)(万亿|亿|万|%|％)")
+_RANGE = re.compile(r"(\d\d*(?:\.\d+)?)([～~－—\-至到])(\d+(?:\.\d+)?)(万亿|亿|万|%|％)")
 
 
 class NumberFormRule(Rule):
@@ -39,16 +40,29 @@ class NumberFormRule(Rule):
 
     def check(self, source: Source) -> Iterator[Hit]:
         text = source.text
-        for match in _MIXED_DATE.finditer(text):
-            yield Hit(
-                match.start(),
-                match.end(),
-                f"日期“{match.group()}”混用汉字和阿拉伯数字：请统一，公文中用阿拉伯数字",
+        dates = [match.span() for match in _HAN_YEAR_ARABIC_MONTH.finditer(text)]
+        for match in _HAN_MONTH.finditer(text):
+            year = match.start() - 4
+            if year >= 0 and text[year : match.start()].isdecimal():
+                dates.append((year, match.end()))
+        hits = [
+            Hit(
+                start,
+                end,
+                f"日期“{text[start:end]}”混用汉字和阿拉伯数字：请统一，公文中用阿拉伯数字",
             )
+            for start, end in dates
+        ]
         for match in _RANGE.finditer(text):
+            if match.start() and text[match.start() - 1] in "0123456789.":
+                continue  # inside a longer number (the regex starts mid-number)
             low, dash, high, unit = match.groups()
-            yield Hit(
-                match.start(),
-                match.end(),
-                f"数值范围“{match.group()}”前一个数缺少“{unit}”：请写作“{low}{unit}{dash}{high}{unit}”",
+            hits.append(
+                Hit(
+                    match.start(),
+                    match.end(),
+                    f"数值范围“{match.group()}”前一个数缺少“{unit}”："
+                    f"请写作“{low}{unit}{dash}{high}{unit}”",
+                )
             )
+        yield from sorted(hits, key=lambda hit: hit.start)
