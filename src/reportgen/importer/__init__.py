@@ -1,0 +1,157 @@
+"""``reportgen import``: turning an existing draft (.docx, .txt, .md) into the YAML of a kind.
+
+The draft is read (:mod:`reading`, :mod:`cleaning`), segmented into title, recipient, preamble,
+sections, closing, issuer and date (:mod:`structure`), matched to a kind (:mod:`proposal`),
+mapped onto that kind's YAML (:mod:`mapping`, :mod:`brief`) and written (:mod:`writing`). The
+YAML is validated and composed before it is written, so it renders as it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportgen.errors import InputError, Problem, ReportgenError, UsageError
+
+if TYPE_CHECKING:
+    from reportgen.kinds.registry import Registry
+
+__all__ = ["ImportResult", "import_draft"]
+
+_NOT_DRAFTS = {
+    ".csv": "表格数据（CSV）",
+    ".tsv": "表格数据",
+    ".xlsx": "Excel 表格",
+    ".xls": "Excel 表格",
+    ".json": "JSON 数据",
+    ".yaml": "YAML 文件",
+    ".yml": "YAML 文件",
+}
+_MIN_CJK = 20  # characters of Chinese a report has at the very least
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    output: Path  # the YAML written
+    kind: str  # kind id used
+    reason: str  # why this kind was chosen (Chinese)
+    warnings: list[str]  # notes for the user (Chinese)
+
+
+def import_draft(
+    path: Path,
+    *,
+    kind: str | None = None,
+    output: Path | None = None,
+    force: bool = False,
+    registry: Registry | None = None,
+    today: dt.date | None = None,
+) -> ImportResult:
+    """Read the draft at ``path`` and write it as the YAML of ``kind`` (proposed when None).
+
+    The output defaults to the draft's name with the suffix ``.yaml``; an existing file is only
+    replaced with ``force``. Raises :class:`UsageError` for a file that cannot be read or an
+    output that exists, :class:`InputError` for a file that is not a report; nothing is written
+    then.
+    """
+    from reportgen.importer.brief import brief_data
+    from reportgen.importer.mapping import report_data
+    from reportgen.importer.proposal import propose
+    from reportgen.importer.reading import read_draft
+    from reportgen.importer.structure import segment
+    from reportgen.importer.writing import to_yaml
+    from reportgen.kinds.registry import load_registry
+    from reportgen.textio import write_atomically
+
+    path = Path(path)
+    registry = registry or load_registry()
+    chosen = registry.get(kind) if kind else None
+    _refuse_non_drafts(path)
+    out = Path(output) if output else path.with_suffix(".yaml")
+    if out.exists() and not force:
+        raise UsageError.at("文件已存在，未覆盖", out, hint="换一个文件名（-o），或加 --force 覆盖")
+    if out.resolve() == path.resolve():
+        raise UsageError.at("输出文件不能与草稿相同", out, hint="用 -o 指定 .yaml 文件名")
+
+    reading = read_draft(path)
+    outline = segment(reading)
+    _require_report(path, outline.body(), reading.paras)
+    if chosen is None:
+        fit = propose(outline, registry)
+        chosen, reason = fit.kind, fit.reason
+    else:
+        reason = f"按指定的类型“{chosen.spec.name}”导入"
+    today = today or dt.date.today()
+    mapper = brief_data if chosen.spec.layout == "brief" else report_data
+    data, notes = mapper(outline, chosen.spec, today)
+    header = [
+        f"{chosen.spec.name}（{chosen.id}）—— 由 reportgen import 从 {path.name} 导入",
+        f"选用此类型的理由：{reason}",
+        f"请核对后运行：reportgen render {out.name}",
+    ]
+    text = to_yaml(data, header)
+    _check_renders(text, registry, path)
+    write_atomically(out, text.encode("utf-8"), overwrite=force)
+    return ImportResult(out, chosen.id, reason, outline.notes + notes)
+
+
+def _refuse_non_drafts(path: Path) -> None:
+    what = _NOT_DRAFTS.get(path.suffix.lower())
+    if what and path.exists():
+        hint = (
+            "YAML 已是 reportgen 的格式，直接运行 reportgen render"
+            if "YAML" in what
+            else "请导入报告草稿（.docx、.txt 或 .md）"
+        )
+        raise InputError(Problem(f"这是{what}，不是报告草稿", str(path), hint=hint))
+
+
+def _require_report(path: Path, body: list[str], paras: list) -> None:
+    if not paras:
+        raise InputError(
+            Problem("草稿是空的，没有可导入的文字", str(path), hint="请确认选对了文件，且文件已保存")
+        )
+    text = "".join(body) + "".join(p.full for p in paras)
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+    if _looks_tabular([p.full for p in paras]):
+        raise InputError(
+            Problem("内容看起来是表格数据（每行用逗号或制表符分列），不是报告草稿", str(path),
+                    hint="请导入报告草稿（.docx、.txt 或 .md）")
+        )
+    if cjk < _MIN_CJK or not body:
+        raise InputError(
+            Problem("没有找到报告正文段落，无法导入", str(path),
+                    hint="import 用于导入中文报告草稿：有标题和成段的正文")
+        )
+
+
+def _looks_tabular(lines: list[str]) -> bool:
+    separated = [line for line in lines if line.count(",") + line.count("\t") + line.count("，") >= 2]
+    sentences = [line for line in lines if "。" in line]
+    return len(lines) >= 2 and len(separated) >= 0.8 * len(lines) and len(sentences) <= 0.2 * len(lines)
+
+
+def _check_renders(text: str, registry: Registry, draft: Path) -> None:
+    """Load and compose the YAML as ``render`` will, before anything is written."""
+    from reportgen.api import load_report
+    from reportgen.compose import compose
+
+    with tempfile.TemporaryDirectory(prefix="reportgen-import-") as folder:
+        trial = Path(folder) / "import.yaml"
+        trial.write_text(text, encoding="utf-8")
+        try:
+            loaded = load_report(trial, registry)
+            compose(loaded.report, loaded.source, loaded.kind.spec.layout)
+        except ReportgenError as error:
+            details = "；".join(problem.message for problem in error.problems[:3])
+            raise InputError(
+                Problem(
+                    f"导入结果未能通过校验（{details}）",
+                    str(draft),
+                    hint="这是 reportgen 的缺陷，请把草稿发给维护者；可先用 reportgen new 生成模板手工填写",
+                )
+            ) from None

@@ -1,0 +1,116 @@
+"""Mapping a segmented draft onto the YAML data of a brief-layout kind (工作简报).
+
+Items start where a paragraph opens with a unit's name (see :mod:`units`); without such
+paragraphs, each section of the draft is an item. Within an item, the paragraphs from the first
+``截至…`` on are its progress. 报/送/发 lines at the end are the distribution.
+"""
+
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING, Any
+
+from reportgen.importer.structure import Node, Outline
+from reportgen.importer.units import is_progress, unit_start
+
+if TYPE_CHECKING:
+    from reportgen.kinds.spec import KindSpec
+
+_DISTRIBUTION = re.compile(r"^(报送|抄送|分送|印发|报|送|发)[ 　]*[：:][ 　]*(.+)$")
+_DISTRIBUTION_KEYS = {"报": "submit_to", "报送": "submit_to", "送": "copy_to", "抄送": "copy_to",
+                      "分送": "copy_to", "发": "send_to", "印发": "send_to"}
+_TODO = "【待补：{}】"
+
+
+def brief_data(outline: Outline, spec: KindSpec, today: dt.date) -> tuple[dict[str, Any], list[str]]:
+    notes: list[str] = []
+    stream = ([f"{outline.recipient}："] if outline.recipient else []) + outline.body()
+    stream, distribution = _take_distribution(stream)
+    starts = [(index, start) for index, text in enumerate(stream) if (start := unit_start(text))]
+    if starts:
+        preamble = stream[: starts[0][0]]
+        items = _items_from_units(stream, starts, notes)
+    elif outline.sections:
+        preamble = list(outline.preamble)
+        items = [_item_from_section(node) for node in outline.sections]
+        items[-1]["progress"] = items[-1].get("progress", []) + outline.closing
+        notes.append("未找到以单位名称开头的段落，已把各部分作为单位条目，请核对单位名称和要点")
+    else:
+        preamble = []
+        items = [{"unit": _TODO.format("单位"), "headline": _TODO.format("要点"), "paragraphs": stream}]
+        notes.append("未找到单位条目，正文都放在了一个待补的条目中，请按单位分条")
+    editor = outline.source or outline.issuer or outline.issuer_from_title
+    if editor is None:
+        notes.append("未找到编发单位，请填写 editor")
+    if outline.date is None:
+        notes.append(f"未找到编发日期，已填今天（{today.isoformat()}），请核对")
+    notes.append("期号未知，已填 1，请改为实际期号")
+    if not distribution:
+        notes.append("未找到报尾（报、送、发），请按需填写 distribution")
+    data: dict[str, Any] = {
+        "kind": spec.id,
+        "brief_name": spec.defaults.get("brief_name", "工作简报"),
+        "issue_no": 1,
+        "editor": editor or _TODO.format("编发单位"),
+        "date": outline.date or today,
+        "title": outline.title or _TODO.format("标题"),
+        "preamble": preamble,
+        "sections": items,
+        "distribution": distribution or {"submit_to": "", "copy_to": "", "send_to": ""},
+    }
+    if outline.title is None:
+        notes.append("未找到标题，请填写 title")
+    return {key: value for key, value in data.items() if value != []}, notes
+
+
+def _take_distribution(stream: list[str]) -> tuple[list[str], dict[str, str]]:
+    found: dict[str, str] = {}
+    while stream and (line := _DISTRIBUTION.match(stream[-1])):
+        key = _DISTRIBUTION_KEYS[line.group(1)]
+        if key in found:
+            break
+        found[key] = line.group(2).strip()
+        stream = stream[:-1]
+    return stream, found
+
+
+def _items_from_units(stream: list[str], starts: list, notes: list[str]) -> list[dict[str, Any]]:
+    items = []
+    doubled = [start.unit for _, start in starts if start.doubled]
+    if doubled:
+        notes.append(f"单位名称连写了两遍（如“{doubled[0] * 2}”），已只保留一次，请核对")
+    bounds = [index for index, _ in starts] + [len(stream)]
+    for (index, start), end in zip(starts, bounds[1:], strict=True):
+        body = stream[index + 1 : end]
+        headline = start.rest
+        if not headline and body:
+            headline, body = body[0], body[1:]
+        split = next((i for i, text in enumerate(body) if is_progress(text)), len(body))
+        item: dict[str, Any] = {"unit": start.unit, "headline": headline or _TODO.format("要点")}
+        if body[:split]:
+            item["paragraphs"] = body[:split]
+        if body[split:]:
+            item["progress"] = body[split:]
+        items.append(item)
+    return items
+
+
+def _item_from_section(node: Node) -> dict[str, Any]:
+    start = unit_start(node.heading, plain=False)
+    body = node.paragraphs + [line for child in node.children for line in child.flat()]
+    if start and start.rest:
+        unit, headline = start.unit, start.rest
+    elif body:
+        unit, headline, body = node.heading, body[0], body[1:]
+    else:
+        unit, headline = node.heading, _TODO.format("要点")
+    split = next((i for i, text in enumerate(body) if is_progress(text)), len(body))
+    item: dict[str, Any] = {"unit": unit, "headline": headline}
+    if body[:split]:
+        item["paragraphs"] = body[:split]
+    if body[split:]:
+        item["progress"] = body[split:]
+    return item

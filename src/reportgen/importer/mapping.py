@@ -1,0 +1,160 @@
+"""Mapping a segmented draft onto the YAML data of a report-layout kind.
+
+List kinds take the draft's sections as they are. Fixed kinds have a set of named parts
+(``study``, ``research`` …): the draft's sections go to them in order; when the counts differ,
+each section goes to the part whose heading it resembles most, order kept, and a part the draft
+lacks gets its suggested heading and a note. Nothing of the draft's text is dropped: a heading
+that cannot stand as a heading where it lands (a part without subsections, a fifth level) stays
+as a paragraph with its own number.
+"""
+
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from reportgen.importer.proposal import bigrams
+from reportgen.importer.structure import Node, Outline
+
+if TYPE_CHECKING:
+    from reportgen.kinds.spec import KindSpec, SectionSpec
+
+_MAX_LEVEL = 4
+_TODO = "【待补：{}】"
+
+#: Words that point a heading to a part of a built-in kind, beyond its suggested heading.
+_PART_WORDS: dict[str, tuple[str, ...]] = {
+    "study": ("学习", "学"),
+    "research": ("调研", "调查", "研究"),
+    "practice": ("实干", "整改", "办实事", "落实"),
+    "results": ("成效", "效果", "成果"),
+}
+
+
+def report_data(outline: Outline, spec: KindSpec, today: dt.date) -> tuple[dict[str, Any], list[str]]:
+    """The YAML data of a report of kind ``spec``, and notes for the user."""
+    notes: list[str] = []
+    data: dict[str, Any] = {"kind": spec.id, "title": _title(outline, notes)}
+    data["recipient"] = outline.recipient or _required(spec, "recipient", "主送机关", notes)
+    data["preamble"] = outline.preamble or _listed(_required(spec, "preamble", "导语", notes))
+    if spec.sections.mode == "list":
+        data["sections"] = [section_data(node, True) for node in outline.sections]
+        if not outline.sections:
+            notes.append("未找到分部分的标题，正文都放在了导语中，请按需分部分")
+    else:
+        data["sections"] = _fixed_sections(outline.sections, spec, notes)
+    data["closing"] = outline.closing or _listed(_required(spec, "closing", "结尾段", notes))
+    data["issuer"] = _issuer(outline, notes)
+    data["date"] = outline.date or _today(today, notes)
+    return {key: value for key, value in data.items() if value not in (None, [])}, notes
+
+
+def section_data(node: Node, subsections: bool, level: int = 1) -> dict[str, Any]:
+    """A section (or subsection) of the YAML; children beyond what may nest become paragraphs."""
+    paragraphs = list(node.paragraphs)
+    children: list[dict[str, Any]] = []
+    for child in node.children:
+        if subsections and level < _MAX_LEVEL:
+            children.append(section_data(child, True, level + 1))
+        else:
+            paragraphs.extend(child.flat())
+    data: dict[str, Any] = {"heading": node.heading, "paragraphs": paragraphs}
+    if children:
+        data["subsections"] = children
+    return data
+
+
+def _fixed_sections(nodes: list[Node], spec: KindSpec, notes: list[str]) -> dict[str, Any]:
+    items = spec.sections.items
+    groups = _align(nodes, items)
+    sections: dict[str, Any] = {}
+    for item, group in zip(items, groups, strict=True):
+        key = item.key or ""
+        if not group:
+            sections[key] = {"heading": item.heading, "paragraphs": []}
+            notes.append(f"草稿中没有与“{item.heading}”对应的部分，已用建议标题，请补写内容")
+            continue
+        first, *more = group
+        data = section_data(first, item.subsections)
+        for extra in more:
+            if item.subsections:
+                data.setdefault("subsections", []).append(section_data(extra, True, 2))
+            else:
+                data["paragraphs"].extend(extra.flat())
+        if more:
+            shown = "、".join(f"“{node.heading}”" for node in more)
+            notes.append(f"{shown} 并入了“{first.heading}”部分，请核对")
+        sections[key] = data
+    if not nodes:
+        notes.append("未找到“一、”等部分标题，正文都放在了导语中，请把内容移到各部分")
+    return sections
+
+
+def _align(nodes: list[Node], items: list[SectionSpec]) -> list[list[Node]]:
+    """Which of ``nodes`` go to each item: in order, each to the item it resembles most."""
+    if len(nodes) == len(items):
+        return [[node] for node in nodes]
+    if not nodes:
+        return [[] for _ in items]
+    score = [[_resemblance(node.heading, item) for item in items] for node in nodes]
+    # best[i][j]: the best total for nodes[:i+1] with nodes[i] in items[j]; a part reached
+    # first earns a little, so sections spread over the parts rather than pile into one.
+    best = [[0.0] * len(items) for _ in nodes]
+    back = [[0] * len(items) for _ in nodes]
+    for j in range(len(items)):
+        best[0][j] = score[0][j] + 0.5
+    for i in range(1, len(nodes)):
+        for j in range(len(items)):
+            options = [(best[i - 1][k] + (0.5 if k < j else 0.0), k) for k in range(j + 1)]
+            total, back[i][j] = max(options)
+            best[i][j] = total + score[i][j]
+    j = max(range(len(items)), key=lambda k: best[-1][k])
+    groups: list[list[Node]] = [[] for _ in items]
+    for i in range(len(nodes) - 1, -1, -1):
+        groups[j].insert(0, nodes[i])
+        j = back[i][j]
+    return groups
+
+
+def _resemblance(heading: str, item: SectionSpec) -> float:
+    spec_grams = bigrams(item.heading)
+    shared = len(spec_grams & bigrams(heading)) / len(spec_grams) if spec_grams else 0.0
+    words = _PART_WORDS.get(item.key or "", ())
+    return shared + (1.0 if any(word in heading for word in words[:1]) else 0.0)
+
+
+def _title(outline: Outline, notes: list[str]) -> str:
+    if outline.title:
+        return outline.title
+    notes.append("未找到标题，请填写 title")
+    return _TODO.format("标题")
+
+
+def _issuer(outline: Outline, notes: list[str]) -> str:
+    if outline.issuer:
+        return outline.issuer
+    for found, where in ((outline.issuer_from_title, "标题"), (outline.source, "“来源”")):
+        if found:
+            notes.append(f"未找到文末署名，已取{where}中的“{found}”作发文机关署名，请核对")
+            return found
+    notes.append("未找到发文机关署名，请填写 issuer")
+    return _TODO.format("发文机关署名")
+
+
+def _today(today: dt.date, notes: list[str]) -> dt.date:
+    notes.append(f"未找到成文日期，已填今天（{today.isoformat()}），请核对")
+    return today
+
+
+def _required(spec: KindSpec, name: str, label: str, notes: list[str]) -> str | None:
+    """A to-do note for a part the kind requires and the draft lacks; None if optional."""
+    if name not in spec.required:
+        return None
+    notes.append(f"草稿中没有{label}，这一类型必须有，已留待补标记")
+    return _TODO.format(label)
+
+
+def _listed(text: str | None) -> list[str] | None:
+    return [text] if text else None
