@@ -7,6 +7,7 @@ the yellow highlight of placeholders, and the page-number footers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ ROLE_STYLES = {
     "distribution": L.STYLE_DISTRIBUTION,
 }
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_TAB_OR_BREAK = re.compile(r"(\t|\n)")
 #: Blank lines before the 署名 (room for the seal, GB/T 9704 7.3.5).
 LINES_BEFORE_SIGNATURE = 2
 
@@ -68,8 +70,11 @@ class _BodyWriter:
     ) -> None:
         self.target = target
         self.document = document
-        self.styles = styles
+        # Setting pStyle by id: python-docx's ``paragraph.style = style`` looks the id up by a
+        # scan of styles.xml for every paragraph, which was most of a render's time.
+        self.style_ids = {name: style.style_id for name, style in styles.items()}
         self.right_indents = _signature_indents(document.blocks)
+        self.end_of_body = target.element.body[-1]  # the final w:sectPr
 
     def write(self) -> None:
         previous: Block | None = None
@@ -92,9 +97,13 @@ class _BodyWriter:
         return 0
 
     def _paragraph(self, name: str) -> Paragraph:
-        paragraph = self.target.add_paragraph()
-        paragraph.style = self.styles[name]
-        return paragraph
+        from docx.text.paragraph import Paragraph
+        from lxml.etree import SubElement
+
+        p = self.target.element.makeelement(_w("p"), {})
+        self.end_of_body.addprevious(p)
+        SubElement(SubElement(p, _w("pPr")), _w("pStyle")).set(_w("val"), self.style_ids[name])
+        return Paragraph(p, self.target._body)
 
     def _write_block(self, block: Block) -> None:
         paragraph = self._paragraph(style_name(block))
@@ -109,7 +118,7 @@ class _BodyWriter:
         for span in spans:
             _add_run(paragraph, span)
         if block.role == "brief-meta" and block.aside:
-            paragraph.add_run("\t")
+            _add_run(paragraph, Span("\t"))
             for span in block.aside:
                 _add_run(paragraph, span)
         if block.role in ("signature", "date"):
@@ -117,14 +126,27 @@ class _BodyWriter:
 
 
 def _add_run(paragraph: Paragraph, span: Span) -> None:
-    from docx.enum.text import WD_COLOR_INDEX
+    """Append ``span`` as a run: built with lxml directly, python-docx's run API being the
+    slowest part of a render (it inserts each element by a schema-order search)."""
+    from lxml.etree import SubElement
 
-    run = paragraph.add_run(span.text)
+    run = SubElement(paragraph._p, _w("r"))
+    properties = SubElement(run, _w("rPr"))
     # Curly quotes, dashes and the middle dot are "ambiguous" characters: without the hint Word
     # sets them in the Latin font (Times New Roman), half width.
-    run._r.get_or_add_rPr().get_or_add_rFonts().set(_w("hint"), "eastAsia")
+    SubElement(properties, _w("rFonts")).set(_w("hint"), "eastAsia")
     if span.placeholder:
-        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        SubElement(properties, _w("highlight")).set(_w("val"), "yellow")
+    for piece in _TAB_OR_BREAK.split(span.text):
+        if piece == "\t":
+            SubElement(run, _w("tab"))
+        elif piece == "\n":
+            SubElement(run, _w("br"))
+        elif piece:
+            text = SubElement(run, _w("t"))
+            text.text = piece
+            if piece != piece.strip():
+                text.set(XML_SPACE, "preserve")
 
 
 def _add_title(paragraph: Paragraph, spans: Sequence[Span]) -> None:
