@@ -97,7 +97,7 @@ def _full_width(lines: list[tuple[str, int]]) -> int | None:
         return None
     common = Counter(long).most_common(1)[0][0]
     near = sum(1 for w in widths if abs(w - common) <= _SLACK)
-    if near < max(4, 0.35 * len(widths)):
+    if near < max(3, 0.25 * len(widths)):
         return None
     return common - _SLACK
 

@@ -48,7 +48,7 @@ def report_data(outline: Outline, spec: KindSpec, today: dt.date) -> tuple[dict[
     data["closing"] = outline.closing or _listed(_required(spec, "closing", "结尾段", notes))
     data["issuer"] = _issuer(outline, notes)
     data["date"] = outline.date or _today(today, notes)
-    return {key: value for key, value in data.items() if value not in (None, [])}, notes
+    return {key: value for key, value in data.items() if key == "sections" or value not in (None, [])}, notes
 
 
 def section_data(node: Node, subsections: bool, level: int = 1) -> dict[str, Any]:

@@ -29,6 +29,7 @@ _ORG_ENDS_LONG = re.compile(r"办公室|委员会|领导小组|报社|日报|晚
 _ORG_ENDS_SHORT = re.compile(r"[局司厅部委办报网社院府]")
 _CLOSING = re.compile(r"^(?:特此|以上|下一步|下步|今后)|将继续|不止于此|再接再厉|继续努力|奋勇争先")
 _ISSUER_FROM_TITLE = re.compile(r"^(.{2,24}?)关于")
+_EXCERPTED_FROM = re.compile(r"^摘自[ \t　]*《?([^ \t　》]{2,20})")
 _META_SCAN = 5  # paragraphs at the top that may carry 发布日期/来源
 HEADING_MAX = 40  # characters of a heading found by shape
 _RUN_IN_MAX = 40  # characters of a run-in heading: （一）加强领导。正文……
@@ -82,6 +83,10 @@ def segment(reading: Reading) -> Outline:
     paras = _take_signature(paras, outline)
     _build(paras, outline)
     _take_closing(outline)
+    body = outline.body()
+    excerpted = _EXCERPTED_FROM.match(body[-1]) if body else None
+    if excerpted and not outline.source:
+        outline.source = excerpted.group(1)
     if outline.title:
         found = _ISSUER_FROM_TITLE.match(outline.title)
         outline.issuer_from_title = found.group(1) if found else None

@@ -35,6 +35,10 @@ _COMMENTS = {
     "editor": "编发单位",
     "distribution": "报尾：报、送、发，不需要的一项留空",
 }
+_BRIEF_COMMENTS = {
+    "date": "编发日期：写作 2021-09-22",
+    "sections": "各单位条目：unit 单位，headline 要点，paragraphs 主要措施，progress 进展",
+}
 _TEXT_KEYS = {"title", "recipient", "preamble", "closing", "issuer", "editor", "heading",
               "paragraphs", "unit", "headline", "progress", "brief_name", "submit_to", "copy_to",
               "send_to"}
@@ -61,10 +65,11 @@ def _quoted(text: str) -> str:
 
 def to_yaml(data: dict[str, Any], header: list[str]) -> str:
     lines = [f"# {line}" for line in header]
+    comments = _COMMENTS | (_BRIEF_COMMENTS if "brief_name" in data else {})
     for key, value in data.items():
         lines.append("")
-        if key in _COMMENTS:
-            lines.append(f"# {_COMMENTS[key]}")
+        if key in comments:
+            lines.append(f"# {comments[key]}")
         lines.extend(_entry(key, value, "", key in _TEXT_KEYS))
     return "\n".join(lines) + "\n"
 
