@@ -8,7 +8,8 @@ import pytest
 
 from reportgen.errors import UsageError
 from reportgen.lint import LintOptions, run_lint
-from reportgen.lint.readers import collect_files, decode_text
+from reportgen.lint.readers import collect_files
+from reportgen.textio import decode_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "lint"
 DRAFT = "全区共改造小区*个，投资**.*亿元。\n"

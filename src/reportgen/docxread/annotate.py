@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
-import zipfile
 from collections.abc import Sequence
 from copy import deepcopy
 from pathlib import Path
@@ -33,7 +31,6 @@ from .reader import DocxReader, ReadParagraph
 
 AUTHOR = "reportgen"
 HIGHLIGHT = "yellow"
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 _COMMENTS_REL = {
     False: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments",
@@ -329,30 +326,13 @@ def _anchor(run: Any, paragraph: Any) -> Any:
 
 
 def _write_zip(package: DocxPackage, replaced: dict[str, bytes], out: Path) -> None:
-    if not out.parent.is_dir():
-        raise UsageError(Problem("批注稿所在的文件夹不存在。", str(out), hint="请先建好文件夹"))
+    from reportgen.textio import write_atomically
+    from reportgen.zipfiles import zip_bytes
+
     names: list[str] = []
     for info in package.infos:
         if info.filename not in names and not info.is_dir():
             names.append(info.filename)
     names += [name for name in replaced if name not in names]
-    handle, temp_name = tempfile.mkstemp(prefix=".reportgen-", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream, zipfile.ZipFile(stream, "w") as archive:
-            for name in names:
-                data = replaced.get(name)
-                if data is None:
-                    data = package.read(name)
-                info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.create_system = 3
-                info.external_attr = 0o644 << 16
-                archive.writestr(info, data)
-        os.replace(temp_name, out)
-    except OSError as error:
-        raise UsageError(
-            Problem(f"无法写入批注稿：{error.strerror or error}。", str(out), hint="请检查文件夹权限")
-        ) from error
-    finally:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
+    entries = ((name, replaced[name] if name in replaced else package.read(name)) for name in names)
+    write_atomically(out, zip_bytes(entries, compress=True))

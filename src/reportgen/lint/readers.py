@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
 from reportgen.errors import Problem, ReportgenError, UsageError
 from reportgen.lint.source import Source, source_from_text
+from reportgen.textio import read_text
 
 SUFFIXES = (".docx", ".txt", ".md", ".yaml", ".yml")
 _MARKDOWN = (".md", ".markdown")
@@ -61,57 +61,12 @@ def read_source(path: Path, shown: str) -> Source:
             shown,
             hint="可检查的文件类型：.docx、.txt、.md、.yaml、.yml",
         )
-    text = decode_text(_read_bytes(path, shown), shown)
+    text = read_text(path, shown)
     if suffix in (".yaml", ".yml"):
         from reportgen.lint.yaml_source import source_from_yaml
 
         return source_from_yaml(text, shown)
     return source_from_text(shown, text, markdown=suffix in _MARKDOWN)
-
-
-def _read_bytes(path: Path, shown: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise UsageError.at(f"无法读取文件：{error.strerror or error}", shown) from error
-
-
-def decode_text(data: bytes, shown: str) -> str:
-    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (GBK).
-
-    UTF-8 is tried first and strictly, so UTF-8 text is never mis-read as GBK; a file that is
-    neither, or that holds binary data, is a :class:`UsageError`. Line ends become ``\\n``.
-    """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = _try_decode(data, "utf-16")
-    elif b"\x00" in data:
-        text = None
-    else:
-        text = _try_decode(data, "utf-8-sig") or _try_decode(data, "gb18030")
-    if text is None or _looks_binary(text):
-        raise UsageError.at(
-            "不是可读的文本文件（无法识别编码，或含有二进制内容）",
-            shown,
-            hint="请保存为 UTF-8 或 GBK 编码的纯文本，或直接检查 .docx 文件",
-        )
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _try_decode(data: bytes, encoding: str) -> str | None:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
-
-
-def _looks_binary(text: str) -> bool:
-    sample = text[:4096]
-    controls = sum(
-        1
-        for char in sample
-        if char not in "\t\n\r\f" and unicodedata.category(char) in ("Cc", "Co")
-    )
-    return controls > max(2, len(sample) // 100)
 
 
 def read_or_problem(path: Path, shown: str) -> Source | ReportgenError:

@@ -45,9 +45,9 @@ def render_docx(document: Document, out_path: Path, template: Path | None = None
     Raises :class:`~reportgen.errors.UsageError` if the template is not a readable .docx with
     the RG styles, or the output folder is missing or not writable.
     """
-    from reportgen.render.package import write_atomically
+    from reportgen.textio import write_atomically
 
-    write_atomically(docx_bytes(document, template), Path(out_path))
+    write_atomically(Path(out_path), docx_bytes(document, template))
 
 
 __all__ = ["docx_bytes", "render_docx"]

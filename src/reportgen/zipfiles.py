@@ -1,0 +1,27 @@
+"""Zip archives whose bytes depend on nothing but their entries.
+
+Python's zipfile stamps every entry with the current time and the host's system id; both are
+fixed here, so the same .docx comes out byte for byte on every run and machine.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable
+
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def zip_bytes(entries: Iterable[tuple[str, bytes]], *, compress: bool) -> bytes:
+    """Pack ``(name, data)`` pairs, in the order given, into a reproducible zip."""
+    method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+            info.create_system = 0
+            info.external_attr = 0
+            info.compress_type = method
+            archive.writestr(info, data)
+    return buffer.getvalue()
