@@ -205,8 +205,9 @@ def main() -> int:
     started = time.perf_counter()
 
     report = find_report()
-    paths = bench_data.build(report, cfg.corpus_bytes, cfg.docx_paragraphs, cfg.big_pages)
     reference = reference_docx()
+    styles = make_docxtpl_template.style_names(reference or Path("missing"))
+    paths = bench_data.build(report, cfg.corpus_bytes, cfg.docx_paragraphs, cfg.big_pages, styles)
     template = make_docxtpl_template.build(reference or Path("missing"), WORK / "docxtpl_template.docx")
     out_dir = Path(tempfile.mkdtemp(prefix="out-", dir=WORK))
     corpus_chars = len(paths["corpus"].read_text(encoding="utf-8"))

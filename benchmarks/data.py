@@ -104,24 +104,41 @@ def make_short_txt(path: Path) -> Path:
     return path
 
 
+def _short_paragraphs(rng: random.Random, count: int, limit: int = 85) -> list[str]:
+    """Paragraphs of one or two sentences (<= ``limit`` characters where a sentence allows)."""
+    out: list[str] = []
+    for p in prose(rng, count * limit):
+        current = ""
+        for sentence in re.findall(r"[^。！？]+[。！？]?", p):
+            if current and len(current) + len(sentence) > limit:
+                out.append(current)
+                current = ""
+            current += sentence
+        if current:
+            out.append(current)
+        if len(out) >= count:
+            break
+    return out
+
+
 def make_big_docx(path: Path, paragraphs: int = 3000) -> Path:
-    """A long draft: headings, body, a table every 60 paragraphs, a header and a footer."""
+    """A long draft (~200 pages at 3,000 paragraphs in Word's default layout): headings, body,
+    a table every 60 paragraphs, a header and a footer."""
     import docx
-    from docx.shared import Pt
 
     rng = random.Random(9704)
     document = docx.Document()
-    document.styles["Normal"].font.size = Pt(16)
     section = document.sections[0]
     section.header.paragraphs[0].text = "内部资料　注意保存"
     section.footer.paragraphs[0].text = "区住房城乡建设局办公室　X月X日印发"
-    texts = prose(rng, paragraphs * 90)
+    texts = _short_paragraphs(rng, paragraphs)
     for i in range(paragraphs):
         if i % 60 == 0:
             document.add_heading(f"{i // 60 + 1}. 重点工作推进情况", level=1)
         document.add_paragraph(texts[i % len(texts)])
         if i % 60 == 30:
             table = document.add_table(rows=6, cols=4)
+            table.style = "Table Grid"
             for r, row in enumerate(table.rows):
                 for c, cell in enumerate(row.cells):
                     cell.text = "项目" if r == 0 else (f"{rng.randint(1, 999)}" if c else
@@ -230,21 +247,31 @@ def _md(text: str) -> str:
     return re.sub(r"([*_\\`\[\]<>#])", r"\\\1", text)
 
 
-def anchor_markdown(data: dict) -> str:
-    """The same report as the Markdown a pandoc user would write."""
+def anchor_markdown(data: dict, styles: dict[str, str]) -> str:
+    """The same report as the Markdown a pandoc user would write: each block in a div with the
+    office's paragraph style (pandoc's ``custom-style``), so pandoc lays it out with the same
+    styles as docxtpl and reportgen."""
     data = _escape_all(data)
-    out = [f"---\ntitle: |\n  {data['title']}\n---\n"]
+    out: list[str] = []
+
+    def block(role: str, *paragraphs: str) -> None:
+        if paragraphs:
+            out.append(f"::: {{custom-style=\"{styles[role]}\"}}\n" + "\n\n".join(paragraphs)
+                       + "\n:::\n")
+
+    block("title", data["title"])
     if data["recipient"]:
-        out.append(data["recipient"] + "：\n")
-    out += [p + "\n" for p in data["preamble"]]
+        block("recipient", data["recipient"] + "：")
+    block("body", *data["preamble"])
     for s in data["sections"]:
-        out.append(f"# {s['number']}{s['heading']}\n")
-        out += [p + "\n" for p in s["paragraphs"]]
+        block("heading1", s["number"] + s["heading"])
+        block("body", *s["paragraphs"])
         for sub in s["subsections"]:
-            out.append(f"## {sub['number']}{sub['heading']}\n")
-            out += [p + "\n" for p in sub["paragraphs"]]
-    out += [p + "\n" for p in data["closing"]]
-    out.append(f"::: {{custom-style=\"Signature\"}}\n{data['issuer']}\n\n{data['date']}\n:::\n")
+            block("heading2", sub["number"] + sub["heading"])
+            block("body", *sub["paragraphs"])
+    block("body", *data["closing"])
+    block("signature", data["issuer"])
+    block("date", data["date"])
     return "\n".join(out)
 
 
@@ -269,9 +296,10 @@ def _write_bytes(path: Path, content: bytes) -> None:
     tmp.replace(path)
 
 
-def build(report: Path, corpus_bytes: int, docx_paragraphs: int, big_pages: int) -> dict[str, Path]:
+def build(report: Path, corpus_bytes: int, docx_paragraphs: int, big_pages: int,
+          styles: dict[str, str]) -> dict[str, Path]:
     """Generate every input (skipping those already there with the same parameters)."""
-    tag = f"{corpus_bytes}-{docx_paragraphs}-{big_pages}"
+    tag = f"v2-{corpus_bytes}-{docx_paragraphs}-{big_pages}"
     out = DATA / tag
     paths = {
         "corpus": out / "corpus.txt",
@@ -291,5 +319,5 @@ def build(report: Path, corpus_bytes: int, docx_paragraphs: int, big_pages: int)
     make_big_report_yaml(paths["big_yaml"], report, big_pages)
     data = anchor_data(report)
     _write(paths["anchor_yaml"], yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
-    _write(paths["anchor_md"], anchor_markdown(data))
+    _write(paths["anchor_md"], anchor_markdown(data, styles))
     return paths

@@ -21,14 +21,21 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 # Candidate style names per role, best first: the reference's own names if it has them, then
 # the built-in ones Word and pandoc use.
 STYLE_CANDIDATES = {
-    "title": ["公文标题", "标题", "Title"],
-    "heading1": ["一级标题", "Heading 1"],
-    "heading2": ["二级标题", "Heading 2"],
-    "body": ["正文段落", "Body Text", "Normal"],
-    "recipient": ["主送机关", "Normal"],
-    "signature": ["署名", "发文机关署名", "Normal"],
-    "date": ["成文日期", "Normal"],
+    "title": ["RG Title", "Title"],
+    "heading1": ["RG Heading 1", "Heading 1"],
+    "heading2": ["RG Heading 2", "Heading 2"],
+    "body": ["RG Body", "Body Text", "Normal"],
+    "recipient": ["RG Recipient", "Normal"],
+    "signature": ["RG Signature", "Normal"],
+    "date": ["RG Date", "Normal"],
 }
+
+
+def style_names(reference: Path) -> dict[str, str]:
+    """The style each role uses in ``reference`` (pandoc's defaults where it has none)."""
+    names = {s.name for s in docx.Document(str(reference)).styles} if _is_docx(reference) else set()
+    return {role: next((n for n in candidates if n in names), candidates[-1])
+            for role, candidates in STYLE_CANDIDATES.items()}
 
 
 def _style(document, role: str):  # type: ignore[no-untyped-def]

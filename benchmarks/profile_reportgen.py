@@ -25,6 +25,7 @@ sys.path.insert(0, str(HERE))
 
 import bench  # noqa: E402
 import data as bench_data  # noqa: E402
+import make_docxtpl_template  # noqa: E402
 
 _LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
 
@@ -66,7 +67,8 @@ def main() -> None:
     args = parser.parse_args()
     cfg = bench.Config.make(args.quick)
     report = bench.find_report()
-    paths = bench_data.build(report, cfg.corpus_bytes, cfg.docx_paragraphs, cfg.big_pages)
+    paths = bench_data.build(report, cfg.corpus_bytes, cfg.docx_paragraphs, cfg.big_pages,
+                             make_docxtpl_template.style_names(Path("missing")))
     out = Path(tempfile.mkdtemp(prefix="profile-", dir=bench.WORK)) / "out.docx"
 
     print("== start-up: imports (python -X importtime) ==")
