@@ -113,26 +113,40 @@ def _refuse_non_drafts(path: Path) -> None:
 def _require_report(path: Path, body: list[str], paras: list) -> None:
     if not paras:
         raise InputError(
-            Problem("草稿是空的，没有可导入的文字", str(path), hint="请确认选对了文件，且文件已保存")
+            Problem(
+                "草稿是空的，没有可导入的文字", str(path), hint="请确认选对了文件，且文件已保存"
+            )
         )
     text = "".join(body) + "".join(p.full for p in paras)
     cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
     if _looks_tabular([p.full for p in paras]):
         raise InputError(
-            Problem("内容看起来是表格数据（每行用逗号或制表符分列），不是报告草稿", str(path),
-                    hint="请导入报告草稿（.docx、.txt 或 .md）")
+            Problem(
+                "内容看起来是表格数据（每行用逗号或制表符分列），不是报告草稿",
+                str(path),
+                hint="请导入报告草稿（.docx、.txt 或 .md）",
+            )
         )
     if cjk < _MIN_CJK or not body:
         raise InputError(
-            Problem("没有找到报告正文段落，无法导入", str(path),
-                    hint="import 用于导入中文报告草稿：有标题和成段的正文")
+            Problem(
+                "没有找到报告正文段落，无法导入",
+                str(path),
+                hint="import 用于导入中文报告草稿：有标题和成段的正文",
+            )
         )
 
 
 def _looks_tabular(lines: list[str]) -> bool:
-    separated = [line for line in lines if line.count(",") + line.count("\t") + line.count("，") >= 2]
+    separated = [
+        line for line in lines if line.count(",") + line.count("\t") + line.count("，") >= 2
+    ]
     sentences = [line for line in lines if "。" in line]
-    return len(lines) >= 2 and len(separated) >= 0.8 * len(lines) and len(sentences) <= 0.2 * len(lines)
+    return (
+        len(lines) >= 2
+        and len(separated) >= 0.8 * len(lines)
+        and len(sentences) <= 0.2 * len(lines)
+    )
 
 
 def _check_renders(text: str, registry: Registry, draft: Path) -> None:

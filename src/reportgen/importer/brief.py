@@ -5,8 +5,6 @@ paragraphs, each section of the draft is an item. Within an item, the paragraphs
 ``截至…`` on are its progress. 报/送/发 lines at the end are the distribution.
 """
 
-# ruff: noqa: RUF001
-
 from __future__ import annotations
 
 import datetime as dt
@@ -20,12 +18,21 @@ if TYPE_CHECKING:
     from reportgen.kinds.spec import KindSpec
 
 _DISTRIBUTION = re.compile(r"^(报送|抄送|分送|印发|报|送|发)[ 　]*[：:][ 　]*(.+)$")
-_DISTRIBUTION_KEYS = {"报": "submit_to", "报送": "submit_to", "送": "copy_to", "抄送": "copy_to",
-                      "分送": "copy_to", "发": "send_to", "印发": "send_to"}
+_DISTRIBUTION_KEYS = {
+    "报": "submit_to",
+    "报送": "submit_to",
+    "送": "copy_to",
+    "抄送": "copy_to",
+    "分送": "copy_to",
+    "发": "send_to",
+    "印发": "send_to",
+}
 _TODO = "【待补：{}】"
 
 
-def brief_data(outline: Outline, spec: KindSpec, today: dt.date) -> tuple[dict[str, Any], list[str]]:
+def brief_data(
+    outline: Outline, spec: KindSpec, today: dt.date
+) -> tuple[dict[str, Any], list[str]]:
     notes: list[str] = []
     stream = ([f"{outline.recipient}："] if outline.recipient else []) + outline.body()
     stream, distribution = _take_distribution(stream)
@@ -40,7 +47,9 @@ def brief_data(outline: Outline, spec: KindSpec, today: dt.date) -> tuple[dict[s
         notes.append("未找到以单位名称开头的段落，已把各部分作为单位条目，请核对单位名称和要点")
     else:
         preamble = []
-        items = [{"unit": _TODO.format("单位"), "headline": _TODO.format("要点"), "paragraphs": stream}]
+        items = [
+            {"unit": _TODO.format("单位"), "headline": _TODO.format("要点"), "paragraphs": stream}
+        ]
         notes.append("未找到单位条目，正文都放在了一个待补的条目中，请按单位分条")
     editor = outline.source or outline.issuer or outline.issuer_from_title
     if editor is None:

@@ -1,13 +1,16 @@
 """Dates as drafts write them: 2023年10月20日, 二〇二三年十月二十日, 2021-09-22, and RFC 2822."""
 
-# ruff: noqa: RUF001
-
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0, "O": 0}
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {
+    "零": 0,
+    "○": 0,
+    "Ｏ": 0,
+    "O": 0,
+}
 _CN = "〇零○ＯO一二三四五六七八九十"
 
 DATE = (
@@ -15,7 +18,9 @@ DATE = (
     rf"|[{_CN}]{{4}}\s*年\s*[{_CN}]{{1,3}}\s*月\s*[{_CN}]{{1,3}}\s*日"
     r"|\d{4}[-/.．]\d{1,2}[-/.．]\d{1,2})"
 )
-_PARTS = re.compile(rf"^([\d{_CN}]+)\s*[年\-/.．]\s*([\d{_CN}]+)\s*[月\-/.．]\s*([\d{_CN}]+)\s*日?$")
+_PARTS = re.compile(
+    rf"^([\d{_CN}]+)\s*[年\-/.．]\s*([\d{_CN}]+)\s*[月\-/.．]\s*([\d{_CN}]+)\s*日?$"
+)
 _LINE = re.compile(rf"^[\s　]*({DATE})[\s　]*$")
 
 

@@ -6,7 +6,6 @@ which of the four 公文 levels it is.
 """
 
 # Full-width brackets and stops are what drafters type: matching them is the point.
-# ruff: noqa: RUF001
 
 from __future__ import annotations
 

@@ -8,8 +8,6 @@ that cannot stand as a heading where it lands (a part without subsections, a fif
 as a paragraph with its own number.
 """
 
-# ruff: noqa: RUF001
-
 from __future__ import annotations
 
 import datetime as dt
@@ -33,7 +31,9 @@ _PART_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def report_data(outline: Outline, spec: KindSpec, today: dt.date) -> tuple[dict[str, Any], list[str]]:
+def report_data(
+    outline: Outline, spec: KindSpec, today: dt.date
+) -> tuple[dict[str, Any], list[str]]:
     """The YAML data of a report of kind ``spec``, and notes for the user."""
     notes: list[str] = []
     data: dict[str, Any] = {"kind": spec.id, "title": _title(outline, notes)}
@@ -48,7 +48,9 @@ def report_data(outline: Outline, spec: KindSpec, today: dt.date) -> tuple[dict[
     data["closing"] = outline.closing or _listed(_required(spec, "closing", "结尾段", notes))
     data["issuer"] = _issuer(outline, notes)
     data["date"] = outline.date or _today(today, notes)
-    return {key: value for key, value in data.items() if key == "sections" or value not in (None, [])}, notes
+    return {
+        key: value for key, value in data.items() if key == "sections" or value not in (None, [])
+    }, notes
 
 
 def section_data(node: Node, subsections: bool, level: int = 1) -> dict[str, Any]:

@@ -7,8 +7,6 @@ adds is judged by how closely the draft's headings resemble its sections. When n
 out, the general annual summary is proposed.
 """
 
-# ruff: noqa: RUF001
-
 from __future__ import annotations
 
 import re
@@ -59,7 +57,11 @@ def _headings(outline: Outline) -> list[str]:
 
 def _yixue(outline: Outline, kind: Kind) -> tuple[float, str]:
     headings = "".join(_headings(outline))
-    words = [w for w in ("学习", "调研", "实干", "成效") if w in headings or (w == "成效" and "效果" in headings)]
+    words = [
+        w
+        for w in ("学习", "调研", "实干", "成效")
+        if w in headings or (w == "成效" and "效果" in headings)
+    ]
     frame = "以学促干" in headings + (outline.title or "")
     # Two of the words are common in any report on 学习教育; three or the frame are the sign.
     score = (1.5 if len(words) >= 3 else 0.5) * len(words)

@@ -5,8 +5,6 @@ metadata the file declares apart from its text (a front matter's ``title``/``dat
 and notes for the user about what was cleaned away.
 """
 
-# ruff: noqa: RUF001
-
 from __future__ import annotations
 
 import html
@@ -197,13 +195,22 @@ def _read_docx(path: Path) -> Reading:
         pieces = [piece for piece in pieces if piece]
         for index, piece in enumerate(pieces):
             if label or index:
-                paras.append(Para(piece, label if not index else "", outline if not index else None, paragraph.number))
+                paras.append(
+                    Para(
+                        piece,
+                        label if not index else "",
+                        outline if not index else None,
+                        paragraph.number,
+                    )
+                )
             else:
                 typed, rest = split_label(piece)
                 paras.append(Para(rest, typed, outline, paragraph.number))
     reading = Reading(paras)
     if furniture:
-        reading.notes.append(f"页眉页脚中的 {furniture} 段文字未导入（通常是页码或文件名），如需保留请手工补入")
+        reading.notes.append(
+            f"页眉页脚中的 {furniture} 段文字未导入（通常是页码或文件名），如需保留请手工补入"
+        )
     if notes_skipped:
         reading.notes.append(f"脚注、尾注中的 {notes_skipped} 段文字未导入，请手工补入正文")
     if tables:

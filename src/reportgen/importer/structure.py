@@ -9,8 +9,6 @@ levels the format declares (Markdown ``#``, Word's outline levels); failing thos
 a short line without sentence-final punctuation that comes before paragraphs.
 """
 
-# ruff: noqa: RUF001
-
 from __future__ import annotations
 
 import datetime as dt
@@ -93,7 +91,9 @@ def segment(reading: Reading) -> Outline:
     return outline
 
 
-def _take_meta(paras: list[Para], meta: dict[str, str], outline: Outline) -> tuple[list[Para], int | None]:
+def _take_meta(
+    paras: list[Para], meta: dict[str, str], outline: Outline
+) -> tuple[list[Para], int | None]:
     """Pull 发布日期/来源 out of the top lines; returns the rest and where the meta stood."""
     if meta.get("date"):
         outline.date = parse_date(meta["date"])
@@ -106,7 +106,9 @@ def _take_meta(paras: list[Para], meta: dict[str, str], outline: Outline) -> tup
         if not found and not source:
             out.append(para)
             continue
-        before, after = (para.text[: found.start()], para.text[found.end() :]) if found else ("", para.text)
+        before, after = (
+            (para.text[: found.start()], para.text[found.end() :]) if found else ("", para.text)
+        )
         if found:
             outline.date = outline.date or parse_date(found.group(1))
         if before.strip():
@@ -135,10 +137,17 @@ def _take_source(text: str, outline: Outline) -> str:
 
 
 def _title_shaped(para: Para) -> bool:
-    return not para.label and 0 < len(para.text) <= 80 and has_cjk(para.text) and not ends_sentence(para.text)
+    return (
+        not para.label
+        and 0 < len(para.text) <= 80
+        and has_cjk(para.text)
+        and not ends_sentence(para.text)
+    )
 
 
-def _take_title(paras: list[Para], meta_at: int | None, meta: dict[str, str], outline: Outline) -> list[Para]:
+def _take_title(
+    paras: list[Para], meta_at: int | None, meta: dict[str, str], outline: Outline
+) -> list[Para]:
     if not paras:
         outline.title = meta.get("title")
         return paras
@@ -158,10 +167,16 @@ def _take_title(paras: list[Para], meta_at: int | None, meta: dict[str, str], ou
 
 
 def _take_recipient(paras: list[Para], outline: Outline) -> list[Para]:
-    if paras and not paras[0].label and paras[0].text[-1:] in "：:" and len(paras[0].text) <= 50:
-        if not any(stop in paras[0].text[:-1] for stop in "。！？；"):
-            outline.recipient = paras[0].text[:-1].strip()
-            return paras[1:]
+    first = paras[0] if paras else None
+    if (
+        first
+        and not first.label
+        and first.text.endswith(("：", ":"))
+        and len(first.text) <= 50
+        and not any(stop in first.text[:-1] for stop in "。！？；")
+    ):
+        outline.recipient = first.text[:-1].strip()
+        return paras[1:]
     return paras
 
 
@@ -175,7 +190,13 @@ def _take_signature(paras: list[Para], outline: Outline) -> list[Para]:
     outline.date = day
     paras = paras[:-1]
     last = paras[-1] if paras else None
-    if last and not last.label and len(last.text) <= 30 and not ends_sentence(last.text) and has_cjk(last.text):
+    if (
+        last
+        and not last.label
+        and len(last.text) <= 30
+        and not ends_sentence(last.text)
+        and has_cjk(last.text)
+    ):
         outline.issuer = last.text
         paras = paras[:-1]
     return paras
@@ -195,7 +216,8 @@ def _levels(paras: list[Para], outline: Outline) -> list[int | None]:
         rank = {value: index + 1 for index, value in enumerate(declared[:4])}
         return [rank.get(p.outline or 0) or level for p, level in zip(paras, numbered, strict=True)]
     shaped = [
-        level or (1 if _heading_shaped(paras, index) else None) for index, level in enumerate(numbered)
+        level or (1 if _heading_shaped(paras, index) else None)
+        for index, level in enumerate(numbered)
     ]
     if 1 in shaped:
         outline.headings_by = "shape"
@@ -204,10 +226,17 @@ def _levels(paras: list[Para], outline: Outline) -> list[int | None]:
 
 def _heading_shaped(paras: list[Para], index: int) -> bool:
     para = paras[index]
-    if para.label or len(para.text) > HEADING_MAX or ends_sentence(para.text) or not has_cjk(para.text):
+    if (
+        para.label
+        or len(para.text) > HEADING_MAX
+        or ends_sentence(para.text)
+        or not has_cjk(para.text)
+    ):
         return False
     following = paras[index + 1] if index + 1 < len(paras) else None
-    return following is not None and (ends_sentence(following.text) or len(following.text) > HEADING_MAX)
+    return following is not None and (
+        ends_sentence(following.text) or len(following.text) > HEADING_MAX
+    )
 
 
 def split_heading(text: str, level: int) -> tuple[str, str] | None:

@@ -5,8 +5,6 @@ where the name was a bold heading, ``城市建设司城市建设司全力推进�
 ``截至目前，……`` paragraph with the figures.
 """
 
-# ruff: noqa: RUF001
-
 from __future__ import annotations
 
 import re

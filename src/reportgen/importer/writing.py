@@ -18,7 +18,8 @@ from reportgen.scaffold import scalar
 _TEMPLATE_OPEN = re.compile(r"\{([{%#])")
 # Plain scalars YAML would read as something other than a string.
 _SPECIAL = re.compile(
-    r"^(?:~|null|true|false|yes|no|on|off|y|n|[-+]?(?:\.?\d[\d_.,:eE+-]*|\.inf|\.nan))$", re.IGNORECASE
+    r"^(?:~|null|true|false|yes|no|on|off|y|n|[-+]?(?:\.?\d[\d_.,:eE+-]*|\.inf|\.nan))$",
+    re.IGNORECASE,
 )
 
 _COMMENTS = {
@@ -39,9 +40,23 @@ _BRIEF_COMMENTS = {
     "date": "编发日期：写作 2021-09-22",
     "sections": "各单位条目：unit 单位，headline 要点，paragraphs 主要措施，progress 进展",
 }
-_TEXT_KEYS = {"title", "recipient", "preamble", "closing", "issuer", "editor", "heading",
-              "paragraphs", "unit", "headline", "progress", "brief_name", "submit_to", "copy_to",
-              "send_to"}
+_TEXT_KEYS = {
+    "title",
+    "recipient",
+    "preamble",
+    "closing",
+    "issuer",
+    "editor",
+    "heading",
+    "paragraphs",
+    "unit",
+    "headline",
+    "progress",
+    "brief_name",
+    "submit_to",
+    "copy_to",
+    "send_to",
+}
 
 
 def escape_template(text: str) -> str:
@@ -60,7 +75,11 @@ def yaml_scalar(text: str) -> str:
 def _quoted(text: str) -> str:
     quoted = json.dumps(text, ensure_ascii=False)
     # JSON leaves these unescaped; YAML readers may take them for line breaks.
-    return quoted.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\ufeff", "\\ufeff")
+    return (
+        quoted.replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+        .replace("\ufeff", "\\ufeff")
+    )
 
 
 def to_yaml(data: dict[str, Any], header: list[str]) -> str:
