@@ -1,17 +1,14 @@
 """Lint settings from ``[tool.reportgen.lint]`` in pyproject.toml or ``[lint]`` in .reportgen.toml.
 
-The nearest file upward from the linted file wins (``.reportgen.toml`` before
-``pyproject.toml`` in the same folder; a pyproject.toml without the table does not stop the
-search). Options given on the command line win over the file.
+The settings file that applies is found by :func:`reportgen.config.settings_file`, upward from
+the linted file. Options given on the command line win over the file.
 """
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from reportgen.errors import UsageError
 from reportgen.lint.findings import SEVERITIES
@@ -42,34 +39,17 @@ def forget_configs() -> None:
 
 @lru_cache(maxsize=1024)
 def _config_in(folder: Path) -> LintConfig:
-    dotfile = folder / ".reportgen.toml"
-    if dotfile.is_file():
-        return _parse(dotfile, ("lint",))
-    pyproject = folder / "pyproject.toml"
-    if pyproject.is_file():
-        tool = _load(pyproject).get("tool")
-        table = tool.get("reportgen") if isinstance(tool, dict) else None
-        if isinstance(table, dict) and "lint" in table:
-            return _parse(pyproject, ("tool", "reportgen", "lint"))
-    if folder.parent == folder:
+    from reportgen.config import settings_file
+
+    found = settings_file(folder)
+    if found is None:
         return LintConfig()
-    return _config_in(folder.parent)
+    path, table = found
+    keys = ("lint",) if path.name == ".reportgen.toml" else ("tool", "reportgen", "lint")
+    return _parse(path, table.get("lint", {}), keys)
 
 
-def _load(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise UsageError.at(f"配置文件格式有误：{error}", path) from error
-    except OSError as error:
-        raise UsageError.at(f"无法读取配置文件：{error.strerror or error}", path) from error
-
-
-def _parse(path: Path, keys: tuple[str, ...]) -> LintConfig:
-    table: object = _load(path)
-    for key in keys:
-        table = table.get(key, {}) if isinstance(table, dict) else {}
+def _parse(path: Path, table: object, keys: tuple[str, ...]) -> LintConfig:
     if not isinstance(table, dict):
         raise UsageError.at(f"配置项 [{'.'.join(keys)}] 应为表", path)
     unknown = sorted(set(table) - set(KEYS))
