@@ -71,13 +71,12 @@ def import_draft(
     registry = registry or load_registry()
     chosen = registry.get(kind) if kind else None
     _refuse_non_drafts(path)
+    reading = read_draft(path)
     out = Path(output) if output else path.with_suffix(".yaml")
-    if out.exists() and not force:
-        raise UsageError.at("文件已存在，未覆盖", out, hint="换一个文件名（-o），或加 --force 覆盖")
     if out.resolve() == path.resolve():
         raise UsageError.at("输出文件不能与草稿相同", out, hint="用 -o 指定 .yaml 文件名")
-
-    reading = read_draft(path)
+    if out.exists() and not force:
+        raise UsageError.at("文件已存在，未覆盖", out, hint="换一个文件名（-o），或加 --force 覆盖")
     outline = segment(reading)
     _require_report(path, outline.body(), reading.paras)
     if chosen is None:
