@@ -134,3 +134,14 @@ def test_yaml_syntax_error_names_the_file_and_place() -> None:
 def test_decode_text_rejects_binary() -> None:
     with pytest.raises(UsageError):
         decode_text(b"\x00\x01\x02PK", "x.txt")
+
+
+def test_a_50_mb_text_is_refused_before_reading_and_the_others_still_checked(tmp_path, cli) -> None:
+    big = tmp_path / "dump.txt"
+    with big.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # sparse: 50 MB on paper, instant to make
+    (tmp_path / "draft.txt").write_text("新增停车泊位*.**万个。\n", "utf-8")
+    result = cli("lint", tmp_path, "--format", "json")
+    assert result.code == 2
+    assert "dump.txt" in result.stderr and "文件过大（50 MB）" in result.stderr
+    assert '"match": "*.**"' in result.stdout
