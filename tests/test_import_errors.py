@@ -66,6 +66,11 @@ def test_missing_file(tmp_path):
     fails(tmp_path, tmp_path / "没有这个文件.txt", UsageError, "文件不存在")
 
 
+def test_missing_file_of_any_suffix(tmp_path):
+    fails(tmp_path, tmp_path / "没有这个文件.pdf", UsageError, "文件不存在")
+    fails(tmp_path, tmp_path / "没有这个文件.docx", UsageError, "文件不存在")
+
+
 def test_unsupported_format(tmp_path):
     draft = tmp_path / "扫描件.pdf"
     draft.write_bytes(b"%PDF-1.4\n")

@@ -37,6 +37,10 @@ class Reading:
 
 def read_draft(path: Path) -> Reading:
     """The paragraphs of the draft at ``path``; UsageError for a file that cannot be read."""
+    from reportgen.textio import read_bytes, read_text
+
+    if not path.is_file():
+        read_bytes(path)  # names what is wrong: missing, a folder, unreadable
     suffix = path.suffix.lower()
     if suffix == ".docx":
         return _read_docx(path)
@@ -46,8 +50,6 @@ def read_draft(path: Path) -> Reading:
             path,
             hint="请导入 .docx、.txt 或 .md 草稿；.doc 或 .wps 请先在 Word/WPS 中另存为 .docx",
         )
-    from reportgen.textio import read_text
-
     text = read_text(path)
     meta, text, skipped = _front_matter(text)
     if suffix in (".md", ".markdown"):
