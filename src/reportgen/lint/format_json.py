@@ -1,4 +1,8 @@
-"""The ``json`` output: ``{"findings": [...], "summary": {...}}`` as SPEC fixes it."""
+"""The ``json`` output: ``{"findings": [...], "summary": {...}}`` as SPEC fixes it.
+
+One finding per line: as easy to read and to diff as indented JSON, and written by the C
+encoder (``indent`` switches json to its pure-Python encoder, a quarter of a large lint's time).
+"""
 
 from __future__ import annotations
 
@@ -9,5 +13,9 @@ from reportgen.lint.findings import Finding
 
 
 def format_json(findings: Sequence[Finding], summary: Mapping[str, object]) -> str:
-    document = {"findings": [finding.as_dict() for finding in findings], "summary": summary}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    rows = ",\n    ".join(json.dumps(f.as_dict(), ensure_ascii=False) for f in findings)
+    body = f"[\n    {rows}\n  ]" if rows else "[]"
+    return (
+        f'{{\n  "findings": {body},\n'
+        f'  "summary": {json.dumps(summary, ensure_ascii=False, sort_keys=False)}\n}}\n'
+    )
