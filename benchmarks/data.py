@@ -62,8 +62,11 @@ def _is_cjk(char: str) -> bool:
 def _with_placeholders(paragraph: str, rng: random.Random) -> str:
     """Replace some figures by placeholders, as in a draft whose numbers came late."""
     if rng.random() < 0.3:
-        paragraph = _DIGITS.sub(lambda m: rng.choice(PLACEHOLDERS) if rng.random() < 0.5 else
-                                m.group(), paragraph, count=2)
+        paragraph = _DIGITS.sub(
+            lambda m: rng.choice(PLACEHOLDERS) if rng.random() < 0.5 else m.group(),
+            paragraph,
+            count=2,
+        )
     return paragraph
 
 
@@ -98,9 +101,12 @@ def make_corpus(path: Path, size_bytes: int) -> Path:
 
 
 def make_short_txt(path: Path) -> Path:
-    _write(path, "关于区级重点项目推进情况的简要说明\n"
-                 "截至X月X日，全区共推进重点项目**个，完成投资*.**亿元。\n"
-                 "下一步将加快项目建设进度，确保全年目标任务如期完成。\n")
+    _write(
+        path,
+        "关于区级重点项目推进情况的简要说明\n"
+        "截至X月X日，全区共推进重点项目**个，完成投资*.**亿元。\n"
+        "下一步将加快项目建设进度，确保全年目标任务如期完成。\n",
+    )
     return path
 
 
@@ -141,8 +147,15 @@ def make_big_docx(path: Path, paragraphs: int = 3000) -> Path:
             table.style = "Table Grid"
             for r, row in enumerate(table.rows):
                 for c, cell in enumerate(row.cells):
-                    cell.text = "项目" if r == 0 else (f"{rng.randint(1, 999)}" if c else
-                                                     rng.choice(["道路改造", "管网更新", "*.**万个"]))
+                    cell.text = (
+                        "项目"
+                        if r == 0
+                        else (
+                            f"{rng.randint(1, 999)}"
+                            if c
+                            else rng.choice(["道路改造", "管网更新", "*.**万个"])
+                        )
+                    )
     _write_bytes(path, _docx_bytes(document))
     return path
 
@@ -163,15 +176,15 @@ def make_big_report_yaml(path: Path, report: Path, pages: int = 200) -> Path:
     keys = list(data["sections"])
     per_section = len(texts) // len(keys)
     for k, key in enumerate(keys):
-        chunk = texts[k * per_section:(k + 1) * per_section]
+        chunk = texts[k * per_section : (k + 1) * per_section]
         section = data["sections"][key]
         if key != "practice":  # only 以学促干 三、 has （一）（二）… subsections
             section["paragraphs"] = chunk
             continue
         section["paragraphs"] = chunk[: len(chunk) // 2]
-        rest = chunk[len(chunk) // 2:]
+        rest = chunk[len(chunk) // 2 :]
         section["subsections"] = [
-            {"heading": f"第{j + 1}项重点工作", "paragraphs": rest[j * 8:(j + 1) * 8]}
+            {"heading": f"第{j + 1}项重点工作", "paragraphs": rest[j * 8 : (j + 1) * 8]}
             for j in range((len(rest) + 7) // 8)
         ]
     _write(path, yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000))
@@ -198,6 +211,7 @@ def _fill_figures(value: object, figures: dict) -> object:
     """Resolve reportgen's ``{{ 名称 }}`` figure references to text, as a docxtpl user would
     before rendering (docxtpl does not render tags inside its context's strings)."""
     if isinstance(value, str):
+
         def text(m: re.Match[str]) -> str:
             figure = figures.get(m.group(1)) or {}
             number = figure.get("value")
@@ -220,16 +234,21 @@ def anchor_data(report: Path) -> dict:
     sections = []
     for n, key in enumerate(["study", "research", "practice", "results"]):
         s = raw["sections"][key]
-        sections.append({
-            "number": CN_NUMBERS[n] + "、",
-            "heading": s["heading"],
-            "paragraphs": _as_list(s.get("paragraphs")),
-            "subsections": [
-                {"number": f"（{CN_NUMBERS[j]}）", "heading": sub["heading"],
-                 "paragraphs": _as_list(sub.get("paragraphs"))}
-                for j, sub in enumerate(s.get("subsections") or [])
-            ],
-        })
+        sections.append(
+            {
+                "number": CN_NUMBERS[n] + "、",
+                "heading": s["heading"],
+                "paragraphs": _as_list(s.get("paragraphs")),
+                "subsections": [
+                    {
+                        "number": f"（{CN_NUMBERS[j]}）",
+                        "heading": sub["heading"],
+                        "paragraphs": _as_list(sub.get("paragraphs")),
+                    }
+                    for j, sub in enumerate(s.get("subsections") or [])
+                ],
+            }
+        )
     date = raw["date"]
     return {
         "title": raw["title"],
@@ -256,8 +275,9 @@ def anchor_markdown(data: dict, styles: dict[str, str]) -> str:
 
     def block(role: str, *paragraphs: str) -> None:
         if paragraphs:
-            out.append(f"::: {{custom-style=\"{styles[role]}\"}}\n" + "\n\n".join(paragraphs)
-                       + "\n:::\n")
+            out.append(
+                f'::: {{custom-style="{styles[role]}"}}\n' + "\n\n".join(paragraphs) + "\n:::\n"
+            )
 
     block("title", data["title"])
     if data["recipient"]:
@@ -296,8 +316,9 @@ def _write_bytes(path: Path, content: bytes) -> None:
     tmp.replace(path)
 
 
-def build(report: Path, corpus_bytes: int, docx_paragraphs: int, big_pages: int,
-          styles: dict[str, str]) -> dict[str, Path]:
+def build(
+    report: Path, corpus_bytes: int, docx_paragraphs: int, big_pages: int, styles: dict[str, str]
+) -> dict[str, Path]:
     """Generate every input (skipping those already there with the same parameters)."""
     tag = f"v2-{corpus_bytes}-{docx_paragraphs}-{big_pages}"
     out = DATA / tag

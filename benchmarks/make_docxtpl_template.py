@@ -34,8 +34,10 @@ STYLE_CANDIDATES = {
 def style_names(reference: Path) -> dict[str, str]:
     """The style each role uses in ``reference`` (pandoc's defaults where it has none)."""
     names = {s.name for s in docx.Document(str(reference)).styles} if _is_docx(reference) else set()
-    return {role: next((n for n in candidates if n in names), candidates[-1])
-            for role, candidates in STYLE_CANDIDATES.items()}
+    return {
+        role: next((n for n in candidates if n in names), candidates[-1])
+        for role, candidates in STYLE_CANDIDATES.items()
+    }
 
 
 def _style(document, role: str):  # type: ignore[no-untyped-def]

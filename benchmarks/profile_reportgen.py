@@ -33,8 +33,9 @@ _LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
 def import_costs(argv: list[str], top: int = 12) -> str:
     """The slowest imports of a command, cumulative, outermost first (ms)."""
     code = f"import sys; sys.argv = {argv!r}; from reportgen.cli import main; main()"
-    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", code], capture_output=True,
-                          text=True)
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True
+    )
     rows = []
     for line in proc.stderr.splitlines():
         m = _LINE.match(line)
@@ -67,13 +68,21 @@ def main() -> None:
     args = parser.parse_args()
     cfg = bench.Config.make(args.quick)
     report = bench.find_report()
-    paths = bench_data.build(report, cfg.corpus_bytes, cfg.docx_paragraphs, cfg.big_pages,
-                             make_docxtpl_template.style_names(Path("missing")))
+    paths = bench_data.build(
+        report,
+        cfg.corpus_bytes,
+        cfg.docx_paragraphs,
+        cfg.big_pages,
+        make_docxtpl_template.style_names(Path("missing")),
+    )
     out = Path(tempfile.mkdtemp(prefix="profile-", dir=bench.WORK)) / "out.docx"
 
     print("== start-up: imports (python -X importtime) ==")
-    for argv in (["reportgen", "--help"], ["reportgen", "lint", str(paths["short"])],
-                 ["reportgen", "render", str(report), "-o", str(out)]):
+    for argv in (
+        ["reportgen", "--help"],
+        ["reportgen", "lint", str(paths["short"])],
+        ["reportgen", "render", str(report), "-o", str(out)],
+    ):
         out.unlink(missing_ok=True)
         print(import_costs(argv))
 
