@@ -550,6 +550,8 @@ def _cell(row: Row, m: Measure) -> str:
         text += f" (min {m.extra['min_s'] * 1000:.0f} ms)"
     if row.value_of != "rss" and m.rss_mb is not None:
         text += f" · {m.rss_mb:.0f} MB"
+    if "tracemalloc_mb" in m.extra:  # what one run allocates at its peak, the tool's imports aside
+        text += f" ({m.extra['tracemalloc_mb']:.1f} MB traced)"
     return text
 
 
@@ -581,7 +583,7 @@ def format_results(
         f"{sys.version.split()[0]}, {elapsed:.0f} s in all. Report: `{report.relative_to(ROOT)}`; "
         f"styles: {'templates/docx/reference.docx' if reference else 'python-docx default (reference.docx not there yet)'}.",
         "Cells: median · peak RSS of the process (whole command: the command itself; warm: the "
-        "warm process, tool imported). Ratios are reportgen ÷ anchor of the row's quantity, "
+        "warm process, tool imported, and tracemalloc's peak of one run). Ratios are reportgen ÷ anchor of the row's quantity, "
         "measured in this same run.",
         "",
         "| task | how | reportgen | anchors | reportgen ÷ anchor |",
