@@ -401,7 +401,15 @@ def main() -> int:
         "`reportgen lint short.txt`",
         "ms",
         run_command([rg, "lint", str(paths["short"])], cfg.startup_runs, ok_codes=(0, 1)),
-        baseline,
+        {
+            **baseline,
+            # The same lint through the library in a bare script: what the CLI layer adds.
+            "run_lint, no CLI": run_command(
+                [py, str(HERE / "bare_lint.py"), str(paths["short"])],
+                cfg.startup_runs,
+                ok_codes=(0, 1),
+            ),
+        },
     )
     rows += [help_row, short_row]
 
