@@ -295,6 +295,12 @@ def main() -> int:
                 "pandoc": run_command(pandoc_argv, cfg.command_runs)
                 if pandoc
                 else Measure(note="n/a: pandoc not installed"),
+                # The same render through the library in a bare script: what the CLI adds.
+                "api.render, no CLI": run_command(
+                    [py, str(HERE / "bare_render.py"), str(report), str(out_dir / "bare.docx")],
+                    cfg.command_runs,
+                    fresh_out=out_dir / "bare.docx",
+                ),
             },
         )
     )
