@@ -198,3 +198,23 @@ def test_copy_of_examples_unchanged_by_failed_render(cli, tmp_path):
     before = snapshot(tmp_path)
     assert cli("render", tmp_path / "a.yaml", "--template", tmp_path / "none.docx").code == 2
     assert snapshot(tmp_path) == before
+
+
+def test_a_key_written_twice_names_the_second(cli, tmp_path):
+    text = GOOD.replace("issuer: 区水务局\n", "issuer: 区水务局\nissuer: 区水务局办公室\n")
+    path = write(tmp_path, text)
+    line = line_of(text, "issuer: 区水务局办公室")
+    check_fails(cli, tmp_path, path, 1, f"report.yaml:{line}:1: 字段 issuer 写了两次")
+
+
+def test_block_scalar_paragraphs_keep_their_own_lines(cli, tmp_path):
+    text = GOOD.replace(
+        "preamble:\n  - 主题教育开展以来",
+        "preamble: |\n  第一段没有数据。\n\n  第二段有*.**万户待填。\npreamble_unused:\n  - 主题教育开展以来",
+    ).replace("preamble_unused:\n", "closing_unused:\n")
+    text = text.replace("closing_unused:\n  - ", "# ")
+    path = write(tmp_path, text)
+    result = cli("render", path)
+    assert result.code == 0, result.stderr
+    line = line_of(text, "  第二段有")
+    assert f"report.yaml:{line}: 占位符 *.** 尚未填写" in result.stderr
