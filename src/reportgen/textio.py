@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import os
-import tempfile
-import unicodedata
+import re
 from pathlib import Path
 
 from reportgen.errors import UsageError
@@ -59,14 +58,14 @@ def _try_decode(data: bytes, encoding: str) -> str | None:
         return None
 
 
+#: Control characters other than tab, line ends and form feed, and the private-use areas:
+#: what decoding binary data as text produces (Unicode categories Cc and Co).
+_BINARY = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\U000f0000-\U0010ffff]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
-    controls = sum(
-        1
-        for char in sample
-        if char not in "\t\n\r\f" and unicodedata.category(char) in ("Cc", "Co")
-    )
-    return controls > max(2, len(sample) // 100)
+    return len(_BINARY.findall(sample)) > max(2, len(sample) // 100)
 
 
 def write_atomically(path: str | Path, data: bytes, *, overwrite: bool = True) -> None:
@@ -75,6 +74,8 @@ def write_atomically(path: str | Path, data: bytes, *, overwrite: bool = True) -
     The bytes go to a temporary file in the same folder, which then replaces ``path``; on any
     failure the temporary file is removed and an existing ``path`` is left as it was.
     """
+    import tempfile
+
     path = Path(path)
     folder = path.parent
     if not folder.is_dir():
