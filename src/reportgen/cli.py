@@ -8,16 +8,59 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from reportgen.errors import ReportgenError
+
+_HelpFormatter: Any = typer.Context.formatter_class
+_HELP_WORDS = {
+    "Options": "选项",
+    "Arguments": "参数",
+    "Commands": "命令",
+    "Show this message and exit.": "显示本帮助并退出。",
+}
+
+
+class _ChineseHelp(_HelpFormatter):
+    """The help page's frame (usage line, section titles, the --help line) in Chinese, as
+    everything else a clerk reads."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        args = args.replace("[OPTIONS]", "[选项]").replace("COMMAND [ARGS]", "命令 [参数]")
+        super().write_usage(prog, args, prefix="用法：" if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{_HELP_WORDS.get(heading, heading)}：\n")
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = [(term, self._translate(text)) for term, text in rows]
+        super().write_dl(rows, col_max, col_spacing)
+
+    def _translate(self, text: str) -> str:
+        text = _HELP_WORDS.get(text, text).replace("[required]", "［必填］")
+        return text.replace("[default: ", "［默认：").replace("]", "］") if "［默认：" in text or "[default: " in text else text
+
+
+class _Context(typer.Context):
+    formatter_class = _ChineseHelp
+
+
+class _Group(TyperGroup):
+    context_class = _Context
+
+
+class _Command(TyperCommand):
+    context_class = _Context
+
 
 app = typer.Typer(
     name="reportgen",
     help="公文汇报起草助手：reportgen new 生成模板 → 填写 YAML → reportgen render 生成国标版式 Word；"
     "reportgen lint 检查草稿中未填的数据和常见差错。",
+    cls=_Group,
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -26,7 +69,9 @@ app = typer.Typer(
 
 KindsOption = Annotated[
     Optional[list[Path]],  # noqa: UP045
-    typer.Option("--kinds", help="自定义报告类型文件所在文件夹（可多次给出）", show_default=False),
+    typer.Option(
+        "--kinds", help="自定义报告类型文件所在文件夹（可多次给出）", metavar="DIR", show_default=False
+    ),
 ]
 
 
@@ -40,17 +85,17 @@ def _err(text: str) -> None:
     typer.echo(text, err=True)
 
 
-@app.command("kinds")
+@app.command("kinds", cls=_Command)
 def kinds_command(kinds: KindsOption = None) -> None:
     """列出可用的报告类型：编号、中文名、何时使用。"""
     for kind in _registry(kinds):
         typer.echo(f"{kind.id:<16}{kind.spec.name}\n{'':<16}{kind.spec.summary}")
 
 
-@app.command("new")
+@app.command("new", cls=_Command)
 def new_command(
-    kind: Annotated[str, typer.Argument(help="报告类型编号，见 reportgen kinds", show_default=False)],
-    output: Annotated[Path, typer.Option("-o", "--output", help="写入的文件")] = Path("report.yaml"),
+    kind: Annotated[str, typer.Argument(help="报告类型编号，见 reportgen kinds", metavar="KIND", show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="写入的文件", metavar="FILE")] = Path("report.yaml"),
     force: Annotated[bool, typer.Option("--force", help="文件已存在时覆盖")] = False,
     kinds: KindsOption = None,
 ) -> None:
@@ -63,33 +108,45 @@ def new_command(
     _err(f"下一步：按注释填写 {written[0]}，然后运行 reportgen render {written[0]}")
 
 
-@app.command("render")
+@app.command("render", cls=_Command)
 def render_command(
     files: Annotated[
-        list[Path], typer.Argument(help="填好的 YAML 文件（可多个，或文件夹）", show_default=False)
+        list[Path], typer.Argument(
+            help="填好的 YAML 文件（可多个，或文件夹）", metavar="FILE...", show_default=False
+        )
     ],
     output: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
-            "-o", "--output", help="输出的 .docx；多份时为文件夹。默认与 YAML 同名", show_default=False
+            "-o",
+            "--output",
+            help="输出的 .docx；多份时为文件夹。默认与 YAML 同名",
+            metavar="FILE",
+            show_default=False,
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="有未填数据时报错，不生成文件")] = False,
     template: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--template", help="参考样式 .docx（可在 Word 中修改后使用）", show_default=False),
+        typer.Option(
+            "--template", help="参考样式 .docx（可在 Word 中修改后使用）", metavar="FILE", show_default=False
+        ),
     ] = None,
     figures: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--figures", help="数据表（.csv/.xlsx，列：名称、数值），填入 figures", show_default=False),
+        typer.Option(
+            "--figures", help="数据表（.csv/.xlsx，列：名称、数值），填入 figures", metavar="TABLE", show_default=False
+        ),
     ] = None,
     batch: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--batch", help="批量表（.csv/.xlsx）：每行一个单位，各出一份报告", show_default=False),
+        typer.Option(
+            "--batch", help="批量表（.csv/.xlsx）：每行一个单位，各出一份报告", metavar="TABLE", show_default=False
+        ),
     ] = None,
     jobs: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--jobs", "-j", min=1, help="并行进程数，默认用满全部 CPU 核", show_default=False),
+        typer.Option("--jobs", "-j", help="并行进程数，默认用满全部 CPU 核", metavar="N", show_default=False),
     ] = None,
     kinds: KindsOption = None,
 ) -> None:
@@ -140,25 +197,31 @@ def _progress(total: int):
     return bar()
 
 
-@app.command("lint")
+@app.command("lint", cls=_Command)
 def lint_command(
-    paths: Annotated[list[str], typer.Argument(help="要检查的文件或文件夹", show_default=False)],
-    format: Annotated[str, typer.Option("--format", help="输出格式：text、json、sarif、github")] = "text",
+    paths: Annotated[list[str], typer.Argument(help="要检查的文件或文件夹", metavar="PATH...", show_default=False)],
+    format: Annotated[str, typer.Option("--format", help="输出格式：text、json、sarif、github", metavar="FORMAT")] = "text",
     select: Annotated[
         Optional[list[str]],  # noqa: UP045
-        typer.Option("--select", help="只检查这些规则（可多次给出或用逗号分隔）", show_default=False),
+        typer.Option(
+            "--select", help="只检查这些规则（可多次给出或用逗号分隔）", metavar="RULE", show_default=False
+        ),
     ] = None,
     ignore: Annotated[
         Optional[list[str]],  # noqa: UP045
-        typer.Option("--ignore", help="不检查这些规则", show_default=False),
+        typer.Option("--ignore", help="不检查这些规则", metavar="RULE", show_default=False),
     ] = None,
     fail_on: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--fail-on", help="达到此级别即返回 1：error、warning、info", show_default=False),
+        typer.Option(
+            "--fail-on", help="达到此级别即返回 1：error、warning、info", metavar="LEVEL", show_default=False
+        ),
     ] = None,
     annotate: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--annotate", help="另存一份带批注和高亮的 .docx", show_default=False),
+        typer.Option(
+            "--annotate", help="另存一份带批注和高亮的 .docx", metavar="FILE", show_default=False
+        ),
     ] = None,
 ) -> None:
     """检查草稿（.docx、.txt、.md、.yaml 或文件夹）中未填的数据和常见差错。"""
@@ -180,16 +243,18 @@ def lint_command(
     raise typer.Exit(run.exit_code)
 
 
-@app.command("import")
+@app.command("import", cls=_Command)
 def import_command(
-    draft: Annotated[Path, typer.Argument(help="已有的草稿：.docx、.txt 或 .md", show_default=False)],
+    draft: Annotated[Path, typer.Argument(help="已有的草稿：.docx、.txt 或 .md", metavar="DRAFT", show_default=False)],
     kind: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--kind", help="导入为哪种报告；不给时自动推荐", show_default=False),
+        typer.Option("--kind", help="导入为哪种报告；不给时自动推荐", metavar="KIND", show_default=False),
     ] = None,
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("-o", "--output", help="写入的 YAML，默认与草稿同名", show_default=False),
+        typer.Option(
+            "-o", "--output", help="写入的 YAML，默认与草稿同名", metavar="FILE", show_default=False
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="文件已存在时覆盖")] = False,
     kinds: KindsOption = None,
@@ -205,9 +270,9 @@ def import_command(
     _err(f"已生成 {result.output}，类型 {result.kind}。下一步：核对后运行 reportgen render {result.output}")
 
 
-@app.command("schema")
+@app.command("schema", cls=_Command)
 def schema_command(
-    kind: Annotated[str, typer.Argument(help="报告类型编号", show_default=False)],
+    kind: Annotated[str, typer.Argument(help="报告类型编号", metavar="KIND", show_default=False)],
     kinds: KindsOption = None,
 ) -> None:
     """把某类报告 YAML 的 JSON Schema 打印到标准输出（供编辑器补全和校验）。"""
@@ -230,6 +295,9 @@ def main() -> None:
             _err(str(problem))
         sys.exit(exc.exit_code)
     except typer.TyperException as exc:  # typer's own usage errors, said again in Chinese
+        if type(exc).__name__ == "NoArgsIsHelpError":  # plain `reportgen`: the help page
+            typer.echo(exc.format_message())
+            sys.exit(0)
         _err(_usage_message(exc))
         sys.exit(2)
     except (typer.Abort, KeyboardInterrupt):
@@ -246,7 +314,7 @@ def _usage_message(exc: typer.TyperException) -> str:
         return f"错误：没有选项 {getattr(exc, 'option_name', '')}。{see}"
     if kind == "MissingParameter":
         param = getattr(exc, "param", None)
-        name = str(getattr(param, "name", "") or "").upper()
+        name = str(getattr(param, "metavar", None) or getattr(param, "name", "") or "").upper()
         return f"错误：缺少参数 {name}。{see}"
     if kind == "BadParameter":
         return f"错误：参数不对（{exc.format_message()}）。{see}"
