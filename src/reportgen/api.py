@@ -92,13 +92,14 @@ def render_loaded(
     row_table: str | None = None,
 ) -> RenderResult:
     """:func:`render` for a report already loaded (a batch loads its YAML once)."""
-    from reportgen import figurefill
     from reportgen.compose import compose
     from reportgen.render import render_docx
 
     path = loaded.source.path
     report = loaded.report
     notes: list[Problem] = []
+    if figures is not None or row is not None:
+        from reportgen import figurefill
     if figures is not None:
         from reportgen.tables import read_table
 
