@@ -152,7 +152,6 @@ def render_command(
 ) -> None:
     """校验 YAML 并生成国标版式的 Word 文档；未填数据会黄色高亮并列出。"""
     from reportgen import api
-    from reportgen import batch as batching
 
     if len(files) == 1 and batch is None and not files[0].is_dir():
         result = api.render(
@@ -163,11 +162,25 @@ def render_command(
         note = f"（{len(result.unfilled)} 处未填，已黄色高亮）" if result.unfilled else ""
         _err(f"已生成 {result.output}{note}")
         return
-    from reportgen import config
+    _render_many(files, output, batch, jobs, strict, template, figures, kinds)
+
+
+def _render_many(
+    files: list[Path],
+    output: Path | None,
+    table: Path | None,
+    jobs: int | None,
+    strict: bool,
+    template: Path | None,
+    figures: Path | None,
+    kinds: list[Path] | None,
+) -> None:
+    """Several YAMLs, a folder, or one YAML and a batch table: a progress bar and a summary."""
+    from reportgen import batch as batching, config
 
     dirs = tuple([*(kinds or []), *config.kind_dirs(Path.cwd())])
     options = batching.Options(strict, template, dirs, figures)
-    planned = batching.plan(files, output, batch, options)
+    planned = batching.plan(files, output, table, options)
     results = []
     with _progress(len(planned)) as advance:
         for done in batching.run(planned, options, jobs):
