@@ -176,7 +176,8 @@ def _render_many(
     kinds: list[Path] | None,
 ) -> None:
     """Several YAMLs, a folder, or one YAML and a batch table: a progress bar and a summary."""
-    from reportgen import batch as batching, config
+    from reportgen import batch as batching
+    from reportgen import config
 
     dirs = tuple([*(kinds or []), *config.kind_dirs(Path.cwd())])
     options = batching.Options(strict, template, dirs, figures)
