@@ -1,42 +1,46 @@
 """Rendering a :class:`~reportgen.document.Document` to a .docx in the official layout.
 
 The template (the packaged ``reportgen.templates/docx/reference.docx`` or a user's copy of it)
-brings page setup, grid and named styles; :mod:`.writer` fills in the blocks; :mod:`.package`
-makes the bytes reproducible and writes them atomically.
+brings page setup, grid and named styles. It is prepared once per process with python-docx
+(theme fonts dropped, styles found by name, page-number footers written); each document then
+only fills a copy of the body with lxml (:mod:`.writer`) and is packed reproducibly
+(:mod:`.package`). A batch of a thousand reports pays for the template once.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from reportgen.document import Document
 
+_DOCUMENT_PART = "word/document.xml"
+_CORE_PART = "docProps/core.xml"
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    parts: tuple[tuple[str, bytes], ...]  # every part but the document and its properties
+    document_xml: bytes  # the main part with an empty body (only its w:sectPr)
+    style_ids: dict[str, str]  # paragraph style name → styleId
+    origin: Path | None
+
 
 def docx_bytes(document: Document, template: Path | None = None) -> bytes:
     """The .docx of ``document`` as bytes: identical for the same document and template."""
-    import datetime as dt
-    import io
+    from lxml import etree
 
-    from reportgen.render.package import read_zip, zip_bytes
-    from reportgen.render.template import open_template, paragraph_styles
-    from reportgen.render.writer import required_styles, write_document
+    from reportgen.render.package import core_properties, zip_bytes
+    from reportgen.render.template import check_styles
+    from reportgen.render.writer import required_styles, write_body
 
-    target = open_template(template)
-    styles = paragraph_styles(target, required_styles(document), template)
-    write_document(target, document, styles)
-
-    properties = target.core_properties
-    stamp = dt.datetime.combine(document.date, dt.time())
-    properties.title = document.title
-    properties.author = document.author
-    properties.last_modified_by = document.author
-    properties.created = stamp
-    properties.modified = stamp
-    properties.revision = 1
-
-    buffer = io.BytesIO()
-    target.save(buffer)
-    return zip_bytes(read_zip(buffer.getvalue()))
+    prepared = _prepare(*_template_key(template))
+    styles = check_styles(prepared.style_ids, required_styles(document), prepared.origin)
+    root = etree.fromstring(prepared.document_xml)
+    write_body(root.find(_W_BODY), document, styles)
+    main = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return zip_bytes([*prepared.parts, (_DOCUMENT_PART, main), (_CORE_PART, core_properties(document))])
 
 
 def render_docx(document: Document, out_path: Path, template: Path | None = None) -> None:
@@ -48,6 +52,43 @@ def render_docx(document: Document, out_path: Path, template: Path | None = None
     from reportgen.textio import write_atomically
 
     write_atomically(Path(out_path), docx_bytes(document, template))
+
+
+_W_BODY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body"
+
+
+def _template_key(template: Path | None) -> tuple[Path | None, int, int]:
+    """What identifies a template's content cheaply: its path, size and modification time."""
+    if template is None:
+        return None, 0, 0
+    path = Path(template).resolve()
+    try:
+        stat = path.stat()
+    except OSError:
+        return path, -1, -1  # open_template reports it in the user's words
+    return path, stat.st_size, stat.st_mtime_ns
+
+
+@lru_cache(maxsize=8)
+def _prepare(template: Path | None, size: int, mtime_ns: int) -> _Prepared:
+    import io
+
+    from reportgen.render import layout as L
+    from reportgen.render.package import read_zip
+    from reportgen.render.template import open_template, paragraph_styles, style_ids
+    from reportgen.render.writer import write_footers
+
+    target = open_template(template)
+    write_footers(target, paragraph_styles(target, [L.STYLE_PAGE_NUMBER], template)[L.STYLE_PAGE_NUMBER])
+    body = target.element.body
+    for child in list(body)[:-1]:  # keep the final w:sectPr
+        body.remove(child)
+    buffer = io.BytesIO()
+    target.save(buffer)
+    parts = dict(read_zip(buffer.getvalue()))
+    document_xml = parts.pop(_DOCUMENT_PART)
+    parts.pop(_CORE_PART, None)
+    return _Prepared(tuple(parts.items()), document_xml, style_ids(target), template)
 
 
 __all__ = ["docx_bytes", "render_docx"]

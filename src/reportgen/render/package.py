@@ -12,6 +12,7 @@ import io
 import zipfile
 from collections.abc import Iterable
 
+from reportgen.document import Document
 from reportgen.zipfiles import zip_bytes as _pack
 
 _FIRST = ("[Content_Types].xml", "_rels/.rels")
@@ -27,3 +28,24 @@ def zip_bytes(entries: Iterable[tuple[str, bytes]]) -> bytes:
 def read_zip(data: bytes) -> list[tuple[str, bytes]]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return [(info.filename, archive.read(info)) for info in archive.infolist()]
+
+
+def core_properties(document: Document) -> bytes:
+    """docProps/core.xml: title and author from the report, both dates its 成文日期, so the
+    file does not change with the day it is rendered."""
+    from xml.sax.saxutils import escape
+
+    stamp = f"{document.date.isoformat()}T00:00:00Z"
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+        'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{escape(document.title)}</dc:title>"
+        f"<dc:creator>{escape(document.author)}</dc:creator>"
+        f"<cp:lastModifiedBy>{escape(document.author)}</cp:lastModifiedBy>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        "<cp:revision>1</cp:revision></cp:coreProperties>"
+    ).encode()

@@ -71,16 +71,31 @@ def paragraph_styles(
     document: DocxDocument, names: Iterable[str], template: Path | None
 ) -> dict[str, ParagraphStyle]:
     """Look up paragraph styles by their names; one UsageError naming every missing style."""
+    by_name = _paragraph_styles(document)
+    check_styles({name: name for name in by_name}, names, template)
+    return {name: by_name[name] for name in sorted(set(names))}
+
+
+def style_ids(document: DocxDocument) -> dict[str, str]:
+    """Every paragraph style's name with its id (Word renames ids when it saves a template)."""
+    return {name: style.style_id for name, style in _paragraph_styles(document).items()}
+
+
+def check_styles(ids: dict[str, str], names: Iterable[str], template: Path | None) -> dict[str, str]:
+    """The ids of the styles ``names``; one UsageError naming every style the template lacks."""
+    wanted = sorted(set(names))
+    missing = [name for name in wanted if name not in ids]
+    if missing:
+        listed = "、".join(f"“{name}”" for name in missing)
+        raise UsageError.at(f"模板缺少段落样式 {listed}。", template, hint=TEMPLATE_HINT)
+    return {name: ids[name] for name in wanted}
+
+
+def _paragraph_styles(document: DocxDocument) -> dict[str, ParagraphStyle]:
     from docx.enum.style import WD_STYLE_TYPE
 
-    by_name = {
+    return {
         style.name: style
         for style in document.styles
         if style.type == WD_STYLE_TYPE.PARAGRAPH and style.name
     }
-    wanted = sorted(set(names))
-    missing = [name for name in wanted if name not in by_name]
-    if missing:
-        listed = "、".join(f"“{name}”" for name in missing)
-        raise UsageError.at(f"模板缺少段落样式 {listed}。", template, hint=TEMPLATE_HINT)
-    return {name: by_name[name] for name in wanted}

@@ -18,7 +18,6 @@ from reportgen.render.title import text_width, title_breaks
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.styles.style import ParagraphStyle
-    from docx.text.paragraph import Paragraph
     from lxml.etree import _Element
 
 ROLE_STYLES = {
@@ -49,32 +48,18 @@ def required_styles(document: Document) -> set[str]:
     return {L.STYLE_BODY, L.STYLE_PAGE_NUMBER, *(style_name(b) for b in document.blocks)}
 
 
-def write_document(
-    target: DocxDocument, document: Document, styles: dict[str, ParagraphStyle]
-) -> None:
-    """Replace the body of ``target`` (the template) with ``document``, and set its footers."""
-    from docx.oxml.ns import qn
-
-    body = target.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
-    writer = _BodyWriter(target, document, styles)
-    writer.write()
-    _write_footers(target, styles[L.STYLE_PAGE_NUMBER])
+def write_body(body: _Element, document: Document, style_ids: dict[str, str]) -> None:
+    """Fill ``body`` (the template's w:body, holding only its final w:sectPr) with ``document``."""
+    _BodyWriter(body, document, style_ids).write()
 
 
 class _BodyWriter:
-    def __init__(
-        self, target: DocxDocument, document: Document, styles: dict[str, ParagraphStyle]
-    ) -> None:
-        self.target = target
+    def __init__(self, body: _Element, document: Document, style_ids: dict[str, str]) -> None:
+        self.body = body
         self.document = document
-        # Setting pStyle by id: python-docx's ``paragraph.style = style`` looks the id up by a
-        # scan of styles.xml for every paragraph, which was most of a render's time.
-        self.style_ids = {name: style.style_id for name, style in styles.items()}
+        self.style_ids = style_ids
         self.right_indents = _signature_indents(document.blocks)
-        self.end_of_body = target.element.body[-1]  # the final w:sectPr
+        self.end_of_body = body[-1]  # the final w:sectPr
 
     def write(self) -> None:
         previous: Block | None = None
@@ -96,14 +81,13 @@ class _BodyWriter:
             return 1
         return 0
 
-    def _paragraph(self, name: str) -> Paragraph:
-        from docx.text.paragraph import Paragraph
+    def _paragraph(self, name: str) -> _Element:
         from lxml.etree import SubElement
 
-        p = self.target.element.makeelement(_w("p"), {})
+        p = self.body.makeelement(_w("p"), {})
         self.end_of_body.addprevious(p)
         SubElement(SubElement(p, _w("pPr")), _w("pStyle")).set(_w("val"), self.style_ids[name])
-        return Paragraph(p, self.target._body)
+        return p
 
     def _write_block(self, block: Block) -> None:
         paragraph = self._paragraph(style_name(block))
@@ -125,12 +109,11 @@ class _BodyWriter:
             _set_right_indent(paragraph, self.right_indents[block.role])
 
 
-def _add_run(paragraph: Paragraph, span: Span) -> None:
-    """Append ``span`` as a run: built with lxml directly, python-docx's run API being the
-    slowest part of a render (it inserts each element by a schema-order search)."""
+def _add_run(paragraph: _Element, span: Span) -> None:
+    """Append ``span`` to ``paragraph`` as a run."""
     from lxml.etree import SubElement
 
-    run = SubElement(paragraph._p, _w("r"))
+    run = SubElement(paragraph, _w("r"))
     properties = SubElement(run, _w("rPr"))
     # Curly quotes, dashes and the middle dot are "ambiguous" characters: without the hint Word
     # sets them in the Latin font (Times New Roman), half width.
@@ -149,7 +132,7 @@ def _add_run(paragraph: Paragraph, span: Span) -> None:
                 text.set(XML_SPACE, "preserve")
 
 
-def _add_title(paragraph: Paragraph, spans: Sequence[Span]) -> None:
+def _add_title(paragraph: _Element, spans: Sequence[Span]) -> None:
     """The title's spans, with a line break (w:br) at each chosen break offset."""
     text = "".join(span.text for span in spans)
     breaks = title_breaks(text, L.TITLE_LINE_CHARS)
@@ -157,11 +140,11 @@ def _add_title(paragraph: Paragraph, spans: Sequence[Span]) -> None:
     for span in spans:
         cuts = [b - offset for b in breaks if offset < b < offset + len(span.text)]
         if offset and offset in breaks:
-            paragraph.add_run().add_break()
+            _add_run(paragraph, Span("\n"))
         pieces = [span.text[a:b] for a, b in zip([0, *cuts], [*cuts, len(span.text)], strict=True)]
         for index, piece in enumerate(pieces):
             if index:
-                paragraph.add_run().add_break()
+                _add_run(paragraph, Span("\n"))
             _add_run(paragraph, Span(piece, span.placeholder))
         offset += len(span.text)
 
@@ -191,13 +174,17 @@ def _signature_indents(blocks: Sequence[Block]) -> dict[str, float]:
     return {"signature": 2.0, "date": 2 + (signature_width - date_width) / 2}
 
 
-def _set_right_indent(paragraph: Paragraph, chars: float) -> None:
-    ind = paragraph._p.get_or_add_pPr().get_or_add_ind()
+def _set_right_indent(paragraph: _Element, chars: float) -> None:
+    from lxml.etree import SubElement
+
+    properties = paragraph.find(_w("pPr"))  # holds only w:pStyle, so w:ind may follow it
+    assert properties is not None
+    ind = SubElement(properties, _w("ind"))
     ind.set(_w("rightChars"), str(round(chars * 100)))
     ind.set(_w("right"), str(round(chars * L.CHAR_PITCH)))
 
 
-def _write_footers(target: DocxDocument, style: ParagraphStyle) -> None:
+def write_footers(target: DocxDocument, style: ParagraphStyle) -> None:
     """``— 1 —`` in every footer: odd pages on the right, even pages on the left, one
     character in from the edge of the text block."""
     target.settings.odd_and_even_pages_header_footer = True
