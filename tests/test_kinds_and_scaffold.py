@@ -190,3 +190,20 @@ def test_kind_file_in_toml(tmp_path, cli):
     toml.write_text('id = "x\n', "utf-8")
     result = cli("kinds", "--kinds", tmp_path)
     assert result.code == 1 and "k.toml:1" in result.stderr
+
+
+def test_builtin_kind_files_are_named_by_their_id():
+    """The registry reads a built-in kind by its file name, only when it is asked for."""
+    from importlib import resources
+
+    folder = resources.files("reportgen.kinds") / "builtin"
+    for entry in folder.iterdir():
+        if entry.name.endswith(".yaml"):
+            assert parse_kind(entry.read_text("utf-8"), entry.name).id == entry.name[:-5]
+
+
+def test_a_user_kind_cannot_take_a_builtin_id_even_before_the_builtin_is_read(tmp_path):
+    (tmp_path / "mine.yaml").write_text(GOOD_KIND.replace("anquan-jiancha", "annual-summary"), "utf-8")
+    with pytest.raises(InputError) as caught:
+        load_registry([tmp_path])
+    assert "类型编号 annual-summary 重复：内置类型 annual-summary 中已定义" in str(caught.value)

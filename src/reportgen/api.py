@@ -47,7 +47,7 @@ def load_report(path: str | Path, registry: Registry) -> LoadedReport:
                 str(path),
                 1,
                 1,
-                f"在第一行写 kind: 类型编号；可用的类型：{'、'.join(k.id for k in registry)}",
+                f"在第一行写 kind: 类型编号；可用的类型：{'、'.join(registry.ids())}",
             )
         )
     kind = registry.get(str(data["kind"]), source=source.problem(("kind",), ""))

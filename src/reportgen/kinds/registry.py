@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
@@ -34,47 +34,60 @@ class Kind:
 
 
 class Registry:
-    def __init__(self, kinds: Iterable[Kind]) -> None:
+    """The kinds by id. A built-in kind's file is named by its id and read when first asked
+    for, so a command that renders one kind does not read and validate all of them."""
+
+    def __init__(self, builtin_ids: Iterable[str], kinds: Iterable[Kind] = ()) -> None:
+        self._builtin: dict[str, Kind | None] = dict.fromkeys(builtin_ids)
         self._kinds: dict[str, Kind] = {}
         for kind in kinds:
-            if kind.id in self._kinds:
-                first = self._kinds[kind.id].origin
+            first = self._kinds.get(kind.id)
+            if first is not None or kind.id in self._builtin:
+                where = first.origin if first else f"内置类型 {kind.id}"
                 raise InputError(
                     Problem(
-                        f"类型编号 {kind.id} 重复：{first} 中已定义",
+                        f"类型编号 {kind.id} 重复：{where} 中已定义",
                         kind.origin,
                         hint="给新的类型换一个编号（id）",
                     )
                 )
             self._kinds[kind.id] = kind
 
-    def __iter__(self):
-        return iter(self._kinds.values())
+    def __iter__(self) -> Iterator[Kind]:
+        yield from (self.get(kind_id) for kind_id in self._builtin)
+        yield from self._kinds.values()
+
+    def ids(self) -> list[str]:
+        return [*self._builtin, *self._kinds]
 
     def get(self, kind_id: str, *, source: Problem | None = None) -> Kind:
-        try:
+        if kind_id in self._kinds:
             return self._kinds[kind_id]
-        except KeyError:
-            known = "、".join(self._kinds)
-            where = source or Problem("")
-            error = InputError if source else UsageError
-            raise error(
-                Problem(
-                    f"没有名为“{kind_id}”的报告类型",
-                    where.path,
-                    where.line,
-                    where.column,
-                    f"可用的类型：{known}（reportgen kinds 可查看说明）",
-                )
-            ) from None
+        if kind_id in self._builtin:
+            kind = self._builtin[kind_id]
+            if kind is None:
+                kind = self._builtin[kind_id] = _builtin(f"{kind_id}.yaml")
+            return kind
+        known = "、".join(self.ids())
+        where = source or Problem("")
+        error = InputError if source else UsageError
+        raise error(
+            Problem(
+                f"没有名为“{kind_id}”的报告类型",
+                where.path,
+                where.line,
+                where.column,
+                f"可用的类型：{known}（reportgen kinds 可查看说明）",
+            )
+        )
 
 
 def load_registry(kind_dirs: Iterable[str | Path] = ()) -> Registry:
     """The built-in kinds followed by those in ``kind_dirs``."""
-    kinds = [_builtin(name) for name in _builtin_names()]
+    kinds: list[Kind] = []
     for folder in kind_dirs:
         kinds.extend(_folder(Path(folder)))
-    return Registry(kinds)
+    return Registry([name.removesuffix(".yaml") for name in _builtin_names()], kinds)
 
 
 def _builtin_names() -> list[str]:
