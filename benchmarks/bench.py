@@ -74,6 +74,65 @@ class Measure:
 GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
 
 
+@dataclass
+class Command:
+    """A whole command to time: its argv, the exit codes that mean it worked, what to clear."""
+
+    argv: list[str]
+    ok_codes: tuple[int, ...] = (0,)
+    fresh_out: Path | None = None  # removed before each run (commands that refuse to overwrite)
+    fresh_dir: Path | None = None  # emptied before each run
+    times: list[float] = field(default_factory=list)
+    peaks: list[float] = field(default_factory=list)
+    failed: str = ""
+
+    def run_once(self, record: bool) -> None:
+        """One run. Peak RSS comes from GNU time (``%M``): the rusage of a child forked straight
+        from this (large) Python process would include this process's RSS from before the exec."""
+        if self.fresh_out is not None and self.fresh_out.exists():
+            self.fresh_out.unlink()
+        if self.fresh_dir is not None:
+            shutil.rmtree(self.fresh_dir, ignore_errors=True)
+            self.fresh_dir.mkdir(parents=True)
+        rss_file = WORK / "rss.txt"
+        full = [GNU_TIME, "-f", "%M", "-o", str(rss_file), *self.argv] if GNU_TIME else self.argv
+        start = time.perf_counter()
+        proc = subprocess.run(
+            full,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE if not record else subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
+        )
+        elapsed = time.perf_counter() - start
+        if proc.returncode not in self.ok_codes:
+            tail = (proc.stderr or b"").decode("utf-8", "replace").strip().splitlines()[-3:]
+            self.failed = f"exit {proc.returncode}: {' / '.join(tail)[:200]}"
+        elif record:
+            self.times.append(elapsed)
+            if GNU_TIME:
+                self.peaks.append(int(rss_file.read_text().split()[-1]) / 1024)
+
+    def measure(self) -> Measure:
+        if self.failed or not self.times:
+            return Measure(note=self.failed or "not run")
+        return Measure(
+            statistics.median(self.times),
+            max(self.peaks) if self.peaks else None,
+            len(self.times),
+            extra={"min_s": min(self.times)},
+        )
+
+
+def run_interleaved(commands: list[Command], runs: int, warmup: int = 1) -> list[Measure]:
+    """Time commands round by round (A B C, A B C, …), so a burst of load on the shared machine
+    falls on all of them alike and their ratios stay fair."""
+    for i in range(warmup + runs):
+        for command in commands:
+            if not command.failed:
+                command.run_once(record=i >= warmup)
+    return [command.measure() for command in commands]
+
+
 def run_command(
     argv: list[str],
     runs: int,
@@ -82,42 +141,8 @@ def run_command(
     fresh_out: Path | None = None,
     fresh_dir: Path | None = None,
 ) -> Measure:
-    """Median wall time and peak RSS of a whole command, as a user runs it.
-
-    Peak RSS comes from GNU time (``%M``): the rusage of a child forked straight from this
-    (large) Python process would include this process's RSS from before the exec.
-    ``fresh_out``: an output path removed before each run, so commands that refuse to overwrite
-    start every run alike; ``fresh_dir``: the same for an output folder (emptied, kept).
-    """
-    times: list[float] = []
-    peaks: list[float] = []
-    rss_file = WORK / "rss.txt"
-    for i in range(warmup + runs):
-        if fresh_out is not None and fresh_out.exists():
-            fresh_out.unlink()
-        if fresh_dir is not None:
-            shutil.rmtree(fresh_dir, ignore_errors=True)
-            fresh_dir.mkdir(parents=True)
-        capture = i == 0
-        full = [GNU_TIME, "-f", "%M", "-o", str(rss_file), *argv] if GNU_TIME else argv
-        start = time.perf_counter()
-        proc = subprocess.run(
-            full,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE if capture else subprocess.DEVNULL,
-            stdin=subprocess.DEVNULL,
-        )
-        elapsed = time.perf_counter() - start
-        if proc.returncode not in ok_codes:
-            tail = (proc.stderr or b"").decode("utf-8", "replace").strip().splitlines()[-3:]
-            return Measure(note=f"exit {proc.returncode}: {' / '.join(tail)[:200]}")
-        if i >= warmup:
-            times.append(elapsed)
-            if GNU_TIME:
-                peaks.append(int(rss_file.read_text().split()[-1]) / 1024)
-    return Measure(
-        statistics.median(times), max(peaks) if peaks else None, runs, extra={"min_s": min(times)}
-    )
+    """Median wall time and peak RSS of one whole command, as a user runs it."""
+    return run_interleaved([Command(argv, ok_codes, fresh_out, fresh_dir)], runs, warmup)[0]
 
 
 def run_warm(
@@ -271,37 +296,34 @@ def main() -> int:
     pandoc_argv = [pandoc or "pandoc", str(paths["anchor_md"]), "-o", str(out_dir / "pandoc.docx")]
     if reference:
         pandoc_argv += ["--reference-doc", str(reference)]
+    docxtpl_argv = [
+        py,
+        str(HERE / "anchors" / "docxtpl_render.py"),
+        str(paths["anchor_yaml"]),
+        str(template),
+        str(out_dir / "tpl.docx"),
+    ]
+    # The same render through the library in a bare script: what the CLI layer adds.
+    bare_argv = [py, str(HERE / "bare_render.py"), str(report), str(out_dir / "bare.docx")]
+    rg_cmd, tpl, bare, pd = run_interleaved(
+        [
+            Command(
+                [rg, "render", str(report), "-o", str(out_dir / "rg.docx")],
+                fresh_out=out_dir / "rg.docx",
+            ),
+            Command(docxtpl_argv),
+            Command(bare_argv, fresh_out=out_dir / "bare.docx"),
+            *([Command(pandoc_argv)] if pandoc else []),
+        ],
+        cfg.command_runs,
+    ) + ([] if pandoc else [Measure(note="n/a: pandoc not installed")])
     rows.append(
         Row(
             "render 5-page report",
             "whole command",
             "ms",
-            run_command(
-                [rg, "render", str(report), "-o", str(out_dir / "rg.docx")],
-                cfg.command_runs,
-                fresh_out=out_dir / "rg.docx",
-            ),
-            {
-                "docxtpl": run_command(
-                    [
-                        py,
-                        str(HERE / "anchors" / "docxtpl_render.py"),
-                        str(paths["anchor_yaml"]),
-                        str(template),
-                        str(out_dir / "tpl.docx"),
-                    ],
-                    cfg.command_runs,
-                ),
-                "pandoc": run_command(pandoc_argv, cfg.command_runs)
-                if pandoc
-                else Measure(note="n/a: pandoc not installed"),
-                # The same render through the library in a bare script: what the CLI adds.
-                "api.render, no CLI": run_command(
-                    [py, str(HERE / "bare_render.py"), str(report), str(out_dir / "bare.docx")],
-                    cfg.command_runs,
-                    fresh_out=out_dir / "bare.docx",
-                ),
-            },
+            rg_cmd,
+            {"docxtpl": tpl, "pandoc": pd, "api.render, no CLI": bare},
         )
     )
 
@@ -394,28 +416,25 @@ def main() -> int:
 
     # Start-up.
     log("start-up …")
-    baseline = {"python -c pass": run_command([py, "-c", "pass"], cfg.startup_runs)}
-    help_row = Row(
-        "start-up",
-        "`reportgen --help`",
-        "ms",
-        run_command([rg, "--help"], cfg.startup_runs),
-        baseline,
+    help_cmd, short_cmd, bare_lint, python_pass = run_interleaved(
+        [
+            Command([rg, "--help"]),
+            Command([rg, "lint", str(paths["short"])], ok_codes=(0, 1)),
+            # The same lint through the library in a bare script: what the CLI layer adds.
+            Command([py, str(HERE / "bare_lint.py"), str(paths["short"])], ok_codes=(0, 1)),
+            Command([py, "-c", "pass"]),
+        ],
+        cfg.startup_runs,
+        warmup=2,
     )
+    baseline = {"python -c pass": python_pass}
+    help_row = Row("start-up", "`reportgen --help`", "ms", help_cmd, baseline)
     short_row = Row(
         "start-up",
         "`reportgen lint short.txt`",
         "ms",
-        run_command([rg, "lint", str(paths["short"])], cfg.startup_runs, ok_codes=(0, 1)),
-        {
-            **baseline,
-            # The same lint through the library in a bare script: what the CLI layer adds.
-            "run_lint, no CLI": run_command(
-                [py, str(HERE / "bare_lint.py"), str(paths["short"])],
-                cfg.startup_runs,
-                ok_codes=(0, 1),
-            ),
-        },
+        short_cmd,
+        {**baseline, "run_lint, no CLI": bare_lint},
     )
     rows += [help_row, short_row]
 
