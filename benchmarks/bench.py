@@ -351,24 +351,14 @@ def main() -> int:
     )
     rows.append(lint_warm)
     log("lint corpus, whole command …")
-    rows.append(
-        Row(
-            lint_warm.group,
-            "whole command",
-            "s",
-            run_command(
-                [rg, "lint", "--format", "json", str(paths["corpus"])],
-                cfg.heavy_command_runs,
-                ok_codes=(0, 1),
-            ),
-            {
-                "autocorrect-py": run_command(
-                    [py, str(HERE / "anchors" / "autocorrect_lint.py"), str(paths["corpus"])],
-                    cfg.heavy_command_runs,
-                )
-            },
-        )
+    rg_lint, ac_lint = run_interleaved(
+        [
+            Command([rg, "lint", "--format", "json", str(paths["corpus"])], ok_codes=(0, 1)),
+            Command([py, str(HERE / "anchors" / "autocorrect_lint.py"), str(paths["corpus"])]),
+        ],
+        cfg.heavy_command_runs,
     )
+    rows.append(Row(lint_warm.group, "whole command", "s", rg_lint, {"autocorrect-py": ac_lint}))
 
     # Read a long .docx.
     log("read .docx, warm …")
@@ -395,22 +385,20 @@ def main() -> int:
     )
     rows.append(read_warm)
     log("read .docx, whole command …")
+    rg_read, d2p_read = run_interleaved(
+        [
+            Command([rg, "lint", "--format", "json", str(paths["big_docx"])], ok_codes=(0, 1)),
+            Command([py, str(HERE / "anchors" / "docx2python_read.py"), str(paths["big_docx"])]),
+        ],
+        cfg.heavy_command_runs,
+    )
     rows.append(
         Row(
             read_warm.group,
             "whole command (reportgen: `lint` it)",
             "s",
-            run_command(
-                [rg, "lint", "--format", "json", str(paths["big_docx"])],
-                cfg.heavy_command_runs,
-                ok_codes=(0, 1),
-            ),
-            {
-                "docx2python": run_command(
-                    [py, str(HERE / "anchors" / "docx2python_read.py"), str(paths["big_docx"])],
-                    cfg.heavy_command_runs,
-                )
-            },
+            rg_read,
+            {"docx2python": d2p_read},
         )
     )
 
@@ -440,16 +428,22 @@ def main() -> int:
 
     # A long report: peak memory.
     log("render long report …")
+    rg_big, tpl_big = run_interleaved(
+        [
+            Command(
+                [rg, "render", str(paths["big_yaml"]), "-o", str(out_dir / "big.docx")],
+                fresh_out=out_dir / "big.docx",
+            ),
+            _docxtpl_big(py, paths, template, out_dir),
+        ],
+        cfg.heavy_command_runs,
+    )
     big_row = Row(
         f"render {pages} report",
         "whole command, peak RSS",
         "MB",
-        run_command(
-            [rg, "render", str(paths["big_yaml"]), "-o", str(out_dir / "big.docx")],
-            cfg.heavy_command_runs,
-            fresh_out=out_dir / "big.docx",
-        ),
-        {"docxtpl": _docxtpl_big(py, paths, template, out_dir, cfg)},
+        rg_big,
+        {"docxtpl": tpl_big},
         value_of="rss",
     )
     rows.append(big_row)
@@ -505,9 +499,8 @@ def main() -> int:
     return 0
 
 
-def _docxtpl_big(
-    py: str, paths: dict[str, Path], template: Path, out_dir: Path, cfg: Config
-) -> Measure:
+def _docxtpl_big(py: str, paths: dict[str, Path], template: Path, out_dir: Path) -> Command:
+    """docxtpl's command on the long report's data."""
     big_anchor = paths["big_yaml"].with_name("anchor_big.yaml")
     import yaml
 
@@ -515,16 +508,8 @@ def _docxtpl_big(
         yaml.safe_dump(bench_data.anchor_data(paths["big_yaml"]), allow_unicode=True),
         encoding="utf-8",
     )
-    return run_command(
-        [
-            py,
-            str(HERE / "anchors" / "docxtpl_render.py"),
-            str(big_anchor),
-            str(template),
-            str(out_dir / "big_tpl.docx"),
-        ],
-        cfg.heavy_command_runs,
-    )
+    script = HERE / "anchors" / "docxtpl_render.py"
+    return Command([py, str(script), str(big_anchor), str(template), str(out_dir / "big_tpl.docx")])
 
 
 def _batch(rg: str, rg_help: str, report: Path, out_dir: Path, cfg: Config) -> Measure:
