@@ -175,6 +175,41 @@ def run_warm(
     )
 
 
+def run_warm_alternating(
+    python: str,
+    specs: list[tuple[str, Path, Path | None]],
+    min_runs: int,
+    seconds: float,
+    rounds: int = 3,
+) -> list[Measure]:
+    """Warm measurements of tools compared with each other, in alternating rounds (A B, A B, …)
+    of a fresh process each, with the median of the rounds' medians: a burst of load on the
+    shared machine then falls on every tool alike."""
+    per_round = [
+        [
+            run_warm(python, task, path, max(2, min_runs // rounds), seconds / rounds, extra)
+            for task, path, extra in specs
+        ]
+        for _ in range(rounds)
+    ]
+    combined = []
+    for i in range(len(specs)):
+        results = [r[i] for r in per_round]
+        failed = next((m for m in results if not m.ok), None)
+        if failed is not None:
+            combined.append(failed)
+            continue
+        combined.append(
+            Measure(
+                statistics.median(m.seconds for m in results if m.seconds is not None),
+                max(m.rss_mb or 0 for m in results),
+                sum(m.runs for m in results),
+                extra={"tracemalloc_mb": max(m.extra["tracemalloc_mb"] for m in results)},
+            )
+        )
+    return combined
+
+
 def help_text(argv: list[str]) -> str:
     proc = subprocess.run(argv, capture_output=True, text=True)
     return proc.stdout + proc.stderr
@@ -272,23 +307,22 @@ def main() -> int:
 
     # Render the ~5-page report.
     log("render, warm …")
+    rg_warm, tpl_warm = run_warm_alternating(
+        py,
+        [
+            ("render-reportgen", report, None),
+            ("render-docxtpl", paths["anchor_yaml"], template),
+        ],
+        cfg.warm_min_runs,
+        cfg.warm_seconds,
+    )
     rows.append(
         Row(
             "render 5-page report",
             "warm, per document",
             "ms",
-            run_warm(py, "render-reportgen", report, cfg.warm_min_runs, cfg.warm_seconds),
-            {
-                "docxtpl": run_warm(
-                    py,
-                    "render-docxtpl",
-                    paths["anchor_yaml"],
-                    cfg.warm_min_runs,
-                    cfg.warm_seconds,
-                    template,
-                ),
-                "pandoc": Measure(note="n/a: no in-process API"),
-            },
+            rg_warm,
+            {"docxtpl": tpl_warm, "pandoc": Measure(note="n/a: no in-process API")},
         )
     )
     log("render, whole command …")
@@ -329,22 +363,21 @@ def main() -> int:
 
     # Lint the corpus.
     log("lint corpus, warm …")
+    rg_lint_warm, ac_lint_warm = run_warm_alternating(
+        py,
+        [
+            ("lint-reportgen", paths["corpus"], None),
+            ("lint-autocorrect", paths["corpus"], None),
+        ],
+        cfg.heavy_warm_min_runs,
+        cfg.heavy_warm_seconds,
+    )
     lint_warm = Row(
         "lint 5 MB corpus" if not cfg.quick else "lint 0.5 MB corpus",
         "warm, characters per second",
         "Mchar/s",
-        run_warm(
-            py, "lint-reportgen", paths["corpus"], cfg.heavy_warm_min_runs, cfg.heavy_warm_seconds
-        ),
-        {
-            "autocorrect-py": run_warm(
-                py,
-                "lint-autocorrect",
-                paths["corpus"],
-                cfg.heavy_warm_min_runs,
-                cfg.heavy_warm_seconds,
-            )
-        },
+        rg_lint_warm,
+        {"autocorrect-py": ac_lint_warm},
         higher_is_better=True,
         value_of="chars",
         extra_amount=corpus_chars,
@@ -363,22 +396,21 @@ def main() -> int:
     # Read a long .docx.
     log("read .docx, warm …")
     pages = "200-page" if not cfg.quick else "20-page"
+    rg_read_warm, d2p_read_warm = run_warm_alternating(
+        py,
+        [
+            ("read-reportgen", paths["big_docx"], None),
+            ("read-docx2python", paths["big_docx"], None),
+        ],
+        cfg.heavy_warm_min_runs,
+        cfg.heavy_warm_seconds,
+    )
     read_warm = Row(
         f"read {pages} .docx ({big_paras} paragraphs)",
         "warm, paragraphs per second",
         "para/s",
-        run_warm(
-            py, "read-reportgen", paths["big_docx"], cfg.heavy_warm_min_runs, cfg.heavy_warm_seconds
-        ),
-        {
-            "docx2python": run_warm(
-                py,
-                "read-docx2python",
-                paths["big_docx"],
-                cfg.heavy_warm_min_runs,
-                cfg.heavy_warm_seconds,
-            )
-        },
+        rg_read_warm,
+        {"docx2python": d2p_read_warm},
         higher_is_better=True,
         value_of="paras",
         extra_amount=big_paras,
