@@ -611,10 +611,10 @@ def _margin(t: Target, passed: bool) -> str:
     if t.at_most:
         if passed:
             return f"{(t.limit - t.measured) / t.limit:.0%} headroom"
-        return f"{t.measured / t.limit:.2f}× the limit: must shrink {t.measured / t.limit:.1f}×"
+        return f"{t.measured / t.limit:.2f}× the limit: must shrink {t.measured / t.limit:.2f}×"
     if passed:
         return f"{t.measured / t.limit:.2f}× the minimum"
-    return f"{t.measured / t.limit:.2f}× the minimum: needs {t.limit / t.measured:.1f}× more"
+    return f"{t.measured / t.limit:.2f}× the minimum: needs {t.limit / t.measured:.2f}× more"
 
 
 def format_results(
