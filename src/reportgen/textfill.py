@@ -91,13 +91,13 @@ class TextFiller:
         return spans
 
     def _render(self, text: str, line: int | None) -> str:
-        from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
-        from jinja2.sandbox import SecurityError
-
         context = {name: _FigureToken(i) for i, name in enumerate(self.names)}
         plain = _plain_references(text, context)
         if plain is not None:
             return plain
+        from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
+        from jinja2.sandbox import SecurityError
+
         try:
             return str(_template(text).render(context))
         except UndefinedError as exc:

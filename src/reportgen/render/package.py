@@ -30,11 +30,14 @@ def read_zip(data: bytes) -> list[tuple[str, bytes]]:
         return [(info.filename, archive.read(info)) for info in archive.infolist()]
 
 
+def _escape(text: str) -> str:
+    # xml.sax.saxutils.escape would do, but importing it pulls in urllib and http.client.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def core_properties(document: Document) -> bytes:
     """docProps/core.xml: title and author from the report, both dates its 成文日期, so the
     file does not change with the day it is rendered."""
-    from xml.sax.saxutils import escape
-
     stamp = f"{document.date.isoformat()}T00:00:00Z"
     return (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
@@ -42,9 +45,9 @@ def core_properties(document: Document) -> bytes:
         'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
         'xmlns:dcterms="http://purl.org/dc/terms/" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{escape(document.title)}</dc:title>"
-        f"<dc:creator>{escape(document.author)}</dc:creator>"
-        f"<cp:lastModifiedBy>{escape(document.author)}</cp:lastModifiedBy>"
+        f"<dc:title>{_escape(document.title)}</dc:title>"
+        f"<dc:creator>{_escape(document.author)}</dc:creator>"
+        f"<cp:lastModifiedBy>{_escape(document.author)}</cp:lastModifiedBy>"
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
         "<cp:revision>1</cp:revision></cp:coreProperties>"

@@ -15,7 +15,10 @@ _DOUBLE = re.compile(rf"[{_MARKS}][{_MARKS},.;:?!]+|[,;:?!][{_MARKS}]+")
 _ALLOWED = re.compile(r"[？！?!]+")
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
-_HALF_WIDTH = re.compile(rf"(?<=[{_CJK}])[,;:?!](?= ?[{_CJK}“‘（《])")
+# The pattern starts with the mark itself, so the engine finds candidates by a fast scan; the
+# Chinese character before it is checked on the (rare) candidates, not at every position.
+_HALF_WIDTH = re.compile(rf"[,;:?!](?= ?[{_CJK}“‘（《])")
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
 _FULL_FORM = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 
@@ -61,7 +64,10 @@ class PunctuationWidthRule(Rule):
     title = "中文里的半角标点"
 
     def check(self, source: Source) -> Iterator[Hit]:
-        for match in _HALF_WIDTH.finditer(source.text):
+        text = source.text
+        for match in _HALF_WIDTH.finditer(text):
+            if not match.start() or not _CJK_CHAR.match(text, match.start() - 1):
+                continue
             mark = match.group()
             yield Hit(
                 match.start(),
