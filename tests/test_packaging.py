@@ -45,3 +45,28 @@ def test_every_subpackage_is_listed_for_installation():
         for p in (root / "src" / "reportgen").rglob("__init__.py")
     }
     assert on_disk <= listed
+
+
+def test_stored_help_page_is_what_typer_prints():
+    from reportgen._help import TOP_LEVEL_HELP
+    from reportgen.cli import top_level_help
+
+    assert top_level_help() == TOP_LEVEL_HELP, "run: python scripts/make_help.py"
+
+
+def test_help_is_printed_without_importing_typer():
+    probe = (
+        "import sys\n"
+        "sys.argv = ['reportgen', '--help']\n"
+        "from reportgen.launcher import main\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    code = exit.code\n"
+        "print('typer' in sys.modules, code, file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stderr.strip() == "False 0"
+    assert done.stdout.startswith("用法：reportgen [选项] 命令 [参数]")
+
+
+def test_installed_command_runs_the_launcher(tmp_path):
+    done = subprocess.run([reportgen_command(), "kinds"], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0 and "yixue-cugan" in done.stdout

@@ -301,6 +301,13 @@ def _split(values: list[str] | None) -> list[str] | None:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
+def top_level_help() -> str:
+    """The page ``reportgen --help`` prints, as typer lays it out (see :mod:`reportgen.launcher`)."""
+    command = typer.main.get_command(app)
+    with command.make_context("reportgen", [], resilient_parsing=True) as context:
+        return context.get_help() + "\n"
+
+
 def main() -> None:
     try:
         code = app(standalone_mode=False)
