@@ -12,7 +12,6 @@ it are relative to the file. A bureau keeps its own kinds this way::
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +52,8 @@ def kind_dirs(folder: Path) -> list[Path]:
 
 
 def _load(path: Path) -> dict[str, Any]:
+    import tomllib  # only when a settings file exists
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
