@@ -35,16 +35,23 @@ def kinds(kind_dirs: list[Path] | None = None) -> Registry:
 
 
 def load_report(path: str | Path, registry: Registry) -> LoadedReport:
-    from reportgen.validation import validate
-    from reportgen.yamlsource import load_yaml, require_mapping
+    from reportgen.textio import read_text
 
-    data, source = load_yaml(path)
+    return parse_report(read_text(path), str(path), registry)
+
+
+def parse_report(text: str, path: str, registry: Registry) -> LoadedReport:
+    """Validate the report YAML ``text``; ``path`` names it in messages."""
+    from reportgen.validation import validate
+    from reportgen.yamlsource import parse_yaml, require_mapping
+
+    data, source = parse_yaml(text, path)
     data = require_mapping(data, source)
     if "kind" not in data:
         raise InputError(
             Problem(
                 "缺少 kind 字段，不知道这是哪种报告",
-                str(path),
+                path,
                 1,
                 1,
                 f"在第一行写 kind: 类型编号；可用的类型：{'、'.join(registry.ids())}",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -93,7 +92,7 @@ def import_draft(
         f"请核对后运行：reportgen render {out.name}",
     ]
     text = to_yaml(data, header)
-    _check_renders(text, registry, path)
+    _check_renders(text, registry, path, out)
     write_atomically(out, text.encode("utf-8"), overwrite=force)
     return ImportResult(out, chosen.id, reason, outline.notes + notes)
 
@@ -148,23 +147,20 @@ def _looks_tabular(lines: list[str]) -> bool:
     )
 
 
-def _check_renders(text: str, registry: Registry, draft: Path) -> None:
+def _check_renders(text: str, registry: Registry, draft: Path, out: Path) -> None:
     """Load and compose the YAML as ``render`` will, before anything is written."""
-    from reportgen.api import load_report
+    from reportgen.api import parse_report
     from reportgen.compose import compose
 
-    with tempfile.TemporaryDirectory(prefix="reportgen-import-") as folder:
-        trial = Path(folder) / "import.yaml"
-        trial.write_text(text, encoding="utf-8")
-        try:
-            loaded = load_report(trial, registry)
-            compose(loaded.report, loaded.source, loaded.kind.spec.layout)
-        except ReportgenError as error:
-            details = "；".join(problem.message for problem in error.problems[:3])
-            raise InputError(
-                Problem(
-                    f"导入结果未能通过校验（{details}）",
-                    str(draft),
-                    hint="这是 reportgen 的缺陷，请把草稿发给维护者；可先用 reportgen new 生成模板手工填写",
-                )
-            ) from None
+    try:
+        loaded = parse_report(text, str(out), registry)
+        compose(loaded.report, loaded.source, loaded.kind.spec.layout)
+    except ReportgenError as error:
+        details = "；".join(problem.message for problem in error.problems[:3])
+        raise InputError(
+            Problem(
+                f"导入结果未能通过校验（{details}）",
+                str(draft),
+                hint="这是 reportgen 的缺陷，请把草稿发给维护者；可先用 reportgen new 生成模板手工填写",
+            )
+        ) from None
