@@ -71,24 +71,35 @@ class ConfusableRule(Rule):
         return load_confusables(data.read_text(encoding="utf-8"))
 
     @cached_property
+    def _literals(self) -> tuple[re.Pattern[str], dict[str, Confusable]]:
+        """All plain entries in one alternation, longest first: one pass over the text finds
+        them all (the engine tests each character against the set of first characters)."""
+        plain = {entry.wrong: entry for entry in self.entries if _is_literal(entry)}
+        ordered = sorted(plain, key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, ordered))), plain
+
+    @cached_property
     def _patterns(self) -> list[tuple[re.Pattern[str], Confusable]]:
-        # One pattern per entry: each starts with a literal, which the regex engine finds by
-        # fast search; one alternation of all of them would be tried at every character.
-        return [(re.compile(entry.pattern()), entry) for entry in self.entries]
+        """Entries with context (``re:`` or ``…``): one pattern each, starting with a literal."""
+        return [(re.compile(e.pattern()), e) for e in self.entries if not _is_literal(e)]
 
     def check(self, source: Source) -> Iterator[Hit]:
         text = source.text
-        hits = []
+        literals, by_text = self._literals
+        found = [(match, by_text[match.group()]) for match in literals.finditer(text)]
         for pattern, entry in self._patterns:
-            literal = entry.wrong if pattern.pattern == re.escape(entry.wrong) else None
-            if literal is not None and literal not in text:
-                continue  # str's search is much faster than the regex engine's
-            for match in pattern.finditer(text):
-                if _excepted(text, match.start(), match.group(), entry.exceptions):
-                    continue
-                message = f"“{match.group()}”疑为误用：应为“{entry.marked_right}”（{entry.note}）"
-                hits.append(Hit(match.start(), match.end(), message))
+            found.extend((match, entry) for match in pattern.finditer(text))
+        hits = []
+        for match, entry in found:
+            if _excepted(text, match.start(), match.group(), entry.exceptions):
+                continue
+            message = f"“{match.group()}”疑为误用：应为“{entry.marked_right}”（{entry.note}）"
+            hits.append(Hit(match.start(), match.end(), message))
         yield from sorted(hits, key=lambda hit: hit.start)
+
+
+def _is_literal(entry: Confusable) -> bool:
+    return not entry.wrong.startswith("re:") and "…" not in entry.wrong
 
 
 def _excepted(text: str, start: int, found: str, exceptions: tuple[str, ...]) -> bool:
