@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reportgen.lint import lint_text
@@ -115,3 +117,19 @@ def test_confusable_exceptions_are_never_flagged() -> None:
     for entry in ConfusableRule().entries:
         for exception in entry.exceptions:
             assert matches("confusable", f"据悉{exception}。") == [], exception
+
+
+def test_rendered_reports_lint_clean(tmp_path) -> None:
+    """A report reportgen renders from a complete YAML has nothing to report: its odd and even
+    page footers both read "— 1 —" and are no duplicate paragraph."""
+    from reportgen import api
+    from reportgen.lint.runner import LintOptions, run_lint
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    outputs = []
+    for name in ("yixue-cugan", "annual-summary", "progress-brief"):
+        out = tmp_path / f"{name}.docx"
+        api.render(examples / f"{name}.yaml", out)
+        outputs.append(str(out))
+    run = run_lint(outputs, LintOptions(format="json"))
+    assert run.findings == [] and run.exit_code == 0
