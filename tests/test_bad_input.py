@@ -218,3 +218,15 @@ def test_block_scalar_paragraphs_keep_their_own_lines(cli, tmp_path):
     assert result.code == 0, result.stderr
     line = line_of(text, "  第二段有")
     assert f"report.yaml:{line}: 占位符 *.** 尚未填写" in result.stderr
+
+
+def test_a_defect_of_ours_is_said_plainly_without_traceback(cli, tmp_path, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("模拟的缺陷")
+
+    monkeypatch.setattr("reportgen.api.render", broken)
+    path = write(tmp_path, GOOD)
+    result = cli("render", path)
+    assert result.code == 2
+    assert "reportgen 内部错误（RuntimeError: 模拟的缺陷）" in result.stderr
+    assert "Traceback" not in result.stderr and "REPORTGEN_DEBUG=1" in result.stderr

@@ -324,6 +324,16 @@ def main() -> None:
     except (typer.Abort, KeyboardInterrupt):
         _err("已中止")
         sys.exit(130)
+    except Exception as exc:  # a defect of ours: say so plainly, keep the traceback for debugging
+        import os
+
+        if os.environ.get("REPORTGEN_DEBUG"):
+            raise
+        _err(
+            f"reportgen 内部错误（{type(exc).__name__}: {exc}）。这不是您的操作问题。\n"
+            "  提示：请把所用的文件和这条信息发给维护者；设置环境变量 REPORTGEN_DEBUG=1 可看到详细信息"
+        )
+        sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)
 
 
