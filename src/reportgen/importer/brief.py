@@ -34,8 +34,9 @@ def brief_data(
     outline: Outline, spec: KindSpec, today: dt.date
 ) -> tuple[dict[str, Any], list[str]]:
     notes: list[str] = []
-    stream = ([f"{outline.recipient}："] if outline.recipient else []) + outline.body()
-    stream, distribution = _take_distribution(stream)
+    whole = ([f"{outline.recipient}："] if outline.recipient else []) + outline.body()
+    stream, distribution = _take_distribution(whole)
+    tail = set(whole[len(stream) :])  # the 报/送/发 lines, which belong to no item
     starts = [(index, start) for index, text in enumerate(stream) if (start := unit_start(text))]
     if starts:
         preamble = stream[: starts[0][0]]
@@ -44,6 +45,10 @@ def brief_data(
         preamble = list(outline.preamble)
         items = [_item_from_section(node) for node in outline.sections]
         items[-1]["progress"] = items[-1].get("progress", []) + outline.closing
+        for item in items:
+            for key in ("paragraphs", "progress"):
+                if key in item:
+                    item[key] = [text for text in item[key] if text not in tail]
         notes.append("未找到以单位名称开头的段落，已把各部分作为单位条目，请核对单位名称和要点")
     else:
         preamble = []
@@ -51,18 +56,26 @@ def brief_data(
             {"unit": _TODO.format("单位"), "headline": _TODO.format("要点"), "paragraphs": stream}
         ]
         notes.append("未找到单位条目，正文都放在了一个待补的条目中，请按单位分条")
-    editor = outline.source or outline.issuer or outline.issuer_from_title
+    masthead = outline.masthead
+    editor = (
+        (masthead.editor if masthead else None)
+        or outline.source
+        or outline.issuer
+        or outline.issuer_from_title
+    )
     if editor is None:
         notes.append("未找到编发单位，请填写 editor")
     if outline.date is None:
         notes.append(f"未找到编发日期，已填今天（{today.isoformat()}），请核对")
-    notes.append("期号未知，已填 1，请改为实际期号")
+    issue_no = masthead.issue_no if masthead and masthead.issue_no else None
+    if issue_no is None:
+        notes.append("期号未知，已填 1，请改为实际期号")
     if not distribution:
         notes.append("未找到报尾（报、送、发），请按需填写 distribution")
     data: dict[str, Any] = {
         "kind": spec.id,
-        "brief_name": spec.defaults.get("brief_name", "工作简报"),
-        "issue_no": 1,
+        "brief_name": masthead.name if masthead else spec.defaults.get("brief_name", "工作简报"),
+        "issue_no": issue_no or 1,
         "editor": editor or _TODO.format("编发单位"),
         "date": outline.date or today,
         "title": outline.title or _TODO.format("标题"),

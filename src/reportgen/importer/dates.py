@@ -48,6 +48,14 @@ def date_line(text: str) -> dt.date | None:
     return parse_date(found.group(1)) if found else None
 
 
+def count(text: str) -> int | None:
+    """A count as written: 7, 十二, 二十三; None if it is none."""
+    try:
+        return _number(text)
+    except (ValueError, KeyError):
+        return None
+
+
 def _number(text: str, *, year: bool = False) -> int:
     if text.isdigit() and text.isascii():
         return int(text)

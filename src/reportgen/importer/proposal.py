@@ -78,6 +78,9 @@ def _brief(outline: Outline, kind: Kind) -> tuple[float, str]:
     body = outline.body()
     so_far = sum(1 for text in body if says_so_far(text))
     units = [start.unit for text in body if (start := unit_start(text))]
+    if outline.masthead is not None:  # a 报头 is what makes a brief a brief
+        issue = f"、第{outline.masthead.issue_no}期" if outline.masthead.issue_no else ""
+        return 10.0, f"有报头（“{outline.masthead.name}”{issue}），是“{kind.spec.name}”的格式"
     if so_far < 2 or len(units) < 2:
         return 0.0, ""
     score = 3 + min(so_far, len(units))

@@ -170,7 +170,7 @@ def _inline(text: str) -> str:
 # --- Word -----------------------------------------------------------------------------------
 
 _BODY_PLACES = ("正文", "表格", "文本框", "内容控件")
-_TITLE_STYLES = ("title", "标题")
+_TITLE_STYLES = ("title", "标题", "rg title")
 
 
 def _read_docx(path: Path) -> Reading:
@@ -193,6 +193,9 @@ def _read_docx(path: Path) -> Reading:
         outline = paragraph.outline_level
         if (paragraph.style or "").lower() in _TITLE_STYLES:
             outline = 0
+            # A long title is broken into lines inside its paragraph (Shift+Enter, or the
+            # renderer's balanced breaks): the lines are one title.
+            text = "".join(piece.strip(" 　\t") for piece in text.split("\n"))
         pieces = [piece.strip(" 　\t") for piece in text.split("\n")]
         pieces = [piece for piece in pieces if piece]
         for index, piece in enumerate(pieces):

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from reportgen.importer.dates import DATE, date_line, parse_date
+from reportgen.importer.dates import DATE, count, date_line, parse_date
 from reportgen.importer.lines import Para, ends_sentence, has_cjk, label_level
 from reportgen.importer.reading import Reading
 
@@ -61,6 +61,7 @@ class Outline:
     issuer: str | None = None
     date: dt.date | None = None
     source: str | None = None  # 来源/作者 of a web copy: the organ that published it
+    masthead: Masthead | None = None  # 报头 of a 工作简报
     issuer_from_title: str | None = None
     headings_by: str = "none"  # numbers | outline | shape | none
     notes: list[str] = field(default_factory=list)
@@ -73,9 +74,19 @@ class Outline:
         return lines + self.closing
 
 
+@dataclass
+class Masthead:
+    """The 报头 of a 工作简报: its name, 第N期, and the issuing unit with the date."""
+
+    name: str
+    issue_no: int | None = None
+    editor: str | None = None
+
+
 def segment(reading: Reading) -> Outline:
     outline = Outline(notes=list(reading.notes))
-    paras, meta_at = _take_meta(reading.paras, reading.meta, outline)
+    paras = _take_masthead(reading.paras, outline)
+    paras, meta_at = _take_meta(paras, reading.meta, outline)
     paras = _take_title(paras, meta_at, reading.meta, outline)
     paras = _take_recipient(paras, outline)
     paras = _take_signature(paras, outline)
@@ -89,6 +100,30 @@ def segment(reading: Reading) -> Outline:
         found = _ISSUER_FROM_TITLE.match(outline.title)
         outline.issuer_from_title = found.group(1) if found else None
     return outline
+
+
+_BRIEF_NAME = re.compile(r"^[^，。；：:]{0,16}(?:简报|快报|专报|动态|通讯|情况反映)$")
+_ISSUE = re.compile(r"^(?:\d{4}\s*年\s*)?第\s*([0-9０-９]+|[〇一二三四五六七八九十百]+)\s*期")
+_EDITOR_AND_DATE = re.compile(rf"^(?P<editor>[^\s　]{{2,30}}?)[\s　]+(?P<date>{DATE})$")
+
+
+def _take_masthead(paras: list[Para], outline: Outline) -> list[Para]:
+    """A brief opens with its name, 第N期, and the issuing unit and date on one line: take
+    them off the top, so that the title below is found as the title."""
+    if not paras or paras[0].label or not _BRIEF_NAME.match(paras[0].text):
+        return paras
+    masthead = Masthead(paras[0].text)
+    rest = paras[1:]
+    if rest and (issue := _ISSUE.match(rest[0].text)):
+        number = issue.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+        masthead.issue_no = count(number)
+        rest = rest[1:]
+    if rest and (line := _EDITOR_AND_DATE.match(rest[0].text.replace("\t", " "))):
+        masthead.editor = line.group("editor")
+        outline.date = parse_date(line.group("date"))
+        rest = rest[1:]
+    outline.masthead = masthead
+    return rest
 
 
 def _take_meta(
