@@ -207,3 +207,54 @@ def test_a_user_kind_cannot_take_a_builtin_id_even_before_the_builtin_is_read(tm
     with pytest.raises(InputError) as caught:
         load_registry([tmp_path])
     assert "类型编号 annual-summary 重复：内置类型 annual-summary 中已定义" in str(caught.value)
+
+
+# --- a kind's own fields ------------------------------------------------------------------
+
+
+def test_own_fields_are_filled_in_the_text_and_listed_when_missing(cli, tmp_path):
+    scaffolded = tmp_path / "a.yaml"
+    assert cli("new", "anquan-jiancha", "--kinds", USER_KINDS, "-o", scaffolded).code == 0
+    text = scaffolded.read_text("utf-8")
+    assert "# 联系人：承办科室的联系人（可选，文字；正文中写 {{ contact }} 引用）\ncontact:\n" in text
+    draft = cli("render", scaffolded, "--kinds", USER_KINDS)
+    assert draft.code == 0
+    assert "字段 contact 未填，显示为 【待补：联系人】" in draft.stderr
+    filled = text.replace("contact:\n", "contact: 王明\n").replace("phone:\n", 'phone: "0571-8765"\n')
+    scaffolded.write_text(filled, "utf-8")
+    result = cli("render", scaffolded, "--kinds", USER_KINDS, "-o", tmp_path / "a.docx")
+    assert result.code == 0 and "contact" not in result.stderr
+    from reportgen.docxread import read_docx
+
+    body = "".join(p.text for p in read_docx(tmp_path / "a.docx"))
+    assert "（联系人：王明，电话：0571-8765）" in body
+    linted = json.loads(cli("lint", scaffolded, "--select", "placeholder", "--format", "json").stdout)
+    assert not [f for f in linted["findings"] if "contact" in f["match"] or "phone" in f["match"]]
+
+
+def test_a_required_own_field_is_required(cli, tmp_path):
+    scaffolded = tmp_path / "a.yaml"
+    cli("new", "anquan-jiancha", "--kinds", USER_KINDS, "-o", scaffolded)
+    text = scaffolded.read_text("utf-8")
+    scaffolded.write_text(text.replace("period: XX月XX日至XX日\n", ""), "utf-8")
+    result = cli("render", scaffolded, "--kinds", USER_KINDS)
+    assert result.code == 1 and "period：缺少必填项" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("change", "needle"),
+    [
+        (("    type: text\n    required: true", "    type: colour\n    required: true"), "fields.0.type：只能是"),
+        (("  - key: contact", "  - key: title"), "字段名重复或与内置字段同名：title"),
+        (("  - key: contact", "  - key: 联系人"), "fields.1.key：写法不符合要求"),
+    ],
+)
+def test_mistakes_in_own_fields_are_named(change, needle):
+    bad = GOOD_KIND.replace(*change)
+    assert bad != GOOD_KIND
+    with pytest.raises(InputError) as caught:
+        parse_kind(bad, "kinds/bad.yaml")
+    assert needle in str(caught.value)
+    if "type" in change[1]:
+        line = bad[: bad.index("type: colour")].count("\n") + 1
+        assert f"kinds/bad.yaml:{line}:" in str(caught.value)

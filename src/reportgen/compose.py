@@ -11,6 +11,8 @@ from typing import Any
 
 from reportgen.document import Block, Document, Span
 from reportgen.errors import InputError
+from reportgen.figures import FieldValue
+from reportgen.kinds import RESERVED_KEYS
 from reportgen.numbering import chinese_date, heading_number
 from reportgen.textfill import TextFiller, Unfilled
 from reportgen.yamlsource import Loc, SourceMap
@@ -49,7 +51,9 @@ class _Builder:
         self.report = report
         self.source = source
         declared = {name: source.line_of(("figures", name)) for name in report.figures}
-        self.filler = TextFiller(report.figures, source.path, declared)
+        references = {**own_fields(report), **report.figures}
+        declared.update({key: source.line_of((key,)) for key in own_fields(report)})
+        self.filler = TextFiller(references, source.path, declared)
 
     def block(self, role: str, text: str, loc: Loc, **extra: Any) -> Block:
         line = self.source.line_of(loc)
@@ -139,7 +143,30 @@ class _Builder:
         return blocks
 
 
+def own_fields(report: Any) -> dict[str, FieldValue]:
+    """The values of the kind's own fields (those beyond the layout's), by key."""
+    fields = type(report).model_fields
+    return {
+        key: FieldValue(fields[key].title or key, getattr(report, key))
+        for key in fields
+        if key not in RESERVED_KEYS
+    }
+
+
 def _check_figure_names(report: Any, source: SourceMap) -> None:
+    clashes = sorted(set(report.figures) & set(own_fields(report)))
+    if clashes:
+        raise InputError(
+            *(
+                source.problem(
+                    ("figures", name),
+                    f"数据名称“{name}”与本类型的字段同名",
+                    "给这项数据换一个名称",
+                    key=True,
+                )
+                for name in clashes
+            )
+        )
     bad = [name for name in report.figures if not name.isidentifier()]
     if bad:
         raise InputError(

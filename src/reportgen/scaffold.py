@@ -76,8 +76,23 @@ def scaffold(spec: KindSpec, schema_name: str, today: dt.date) -> str:
             f"date: {today.isoformat()}",
             "",
         ]
+    lines += _own_fields(spec)
     lines += _figures(spec)
     return "\n".join(lines) + "\n"
+
+
+def _own_fields(spec: KindSpec) -> list[str]:
+    lines = []
+    for field in spec.fields:
+        need = "必填" if field.required else "可选"
+        how = {"text": "文字", "number": "数字", "integer": "整数", "date": "日期，写作 2023-10-20"}
+        guidance = f"：{field.guidance}" if field.guidance else ""
+        lines.append(
+            f"# {field.name}{guidance}（{need}，{how[field.type]}；正文中写 {{{{ {field.key} }}}} 引用）"
+        )
+        value = "" if field.default is None else f" {scalar(str(field.default))}"
+        lines += [f"{field.key}:{value}", ""]
+    return lines
 
 
 def _optional_note(spec: KindSpec, name: str) -> str:

@@ -11,13 +11,14 @@ start-up) is saved.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from reportgen.document import Span
 from reportgen.errors import InputError, Problem
-from reportgen.figures import Figure
+from reportgen.figures import FieldValue, Figure
 from reportgen.placeholders import find_placeholders
 
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
@@ -34,6 +35,8 @@ class Unfilled:
     figure: str | None = None
     #: The line where the figure is declared, where to fill its value.
     declared_line: int | None = None
+    #: A field of the kind's own (联系人 …) rather than a figure.
+    is_field: bool = False
 
 
 class _FigureToken:
@@ -50,7 +53,10 @@ class _FigureToken:
 
 class TextFiller:
     def __init__(
-        self, figures: dict[str, Figure], path: str, declared: dict[str, int | None] | None = None
+        self,
+        figures: Mapping[str, Figure | FieldValue],
+        path: str,
+        declared: dict[str, int | None] | None = None,
     ) -> None:
         self.figures = figures
         self.declared = declared or {}
@@ -72,7 +78,13 @@ class TextFiller:
             spans.append(Span(figure.formatted(), placeholder=not figure.filled))
             if not figure.filled:
                 self.unfilled.append(
-                    Unfilled(line, figure.formatted(), name, self.declared.get(name))
+                    Unfilled(
+                        line,
+                        figure.formatted(),
+                        name,
+                        self.declared.get(name),
+                        isinstance(figure, FieldValue),
+                    )
                 )
             cursor = token.end()
         spans.extend(self._literal(rendered[cursor:], line))

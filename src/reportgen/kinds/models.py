@@ -84,6 +84,7 @@ def build_model(spec: KindSpec) -> type[BaseModel]:
     }
     common = _report_fields(spec) if spec.layout == "report" else _brief_fields(spec)
     fields.update(common)
+    fields.update(_own_fields(spec))
     fields["figures"] = (
         dict[str, Figure],
         Field(
@@ -132,6 +133,22 @@ def _brief_fields(spec: KindSpec) -> dict[str, Any]:
         ),
         "distribution": _optional(spec, "distribution", Distribution, title="报尾"),
     }
+
+
+_FIELD_TYPES: dict[str, Any] = {"text": str, "number": float, "integer": int, "date": dt.date}
+
+
+def _own_fields(spec: KindSpec) -> dict[str, Any]:
+    """The kind's own fields (联系人, 检查时段 …), referred to from the text as ``{{ key }}``."""
+    own = {}
+    for field in spec.fields:
+        kind = _FIELD_TYPES[field.type]
+        description = field.guidance or f"正文中写 {{{{ {field.key} }}}} 引用"
+        if field.required:
+            own[field.key] = (kind, Field(title=field.name, description=description))
+        else:
+            own[field.key] = (kind | None, Field(None, title=field.name, description=description))
+    return own
 
 
 def _sections_type(spec: KindSpec) -> Any:

@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from reportgen.kinds import RESERVED_KEYS
+
 _ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 _KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
 
@@ -56,6 +58,18 @@ class FigureSpec(_Strict):
 
 OptionalField = Literal["recipient", "closing", "preamble", "distribution"]
 
+class FieldSpec(_Strict):
+    """A field of the kind's own, e.g. 联系人; the text refers to it as ``{{ key }}``."""
+
+    key: str = Field(pattern=_KEY_PATTERN, title="字段名（英文）", description="如 contact")
+    name: str = Field(min_length=1, title="中文名", description="如 联系人")
+    type: Literal["text", "number", "integer", "date"] = Field(
+        "text", title="类型", description="text 文字、number 数字、integer 整数、date 日期"
+    )
+    required: bool = Field(False, title="是否必填")
+    guidance: str = Field("", title="填写说明")
+    default: str | int | float | None = Field(None, title="模板中的预填值")
+
 
 class KindSpec(_Strict):
     id: str = Field(pattern=_ID_PATTERN, title="类型编号", description="英文小写，如 yixue-cugan")
@@ -66,11 +80,16 @@ class KindSpec(_Strict):
     defaults: dict[str, str] = Field(default_factory=dict, title="模板中预填的内容")
     sections: SectionsSpec = Field(title="正文结构")
     figures: list[FigureSpec] = Field(default_factory=list, title="常用数据")
+    fields: list[FieldSpec] = Field(default_factory=list, title="本类型自有的字段")
 
     @model_validator(mode="after")
-    def _unique_figures(self) -> KindSpec:
+    def _unique_names(self) -> KindSpec:
         names = [figure.name for figure in self.figures]
         duplicates = sorted({name for name in names if names.count(name) > 1})
         if duplicates:
             raise ValueError(f"数据名称重复：{'、'.join(duplicates)}")
+        keys = [field.key for field in self.fields]
+        taken = sorted({key for key in keys if keys.count(key) > 1 or key in RESERVED_KEYS})
+        if taken:
+            raise ValueError(f"字段名重复或与内置字段同名：{'、'.join(taken)}")
         return self

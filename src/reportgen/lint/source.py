@@ -40,6 +40,8 @@ class Source:
     #: In a report YAML: each declared figure's name and whether it has a value. ``{{ 名称 }}``
     #: there refers to a figure and is a placeholder only while the figure has no value.
     figures: dict[str, bool] | None = None
+    #: Which of those names are fields of the kind's own (联系人 …) rather than figures.
+    fields: frozenset[str] = frozenset()
     text: str = ""
     paragraphs: list[Paragraph] = field(default_factory=list)
     _offsets: list[int] = field(default_factory=list)

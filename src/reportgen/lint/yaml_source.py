@@ -44,10 +44,24 @@ def source_from_yaml(text: str, path: str) -> Source:
     lines = text.split("\n")
     is_report = isinstance(data, dict) and "kind" in data
     if is_report:
-        source.figures = _figures(data.get("figures"))
+        own = _own_fields(data)
+        source.figures = {**own, **_figures(data.get("figures"))}
+        source.fields = frozenset(own)
     for value, line, column in _scalars(data, report=is_report):
         source.add_unit(value, _anchors(value, lines, line, column))
     return source.finish()
+
+
+def _own_fields(data: dict[str, Any]) -> dict[str, bool]:
+    """A kind's own fields (top-level keys beyond the built-in ones), key → has a value: the
+    text refers to them as ``{{ key }}`` like figures."""
+    from reportgen.kinds import RESERVED_KEYS
+
+    return {
+        str(key): value not in (None, "")
+        for key, value in data.items()
+        if key not in RESERVED_KEYS and not isinstance(value, dict | list)
+    }
 
 
 def _figures(table: Any) -> dict[str, bool]:

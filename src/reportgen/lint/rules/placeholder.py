@@ -38,15 +38,16 @@ class PlaceholderRule(Rule):
         for match in find_placeholders(source.text, markdown=source.markdown):
             message = _MESSAGES[match.kind].format(match.text)
             if match.kind == "tag" and source.figures is not None:
-                reference = _figure_reference(match.text, source.figures)
+                reference = _figure_reference(match.text, source.figures, source.fields)
                 if reference is None:
                     continue
                 message = reference
             yield Hit(match.start, match.end, message)
 
 
-def _figure_reference(tag: str, figures: dict[str, bool]) -> str | None:
-    """In a report YAML ``{{ 名称 }}`` refers to a figure: fine once the figure has a value."""
+def _figure_reference(tag: str, figures: dict[str, bool], fields: frozenset[str]) -> str | None:
+    """In a report YAML ``{{ 名称 }}`` refers to a figure or a field of the kind's own: fine
+    once it has a value."""
     name = _TAG_NAME.fullmatch(tag)
     if name is None:
         return _MESSAGES["tag"].format(tag)
@@ -54,4 +55,6 @@ def _figure_reference(tag: str, figures: dict[str, bool]) -> str | None:
         return f"引用了未声明的数据“{name.group(1)}”：请在 figures 中声明它，或检查名称是否写错"
     if figures[name.group(1)]:
         return None
+    if name.group(1) in fields:
+        return f"字段 {name.group(1)} 尚未填写，成稿中将是待补标注：请在 YAML 中填写 {name.group(1)}: …"
     return f"数据“{name.group(1)}”尚无数值，成稿中将是占位符：请在 figures 中填写 value"
