@@ -119,3 +119,16 @@ def test_render_several_yamls_and_a_folder(cli, tmp_path):
     assert sorted(p.name for p in folder.glob("*.docx")) == [
         "annual-summary.docx", "progress-brief.docx", "yixue-cugan.docx"
     ]
+
+
+def test_batch_rows_may_set_a_kinds_own_fields(cli, tmp_path):
+    kinds = EXAMPLES / "kinds"
+    report = tmp_path / "aq.yaml"
+    assert cli("new", "anquan-jiancha", "--kinds", kinds, "-o", report).code == 0
+    table = write_csv(tmp_path / "u.csv", "单位,contact,出动人次\n东城,王明,12\n西城,李红,九\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    result = cli("render", report, "--batch", table, "-o", out, "--kinds", kinds)
+    assert result.code == 1 and "[西城]" in result.stderr and "C3 单元格" in result.stderr
+    text = body_text(out / "aq-东城.docx")
+    assert "联系人：王明" in text and "出动检查人员12人次" in text

@@ -82,7 +82,9 @@ def jobs_for_table(source: Path, table_path: Path, out_dir: Path | None, options
     from reportgen.tables import read_table
 
     loaded = api.load_report(source, api.kinds(list(options.kind_dirs)))
-    rows = batch_rows(read_table(table_path), loaded.report.figures)
+    from reportgen.compose import own_fields
+
+    rows = batch_rows(read_table(table_path), loaded.report.figures, own_fields(loaded.report))
     folder = out_dir or source.with_name(f"{source.stem}-批量")
     if out_dir is not None and not out_dir.is_dir():
         raise UsageError.at("输出文件夹不存在", out_dir, hint="-o 应是一个已有的文件夹")

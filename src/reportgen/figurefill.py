@@ -6,9 +6,11 @@ table* (one row per unit: 单位 and one column per figure or text field) for ma
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from reportgen.errors import InputError, Problem
+from reportgen.kinds import RESERVED_KEYS
 from reportgen.tables import (
     NAME_HEADERS,
     ROW_KEY_HEADERS,
@@ -77,7 +79,9 @@ def figures_from_table(table: Table, declared: dict[str, Any]) -> tuple[dict[str
     return values, notes
 
 
-def batch_rows(table: Table, declared: dict[str, Any]) -> list[tuple[str, Row]]:
+def batch_rows(
+    table: Table, declared: dict[str, Any], own: Iterable[str] = ()
+) -> list[tuple[str, Row]]:
     """Each row of a batch table as (label, cells by header); checks the header once."""
     key_col = table.column(ROW_KEY_HEADERS)
     if key_col is None:
@@ -94,6 +98,7 @@ def batch_rows(table: Table, declared: dict[str, Any]) -> list[tuple[str, Row]]:
         for index, cell in enumerate(table.header)
         if index != key_col and cell.text and cell.text not in declared
         and cell.text not in ROW_TEXT_FIELDS
+        and cell.text not in own
     ]
     if unknown:
         raise InputError(
@@ -101,7 +106,7 @@ def batch_rows(table: Table, declared: dict[str, Any]) -> list[tuple[str, Row]]:
                 table.problem(
                     cell,
                     f"列名“{cell.text}”既不是 figures 中声明的数据，也不是可替换的字段",
-                    f"可替换的字段：{'、'.join(ROW_TEXT_FIELDS)}；数据名称须与 YAML 一致",
+                    f"可替换的字段：{'、'.join([*ROW_TEXT_FIELDS, *own])}；数据名称须与 YAML 一致",
                 )
                 for cell in unknown
             )
@@ -139,9 +144,23 @@ def apply_row(report: Any, row: Row, table_path: str) -> Any:
                 figures[header] = figures[header].model_copy(update={"value": number})
         elif header in ROW_TEXT_FIELDS and cell.text and header in type(report).model_fields:
             updates[header] = cell.text
+        elif header in type(report).model_fields and header not in RESERVED_KEYS and cell.text:
+            updates[header] = _field_value(type(report), header, cell, table, problems)
     if problems:
         raise InputError(*problems)
     return report.model_copy(update={**updates, "figures": figures})
+
+
+def _field_value(model: Any, key: str, cell: Cell, table: Table, problems: list[Problem]) -> Any:
+    """A batch cell for a kind's own field, checked against the field's type."""
+    from pydantic import TypeAdapter, ValidationError
+
+    try:
+        return TypeAdapter(model.model_fields[key].annotation).validate_python(cell.text)
+    except ValidationError:
+        title = model.model_fields[key].title or key
+        problems.append(table.problem(cell, f"“{title}”的值“{cell.text}”不合要求", "数字只填数字，日期写作 2023-10-20"))
+        return None
 
 
 def fill(report: Any, values: dict[str, float]) -> Any:
