@@ -67,11 +67,14 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+def _option(*flags: str, help: str, metavar: str | None = None) -> Any:
+    """An option whose help text says what it defaults to, so typer need not print a default."""
+    return typer.Option(*flags, help=help, metavar=metavar, show_default=False)
+
+
 KindsOption = Annotated[
     Optional[list[Path]],  # noqa: UP045
-    typer.Option(
-        "--kinds", help="自定义报告类型文件所在文件夹（可多次给出）", metavar="DIR", show_default=False
-    ),
+    _option("--kinds", help="自定义报告类型文件所在文件夹（可多次给出）", metavar="DIR"),
 ]
 
 
@@ -117,36 +120,24 @@ def render_command(
     ],
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option(
-            "-o",
-            "--output",
-            help="输出的 .docx；多份时为文件夹。默认与 YAML 同名",
-            metavar="FILE",
-            show_default=False,
-        ),
+        _option("-o", "--output", help="输出的 .docx；多份时为文件夹。默认与 YAML 同名", metavar="FILE"),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="有未填数据时报错，不生成文件")] = False,
     template: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option(
-            "--template", help="参考样式 .docx（可在 Word 中修改后使用）", metavar="FILE", show_default=False
-        ),
+        _option("--template", help="参考样式 .docx（可在 Word 中修改后使用）", metavar="FILE"),
     ] = None,
     figures: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option(
-            "--figures", help="数据表（.csv/.xlsx，列：名称、数值），填入 figures", metavar="TABLE", show_default=False
-        ),
+        _option("--figures", help="数据表（.csv/.xlsx，列：名称、数值），填入 figures", metavar="TABLE"),
     ] = None,
     batch: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option(
-            "--batch", help="批量表（.csv/.xlsx）：每行一个单位，各出一份报告", metavar="TABLE", show_default=False
-        ),
+        _option("--batch", help="批量表（.csv/.xlsx）：每行一个单位，各出一份报告", metavar="TABLE"),
     ] = None,
     jobs: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--jobs", "-j", help="并行进程数，默认用满全部 CPU 核", metavar="N", show_default=False),
+        _option("--jobs", "-j", help="并行进程数，默认用满全部 CPU 核", metavar="N"),
     ] = None,
     kinds: KindsOption = None,
 ) -> None:
@@ -217,25 +208,19 @@ def lint_command(
     format: Annotated[str, typer.Option("--format", help="输出格式：text、json、sarif、github", metavar="FORMAT")] = "text",
     select: Annotated[
         Optional[list[str]],  # noqa: UP045
-        typer.Option(
-            "--select", help="只检查这些规则（可多次给出或用逗号分隔）", metavar="RULE", show_default=False
-        ),
+        _option("--select", help="只检查这些规则（可多次给出或用逗号分隔）", metavar="RULE"),
     ] = None,
     ignore: Annotated[
         Optional[list[str]],  # noqa: UP045
-        typer.Option("--ignore", help="不检查这些规则", metavar="RULE", show_default=False),
+        _option("--ignore", help="不检查这些规则", metavar="RULE"),
     ] = None,
     fail_on: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(
-            "--fail-on", help="达到此级别即返回 1：error、warning、info", metavar="LEVEL", show_default=False
-        ),
+        _option("--fail-on", help="达到此级别即返回 1：error、warning、info", metavar="LEVEL"),
     ] = None,
     annotate: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option(
-            "--annotate", help="另存一份带批注和高亮的 .docx", metavar="FILE", show_default=False
-        ),
+        _option("--annotate", help="另存一份带批注和高亮的 .docx", metavar="FILE"),
     ] = None,
 ) -> None:
     """检查草稿（.docx、.txt、.md、.yaml 或文件夹）中未填的数据和常见差错。"""
@@ -262,13 +247,11 @@ def import_command(
     draft: Annotated[Path, typer.Argument(help="已有的草稿：.docx、.txt 或 .md", metavar="DRAFT", show_default=False)],
     kind: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--kind", help="导入为哪种报告；不给时自动推荐", metavar="KIND", show_default=False),
+        _option("--kind", help="导入为哪种报告；不给时自动推荐", metavar="KIND"),
     ] = None,
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option(
-            "-o", "--output", help="写入的 YAML，默认与草稿同名", metavar="FILE", show_default=False
-        ),
+        _option("-o", "--output", help="写入的 YAML，默认与草稿同名", metavar="FILE"),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="文件已存在时覆盖")] = False,
     kinds: KindsOption = None,

@@ -51,8 +51,9 @@ class _Builder:
         self.report = report
         self.source = source
         declared = {name: source.line_of(("figures", name)) for name in report.figures}
-        references = {**own_fields(report), **report.figures}
-        declared.update({key: source.line_of((key,)) for key in own_fields(report)})
+        own = own_fields(report)
+        declared.update({key: source.line_of((key,)) for key in own})
+        references = {**own, **report.figures}
         self.filler = TextFiller(references, source.path, declared)
 
     def block(self, role: str, text: str, loc: Loc, **extra: Any) -> Block:
