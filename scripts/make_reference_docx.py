@@ -132,7 +132,9 @@ def styles_xml() -> str:
             L.STYLE_BRIEF_NAME,
             f'<w:keepNext/>{OFF_GRID}<w:spacing w:line="{2 * L.LINE_PITCH}" w:lineRule="exact"/>'
             f'{NO_INDENT}<w:jc w:val="center"/>',
-            fonts(L.FONT_TITLE) + f'<w:color w:val="{L.RED}"/>' + NO_SPACING
+            fonts(L.FONT_TITLE)
+            + f'<w:color w:val="{L.RED}"/>'
+            + NO_SPACING
             + size(L.BRIEF_NAME_SIZE),
             next_id="RGBriefIssue",
         ),
@@ -169,7 +171,7 @@ def styles_xml() -> str:
     ]
     defaults = (
         "<w:docDefaults><w:rPrDefault><w:rPr>"
-        f'{fonts(L.FONT_BODY)}{size(L.BODY_SIZE)}'
+        f"{fonts(L.FONT_BODY)}{size(L.BODY_SIZE)}"
         '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
         "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
         f'{EXACT_LINE}<w:jc w:val="both"/>'
@@ -178,7 +180,7 @@ def styles_xml() -> str:
     builtin = (
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
         '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
-        '<w:unhideWhenUsed/></w:style>'
+        "<w:unhideWhenUsed/></w:style>"
         '<w:style w:type="table" w:default="1" w:styleId="TableNormal">'
         '<w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/>'
         '<w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>'
@@ -188,7 +190,7 @@ def styles_xml() -> str:
     )
     return (
         f'{XML_DECL}<w:styles xmlns:w="{W_NS}">{defaults}'
-        f'{"".join(paragraph_styles)}{builtin}</w:styles>'
+        f"{''.join(paragraph_styles)}{builtin}</w:styles>"
     )
 
 
@@ -228,8 +230,11 @@ def settings_xml() -> str:
 SAMPLES = [
     ("RGTitle", "某单位关于某项工作进展情况的汇报（样式示例）"),
     ("RGRecipient", "某某领导小组办公室："),
-    ("RGBody", "本文件是 reportgen 的参考模板。正文段落使用“RG Body”样式：仿宋_GB2312 三号，"
-     "首行缩进两字，两端对齐，每页22行、每行28字。生成文档时，本页示例文字会被全部替换。"),
+    (
+        "RGBody",
+        "本文件是 reportgen 的参考模板。正文段落使用“RG Body”样式：仿宋_GB2312 三号，"
+        "首行缩进两字，两端对齐，每页22行、每行28字。生成文档时，本页示例文字会被全部替换。",
+    ),
     ("RGHeading1", "一、一级标题（RG Heading 1，黑体）"),
     ("RGHeading2", "（一）二级标题（RG Heading 2，楷体_GB2312）"),
     ("RGHeading3", "1.三级标题（RG Heading 3，仿宋_GB2312）"),

@@ -126,14 +126,14 @@ def hyperlink(rel_id: str, *runs: str) -> str:
 def inline_control(*runs: str, tag: str = "figure") -> str:
     return (
         f'<w:sdt><w:sdtPr><w:alias w:val="{tag}"/><w:tag w:val="{tag}"/><w:id w:val="101"/>'
-        f'</w:sdtPr><w:sdtContent>{"".join(runs)}</w:sdtContent></w:sdt>'
+        f"</w:sdtPr><w:sdtContent>{''.join(runs)}</w:sdtContent></w:sdt>"
     )
 
 
 def block_control(*paragraphs: str, tag: str = "section") -> str:
     return (
         f'<w:sdt><w:sdtPr><w:tag w:val="{tag}"/><w:id w:val="102"/></w:sdtPr><w:sdtEndPr/>'
-        f'<w:sdtContent>{"".join(paragraphs)}</w:sdtContent></w:sdt>'
+        f"<w:sdtContent>{''.join(paragraphs)}</w:sdtContent></w:sdt>"
     )
 
 
@@ -165,7 +165,7 @@ def text_box(*paragraphs: str) -> str:
     """A text box run the way Word 2010+ saves it: DrawingML choice plus a VML fallback copy."""
     content = "".join(paragraphs)
     return (
-        "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing>"
+        '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
         '<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" '
         'relativeHeight="251659264" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
         '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0'
@@ -184,7 +184,7 @@ def text_box(*paragraphs: str) -> str:
         "</w:drawing></mc:Choice><mc:Fallback><w:pict>"
         '<v:shape id="TextBox1" o:spid="_x0000_s1026" type="#_x0000_t202" '
         'style="position:absolute;width:216pt;height:50.4pt" strokeweight=".5pt">'
-        f'<v:textbox><w:txbxContent>{content}</w:txbxContent></v:textbox></v:shape>'
+        f"<v:textbox><w:txbxContent>{content}</w:txbxContent></v:textbox></v:shape>"
         "</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
     )
 
@@ -317,7 +317,10 @@ class DocxBuilder:
         overrides = {"/word/document.xml": "document.main+xml", "/word/styles.xml": "styles+xml"}
         parts: dict[str, str | bytes] = {"word/styles.xml": STYLES}
         sect = ""
-        for group, root, items in (("header", "hdr", self.headers), ("footer", "ftr", self.footers)):
+        for group, root, items in (
+            ("header", "hdr", self.headers),
+            ("footer", "ftr", self.footers),
+        ):
             for number, (kind, inner) in enumerate(items, start=1):
                 name, rel_id = f"{group}{number}.xml", f"rId{group}{number}"
                 parts[f"word/{name}"] = _part(root, inner)
@@ -356,10 +359,12 @@ class DocxBuilder:
         )
         parts["word/document.xml"] = (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            f'<w:document {NAMESPACES}><w:body>{"".join(self.body)}{sect_pr}</w:body></w:document>'
+            f"<w:document {NAMESPACES}><w:body>{''.join(self.body)}{sect_pr}</w:body></w:document>"
         )
         parts["word/_rels/document.xml.rels"] = _relationships(rels)
-        parts["_rels/.rels"] = _relationships([("rId1", "officeDocument", "word/document.xml", False)])
+        parts["_rels/.rels"] = _relationships(
+            [("rId1", "officeDocument", "word/document.xml", False)]
+        )
         content_types = "".join(
             f'<Override PartName="{name}" ContentType="{CT_BASE}{kind}"/>'
             for name, kind in overrides.items()
@@ -399,8 +404,13 @@ def word_shapes() -> DocxBuilder:
         .add(
             para(run("关于全区老旧小区改造进展的报告"), style="1"),
             # a placeholder split over three runs with different formatting, as Word saves it
-            para(run("已改造"), run("*", bold=True), run(".", italic=True), run("**", size=32),
-                 run("万平方米")),
+            para(
+                run("已改造"),
+                run("*", bold=True),
+                run(".", italic=True),
+                run("**", size=32),
+                run("万平方米"),
+            ),
             para(run("完成投资"), inserted(run("**.*")), deleted("12.5"), run("亿元")),
             para(moved_from("旧位置"), moved_to("新位置"), run("。")),
             para(run("详见第"), field(" PAGEREF _Toc1 \\h *.** MERGEFORMAT ", "3"), run("页")),
@@ -422,8 +432,12 @@ def word_shapes() -> DocxBuilder:
         .header(para(run("页眉 XX局"), style="Header"))
         .header(para(run("首页页眉")), kind="first")
         .footer(para(run("— "), field(" PAGE ", "1"), run(" —"), style="Footer"))
-        .footnote(1, para(run("", extra="<w:footnoteRef/>"), run(" 数据来源：**统计局"),
-                          style="FootnoteText"))
+        .footnote(
+            1,
+            para(
+                run("", extra="<w:footnoteRef/>"), run(" 数据来源：**统计局"), style="FootnoteText"
+            ),
+        )
         .endnote(1, para(run("尾注内容")))
     )
 

@@ -63,7 +63,9 @@ def test_typo_in_a_nested_key(cli, tmp_path):
     text = GOOD.replace("    heading: 以学促干，破题在调研", "    headnig: 以学促干，破题在调研")
     path = write(tmp_path, text)
     line = line_of(text, "headnig")
-    check_fails(cli, tmp_path, path, 1, f"report.yaml:{line}:5: sections.research.headnig：不认识的字段")
+    check_fails(
+        cli, tmp_path, path, 1, f"report.yaml:{line}:5: sections.research.headnig：不认识的字段"
+    )
 
 
 def test_wrong_type(cli, tmp_path):
@@ -91,7 +93,16 @@ def test_missing_section(cli, tmp_path):
 
 def test_unknown_kind_lists_the_kinds(cli, tmp_path):
     path = write(tmp_path, GOOD.replace("kind: yixue-cugan", "kind: yixue"))
-    check_fails(cli, tmp_path, path, 1, "report.yaml:4:7", "没有名为“yixue”", "yixue-cugan", "annual-summary")
+    check_fails(
+        cli,
+        tmp_path,
+        path,
+        1,
+        "report.yaml:4:7",
+        "没有名为“yixue”",
+        "yixue-cugan",
+        "annual-summary",
+    )
 
 
 def test_missing_kind(cli, tmp_path):
@@ -154,7 +165,10 @@ def test_output_folder_not_writable_even_for_root(cli, tmp_path):
 
 
 def test_gbk_and_bom_yaml_are_read(cli, tmp_path):
-    for name, data in (("gbk.yaml", GOOD.encode("gb18030")), ("bom.yaml", GOOD.encode("utf-8-sig"))):
+    for name, data in (
+        ("gbk.yaml", GOOD.encode("gb18030")),
+        ("bom.yaml", GOOD.encode("utf-8-sig")),
+    ):
         path = tmp_path / name
         path.write_bytes(data)
         result = cli("render", path)

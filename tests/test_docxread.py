@@ -83,7 +83,11 @@ def test_strict_namespace_and_other_prefixes_read_the_same(tmp_path: Path, spell
 def numbered(*paragraphs: str, nums: dict[int, tuple[int, str]] | None = None) -> DocxBuilder:
     levels = {0: OFFICIAL_LEVELS, 1: level(0, "decimalEnclosedCircle", "%1") +
               level(1, "ideographTraditional", "%1-%2.")}  # fmt: skip
-    return DocxBuilder().numbering(numbering(levels, nums or {1: (0, ""), 2: (1, "")})).add(*paragraphs)
+    return (
+        DocxBuilder()
+        .numbering(numbering(levels, nums or {1: (0, ""), 2: (1, "")}))
+        .add(*paragraphs)
+    )
 
 
 def labels(tmp_path: Path, builder: DocxBuilder) -> list[str]:
@@ -170,7 +174,10 @@ def test_footnotes_numbered_in_order_of_their_marks(tmp_path: Path) -> None:
         .footnote(7, para(run("第一个")))
     )
     paragraphs = read_docx(builder.save(tmp_path / "notes.docx"))
-    assert [(p.text, p.location) for p in paragraphs[1:]] == [("第一个", "脚注1"), ("第二个", "脚注2")]
+    assert [(p.text, p.location) for p in paragraphs[1:]] == [
+        ("第一个", "脚注1"),
+        ("第二个", "脚注2"),
+    ]
 
 
 def test_field_spanning_paragraphs_shows_only_results(tmp_path: Path) -> None:

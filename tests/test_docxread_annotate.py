@@ -34,8 +34,13 @@ def draft(tmp_path: Path, **spelling: object) -> Path:
         DocxBuilder()
         .hyperlink_target("rIdLink", "https://example.org/")
         .add(
-            para(run("已改造"), run("*", bold=True), run(".", italic=True), run("**万", size=32),
-                 run("平方米")),
+            para(
+                run("已改造"),
+                run("*", bold=True),
+                run(".", italic=True),
+                run("**万", size=32),
+                run("平方米"),
+            ),
             table([para(run("户数 *户"))]),
             para(run("控件 "), inline_control(run("X月X日"))),
             block_control(para(run("块级 Y月"))),
@@ -75,10 +80,7 @@ def highlighted(root: etree._Element) -> list[str]:
 
 def comments(path: Path) -> list[tuple[str, str]]:
     root = part(path, "word/comments.xml")
-    return [
-        (c.get(f"{W}author") or "", "".join(c.itertext()))
-        for c in root.iter(f"{W}comment")
-    ]
+    return [(c.get(f"{W}author") or "", "".join(c.itertext())) for c in root.iter(f"{W}comment")]
 
 
 def marks_for(path: Path, needle: str, message: str = "数据待补") -> list[Mark]:
@@ -134,13 +136,24 @@ def test_every_story_is_marked_and_main_story_commented(tmp_path: Path) -> None:
     assert len(marks) == 8
     out = tmp_path / "out.docx"
     annotate_docx(source, out, marks)
-    assert highlighted(part(out, "word/document.xml")) == ["*户", "X月X日", "Y月", "**项", "*.*亿元"]
+    assert highlighted(part(out, "word/document.xml")) == [
+        "*户",
+        "X月X日",
+        "Y月",
+        "**项",
+        "*.*亿元",
+    ]
     assert highlighted(part(out, "word/header1.xml")) == ["XX局"]
     assert highlighted(part(out, "word/footnotes.xml")) == ["**人"]
     box = part(out, "word/document.xml").find(f".//{W}txbxContent")
-    assert [r.findtext(f"{W}t") for r in box.iter(f"{W}r") if r.find(f"{W}rPr/{W}highlight") is not None] == ["*%"]
+    assert [
+        r.findtext(f"{W}t") for r in box.iter(f"{W}r") if r.find(f"{W}rPr/{W}highlight") is not None
+    ] == ["*%"]
     messages = [text for _, text in comments(out)]
-    assert messages == ["原有批注", *(f"{m}（placeholder）" for m in ("表格", "控件", "链接", "插入"))]
+    assert messages == [
+        "原有批注",
+        *(f"{m}（placeholder）" for m in ("表格", "控件", "链接", "插入")),
+    ]
     # the copy still reads as the same draft
     assert [p.text for p in read_docx(out)] == [p.text for p in read_docx(source)]
 
@@ -160,7 +173,9 @@ def test_comments_part_is_created_with_relationship_and_content_type(tmp_path: P
     out = tmp_path / "out.docx"
     annotate_docx(source, out, [Mark(1, 2, 7, "百分比待补", "placeholder")])
     rels = part(out, "word/_rels/document.xml.rels")
-    assert any(r.get("Type", "").endswith("/comments") and r.get("Target") == "comments.xml" for r in rels)
+    assert any(
+        r.get("Type", "").endswith("/comments") and r.get("Target") == "comments.xml" for r in rels
+    )
     types = part(out, "[Content_Types].xml")
     assert any(o.get("PartName") == "/word/comments.xml" for o in types)
     opened = docx.Document(str(out))  # python-docx opens it and sees the comment
@@ -184,7 +199,9 @@ def test_strict_document_is_annotated_in_its_own_namespace(tmp_path: Path) -> No
     annotate_docx(source, out, marks_for(source, "*户"))
     with zipfile.ZipFile(out) as archive:
         assert b"purl.oclc.org/ooxml/wordprocessingml/main" in archive.read("word/comments.xml")
-        assert b"schemas.openxmlformats.org/wordprocessingml" not in archive.read("word/document.xml")
+        assert b"schemas.openxmlformats.org/wordprocessingml" not in archive.read(
+            "word/document.xml"
+        )
     assert [p.text for p in read_docx(out)] == [p.text for p in read_docx(source)]
 
 
@@ -212,9 +229,7 @@ def test_marks_outside_the_text_are_a_callers_bug(tmp_path: Path, mark: Mark) ->
 
 
 def test_math_text_is_read_and_marked_without_breaking_the_formula(tmp_path: Path) -> None:
-    math = (
-        '<m:oMath><m:r><m:t>x=*.*</m:t></m:r></m:oMath>'
-    )
+    math = "<m:oMath><m:r><m:t>x=*.*</m:t></m:r></m:oMath>"
     source = DocxBuilder().add(para(run("公式"), math)).save(tmp_path / "math.docx")
     assert [p.text for p in read_docx(source)] == ["公式x=*.*"]
     out = tmp_path / "out.docx"

@@ -103,7 +103,9 @@ def test_zip_bomb_refused_by_declared_size(tmp_path: Path) -> None:
 
 
 def test_zip_bomb_lying_about_its_size_is_cut_off(tmp_path: Path) -> None:
-    document = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    document = (
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    )
     document += b"<w:body>" + b" " * (5 * 1024 * 1024) + b"</w:body></w:document>"
     path = with_document(tmp_path / "liar.docx", document)
     data = bytearray(path.read_bytes())

@@ -11,7 +11,9 @@ from reportgen.importer import import_draft
 from reportgen.kinds.registry import load_registry
 
 
-@pytest.mark.parametrize("name", ["yixue-cugan", "yixue-cugan-draft", "annual-summary", "progress-brief"])
+@pytest.mark.parametrize(
+    "name", ["yixue-cugan", "yixue-cugan-draft", "annual-summary", "progress-brief"]
+)
 def test_render_import_render_gives_the_same_text(tmp_path, name):
     registry = load_registry()
     first = tmp_path / "first.docx"

@@ -24,7 +24,11 @@ ALL_KINDS = [k.id for k in load_registry([USER_KINDS])]
 def test_builtin_kinds_are_listed_with_name_and_use(cli):
     result = cli("kinds")
     assert result.code == 0
-    for kind_id, name in (("yixue-cugan", "以学促干"), ("annual-summary", "年度工作总结"), ("progress-brief", "简报")):
+    for kind_id, name in (
+        ("yixue-cugan", "以学促干"),
+        ("annual-summary", "年度工作总结"),
+        ("progress-brief", "简报"),
+    ):
         line = next(line for line in result.stdout.splitlines() if line.startswith(kind_id))
         assert name in line
 
@@ -96,7 +100,9 @@ def test_complete_example_renders_with_no_placeholder_and_its_draft_twin_with_so
     draft = cli("render", EXAMPLES / "yixue-cugan-draft.yaml", "-o", tmp_path / "draft.docx")
     assert draft.code == 0
     assert draft.stderr.count("未填") >= 4
-    strict = cli("render", EXAMPLES / "yixue-cugan-draft.yaml", "-o", tmp_path / "s.docx", "--strict")
+    strict = cli(
+        "render", EXAMPLES / "yixue-cugan-draft.yaml", "-o", tmp_path / "s.docx", "--strict"
+    )
     assert strict.code == 1 and not (tmp_path / "s.docx").exists()
     assert "yixue-cugan-draft.yaml:49:" in strict.stderr
 
@@ -105,7 +111,12 @@ def test_missing_figures_render_in_the_shape_a_clerk_writes():
     loaded = api.load_report(EXAMPLES / "yixue-cugan-draft.yaml", load_registry())
     composed = compose(loaded.report, loaded.source, "report")
     shapes = {item.figure: item.text for item in composed.unfilled if item.figure}
-    assert shapes == {"积水点": "*处", "惠及居民": "*.**万户", "水质合格率": "**.*%", "投诉下降": "**.*%"}
+    assert shapes == {
+        "积水点": "*处",
+        "惠及居民": "*.**万户",
+        "水质合格率": "**.*%",
+        "投诉下降": "**.*%",
+    }
     literal = [item for item in composed.unfilled if not item.figure]
     assert [(item.text, item.line) for item in literal] == [("*.*", 50)]
 
@@ -148,9 +159,17 @@ def test_kinds_folder_from_the_config_file(cli, tmp_path):
 @pytest.mark.parametrize(
     ("change", "needle", "at"),
     [
-        (("  mode: fixed", "  mode: grid"), "sections.mode：只能是 'fixed' or 'list'", "mode: grid"),
+        (
+            ("  mode: fixed", "  mode: grid"),
+            "sections.mode：只能是 'fixed' or 'list'",
+            "mode: grid",
+        ),
         (("layout: report", "layout: table"), "layout：只能是", "layout: table"),
-        (("    - key: findings", "    - kee: findings"), "sections.items.1.kee：不认识的字段", "kee:"),
+        (
+            ("    - key: findings", "    - kee: findings"),
+            "sections.items.1.kee：不认识的字段",
+            "kee:",
+        ),
         (("id: anquan-jiancha", "id: 安全检查"), "id：写法不符合要求", "id: 安全检查"),
         (("  - name: 检查单位", "  - name: 出动人次"), "数据名称重复：出动人次", None),
         (("summary:", "summary: [\n  x"), "方括号", "summary: ["),
@@ -203,7 +222,9 @@ def test_builtin_kind_files_are_named_by_their_id():
 
 
 def test_a_user_kind_cannot_take_a_builtin_id_even_before_the_builtin_is_read(tmp_path):
-    (tmp_path / "mine.yaml").write_text(GOOD_KIND.replace("anquan-jiancha", "annual-summary"), "utf-8")
+    (tmp_path / "mine.yaml").write_text(
+        GOOD_KIND.replace("anquan-jiancha", "annual-summary"), "utf-8"
+    )
     with pytest.raises(InputError) as caught:
         load_registry([tmp_path])
     assert "类型编号 annual-summary 重复：内置类型 annual-summary 中已定义" in str(caught.value)
@@ -216,11 +237,15 @@ def test_own_fields_are_filled_in_the_text_and_listed_when_missing(cli, tmp_path
     scaffolded = tmp_path / "a.yaml"
     assert cli("new", "anquan-jiancha", "--kinds", USER_KINDS, "-o", scaffolded).code == 0
     text = scaffolded.read_text("utf-8")
-    assert "# 联系人：承办科室的联系人（可选，文字；正文中写 {{ contact }} 引用）\ncontact:\n" in text
+    assert (
+        "# 联系人：承办科室的联系人（可选，文字；正文中写 {{ contact }} 引用）\ncontact:\n" in text
+    )
     draft = cli("render", scaffolded, "--kinds", USER_KINDS)
     assert draft.code == 0
     assert "字段 contact 未填，显示为 【待补：联系人】" in draft.stderr
-    filled = text.replace("contact:\n", "contact: 王明\n").replace("phone:\n", 'phone: "0571-8765"\n')
+    filled = text.replace("contact:\n", "contact: 王明\n").replace(
+        "phone:\n", 'phone: "0571-8765"\n'
+    )
     scaffolded.write_text(filled, "utf-8")
     result = cli("render", scaffolded, "--kinds", USER_KINDS, "-o", tmp_path / "a.docx")
     assert result.code == 0 and "contact" not in result.stderr
@@ -228,7 +253,9 @@ def test_own_fields_are_filled_in_the_text_and_listed_when_missing(cli, tmp_path
 
     body = "".join(p.text for p in read_docx(tmp_path / "a.docx"))
     assert "（联系人：王明，电话：0571-8765）" in body
-    linted = json.loads(cli("lint", scaffolded, "--select", "placeholder", "--format", "json").stdout)
+    linted = json.loads(
+        cli("lint", scaffolded, "--select", "placeholder", "--format", "json").stdout
+    )
     assert not [f for f in linted["findings"] if "contact" in f["match"] or "phone" in f["match"]]
 
 
@@ -244,7 +271,10 @@ def test_a_required_own_field_is_required(cli, tmp_path):
 @pytest.mark.parametrize(
     ("change", "needle"),
     [
-        (("    type: text\n    required: true", "    type: colour\n    required: true"), "fields.0.type：只能是"),
+        (
+            ("    type: text\n    required: true", "    type: colour\n    required: true"),
+            "fields.0.type：只能是",
+        ),
         (("  - key: contact", "  - key: title"), "字段名重复或与内置字段同名：title"),
         (("  - key: contact", "  - key: 联系人"), "fields.1.key：写法不符合要求"),
     ],

@@ -39,7 +39,11 @@ def test_every_subpackage_is_listed_for_installation():
     import tomllib
 
     root = Path(__file__).resolve().parent.parent
-    listed = set(tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["packages"])
+    listed = set(
+        tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"][
+            "packages"
+        ]
+    )
     on_disk = {
         ".".join(p.parent.relative_to(root / "src").parts)
         for p in (root / "src" / "reportgen").rglob("__init__.py")
@@ -68,5 +72,7 @@ def test_help_is_printed_without_importing_typer():
 
 
 def test_installed_command_runs_the_launcher(tmp_path):
-    done = subprocess.run([reportgen_command(), "kinds"], cwd=tmp_path, capture_output=True, text=True)
+    done = subprocess.run(
+        [reportgen_command(), "kinds"], cwd=tmp_path, capture_output=True, text=True
+    )
     assert done.returncode == 0 and "yixue-cugan" in done.stdout

@@ -179,12 +179,18 @@ def test_title(report: Docx) -> None:
 @pytest.mark.parametrize(
     ("title", "lines"),
     [
-        ("区市场监管局关于食品安全示范街区创建工作推进情况的报告",
-         ["区市场监管局关于食品安全", "示范街区创建工作推进情况的报告"]),
-        ("县人民政府办公室关于2024年度农村人居环境整治提升工作情况的报告",
-         ["县人民政府办公室关于2024年度", "农村人居环境整治提升工作情况的报告"]),
-        ("某某街道党工委关于开展“我为群众办实事”实践活动情况的汇报",
-         ["某某街道党工委关于开展", "“我为群众办实事”实践活动情况的汇报"]),
+        (
+            "区市场监管局关于食品安全示范街区创建工作推进情况的报告",
+            ["区市场监管局关于食品安全", "示范街区创建工作推进情况的报告"],
+        ),
+        (
+            "县人民政府办公室关于2024年度农村人居环境整治提升工作情况的报告",
+            ["县人民政府办公室关于2024年度", "农村人居环境整治提升工作情况的报告"],
+        ),
+        (
+            "某某街道党工委关于开展“我为群众办实事”实践活动情况的汇报",
+            ["某某街道党工委关于开展", "“我为群众办实事”实践活动情况的汇报"],
+        ),
         ("关于做好防汛工作的通知", ["关于做好防汛工作的通知"]),
     ],
 )
@@ -210,8 +216,12 @@ def test_body(report: Docx) -> None:
 
 @pytest.mark.parametrize(
     ("start", "level", "font"),
-    [("一、坚持", 1, "黑体"), ("（一）建立", 2, "楷体_GB2312"),
-     ("1.分类", 3, "仿宋_GB2312"), ("（1）照明", 4, "仿宋_GB2312")],
+    [
+        ("一、坚持", 1, "黑体"),
+        ("（一）建立", 2, "楷体_GB2312"),
+        ("1.分类", 3, "仿宋_GB2312"),
+        ("（1）照明", 4, "仿宋_GB2312"),
+    ],
 )
 def test_headings(report: Docx, start: str, level: int, font: str) -> None:
     heading = report.paragraph(start)
@@ -233,9 +243,16 @@ def test_recipient_after_one_blank_line_flush_left_with_colon(report: Docx) -> N
 
 @pytest.mark.parametrize("given", ["市委办公室", "市委办公室:", "市委办公室："])
 def test_recipient_colon_is_full_width_once(given: str) -> None:
-    document = Document("report", "t", "a", dt.date(2024, 1, 2), (
-        Block("title", (Span("关于某事的报告"),)), Block("recipient", (Span(given),)),
-    ))
+    document = Document(
+        "report",
+        "t",
+        "a",
+        dt.date(2024, 1, 2),
+        (
+            Block("title", (Span("关于某事的报告"),)),
+            Block("recipient", (Span(given),)),
+        ),
+    )
     docx = Docx(docx_bytes(document))
     assert docx.text(docx.paragraphs[2]) == "市委办公室："
 
@@ -251,9 +268,16 @@ def test_signature_centred_over_date_on_the_right(report: Docx) -> None:
     assert report.attr(date, "w:pPr/w:ind", "rightChars") == "400"
     # 区城市管理局: 6 characters; 2024年3月8日: 3 + 6 half-width = 6 characters → same centre.
     assert report.attr(signature, "w:pPr/w:ind", "rightChars") == "400"
-    document = Document("report", "t", "a", dt.date(2024, 1, 2), (
-        Block("signature", (Span("区局"),)), Block("date", (Span("2024年12月20日"),)),
-    ))
+    document = Document(
+        "report",
+        "t",
+        "a",
+        dt.date(2024, 1, 2),
+        (
+            Block("signature", (Span("区局"),)),
+            Block("date", (Span("2024年12月20日"),)),
+        ),
+    )
     docx = Docx(docx_bytes(document))
     sig, day = docx.paragraph("区局"), docx.paragraph("2024")
     assert docx.attr(day, "w:pPr/w:ind", "rightChars") == "400"
@@ -285,7 +309,9 @@ def test_page_numbers_odd_right_even_left(report: Docx) -> None:
     rels = etree.fromstring(report.parts["word/_rels/document.xml.rels"])
     targets = {rel.get("Id"): rel.get("Target") for rel in rels}
     refs = {
-        ref.get(w("type")): targets[ref.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")]
+        ref.get(w("type")): targets[
+            ref.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+        ]
         for ref in sect.findall("w:footerReference", NS)
     }
     assert set(refs) == {"default", "even"}
@@ -295,7 +321,9 @@ def test_page_numbers_odd_right_even_left(report: Docx) -> None:
         assert report.text(p) == "— 1 —"
         assert "".join(i.text for i in p.iter(w("instrText"))).strip() == "PAGE"
         assert [f.get(w("fldCharType")) for f in p.iter(w("fldChar"))] == [
-            "begin", "separate", "end"
+            "begin",
+            "separate",
+            "end",
         ]
         assert p.find("w:pPr/w:jc", NS).get(w("val")) == side
         assert p.find("w:pPr/w:ind", NS).get(w(f"{side}Chars")) == "100"
@@ -347,7 +375,8 @@ def test_same_document_same_bytes_fixed_zip_and_properties(report: Docx) -> None
     assert "<dc:title>区城市管理局关于背街小巷" in core
     assert "<dc:creator>区城市管理局</dc:creator>" in core
     assert re.findall(r"<dcterms:(?:created|modified)[^>]*>([^<]*)<", core) == [
-        "2024-03-08T00:00:00Z", "2024-03-08T00:00:00Z"
+        "2024-03-08T00:00:00Z",
+        "2024-03-08T00:00:00Z",
     ]
     assert "<cp:revision>1</cp:revision>" in core
     for data in report.parts.values():
@@ -372,7 +401,8 @@ def test_bytes_do_not_depend_on_process_time_zone_or_hash_seed(report: Docx) -> 
 def test_committed_template_is_what_the_script_builds() -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "make_reference_docx.py"), "--check"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
 
@@ -442,6 +472,7 @@ def test_template_without_a_style_names_it(tmp_path: Path) -> None:
 
 def test_template_resaved_by_word_still_works(tmp_path: Path) -> None:
     """Word renames styleIds and adds theme fonts; styles are found by name, themes dropped."""
+
     def word_like(xml: str) -> str:
         xml = xml.replace('w:styleId="RGBody"', 'w:styleId="RGBody0"')
         xml = xml.replace('w:val="RGBody"', 'w:val="RGBody0"')

@@ -48,13 +48,25 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     render_docx(_report_document(), docx)
     profile = (folder / "profile").as_uri()  # private profile: parallel runs do not clash
     subprocess.run(
-        [soffice, f"-env:UserInstallation={profile}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(folder), str(docx)],
-        check=True, capture_output=True, timeout=180,
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     text = subprocess.run(
         [pdftotext, "-layout", str(folder / "report.pdf"), "-"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     return [page for page in text.split("\f") if page.strip()]
 

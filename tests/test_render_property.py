@@ -13,9 +13,40 @@ from reportgen.kinds.registry import load_registry
 LINES = (EXAMPLES / "yixue-cugan-draft.yaml").read_text("utf-8").splitlines()
 REGISTRY = load_registry()
 JUNK = st.sampled_from(
-    ["", "  ", "\t", ":", "- ", "{{", "}}", "{{ 未知 }}", "[", "]", "{", "'", '"', "|", ">",
-     "*.**", "2023-02-30", "value: x", "  - 段落", "sections:", "figures:", "kind: annual-summary",
-     "null", "~", "1e999", "0x1F", "&a", "*a", "!!python/object:os.system", "\u3000", "：", "％"]
+    [
+        "",
+        "  ",
+        "\t",
+        ":",
+        "- ",
+        "{{",
+        "}}",
+        "{{ 未知 }}",
+        "[",
+        "]",
+        "{",
+        "'",
+        '"',
+        "|",
+        ">",
+        "*.**",
+        "2023-02-30",
+        "value: x",
+        "  - 段落",
+        "sections:",
+        "figures:",
+        "kind: annual-summary",
+        "null",
+        "~",
+        "1e999",
+        "0x1F",
+        "&a",
+        "*a",
+        "!!python/object:os.system",
+        "\u3000",
+        "：",
+        "％",
+    ]
 )
 
 
@@ -36,7 +67,9 @@ def edited(draw: st.DrawFn) -> str:
     return "\n".join(lines) + "\n"
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=edited())
 def test_edited_yaml_renders_or_says_why(tmp_path, text):
     source = tmp_path / "r.yaml"

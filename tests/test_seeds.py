@@ -17,7 +17,9 @@ EXPECTED = {
 
 @pytest.mark.skipif(not EXPECTED, reason="the shared seed folder is not beside this checkout")
 def test_seeds_are_verbatim_copies():
-    ours = {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in SEEDS.glob("*.txt")}
+    ours = {
+        path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in SEEDS.glob("*.txt")
+    }
     assert ours == EXPECTED
 
 

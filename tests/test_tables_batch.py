@@ -23,7 +23,9 @@ def write_csv(path: Path, text: str, encoding: str = "utf-8") -> Path:
 
 
 def test_figures_table_fills_figures_and_names_what_it_did_not_know(cli, tmp_path):
-    table = write_csv(tmp_path / "f.csv", "名称,数值,单位\n积水点,52,处\n惠及居民,\"1,240.5\",万户\n不存在,3,个\n")
+    table = write_csv(
+        tmp_path / "f.csv", '名称,数值,单位\n积水点,52,处\n惠及居民,"1,240.5",万户\n不存在,3,个\n'
+    )
     result = cli("render", DRAFT, "-o", tmp_path / "out.docx", "--figures", table)
     assert result.code == 0, result.stderr
     assert "f.csv:4:1: A4 单元格：表格中的“不存在”在 YAML 的 figures 中没有声明" in result.stderr
@@ -46,7 +48,9 @@ def test_xlsx_figures_table(cli, tmp_path):
     sheet.append(["name", "value"])
     sheet.append(["投诉下降", 12.25])
     book.save(tmp_path / "f.xlsx")
-    assert cli("render", DRAFT, "-o", tmp_path / "o.docx", "--figures", tmp_path / "f.xlsx").code == 0
+    assert (
+        cli("render", DRAFT, "-o", tmp_path / "o.docx", "--figures", tmp_path / "f.xlsx").code == 0
+    )
     assert "同比下降12.3%" in body_text(tmp_path / "o.docx")
 
 
@@ -55,7 +59,10 @@ def test_xlsx_figures_table(cli, tmp_path):
     [
         ("名称,备注\n积水点,52\n", ["表格缺少列：数值（value）"]),
         ("名称,数值\n积水点,五十二\n", ["f.csv:2:2: B2 单元格：“积水点”的数值“五十二”不是数字"]),
-        ("名称,数值\n积水点,52\n积水点,53\n", ["f.csv:3:1: A3 单元格：数据“积水点”重复，第一次出现在 A2"]),
+        (
+            "名称,数值\n积水点,52\n积水点,53\n",
+            ["f.csv:3:1: A3 单元格：数据“积水点”重复，第一次出现在 A2"],
+        ),
         ("\n\n", ["表格是空的"]),
     ],
 )
@@ -117,7 +124,9 @@ def test_render_several_yamls_and_a_folder(cli, tmp_path):
     assert result.code == 1
     assert "broken.yaml:2" in result.stderr and "共 4 份：生成 3 份" in result.stderr
     assert sorted(p.name for p in folder.glob("*.docx")) == [
-        "annual-summary.docx", "progress-brief.docx", "yixue-cugan.docx"
+        "annual-summary.docx",
+        "progress-brief.docx",
+        "yixue-cugan.docx",
     ]
 
 

@@ -39,7 +39,12 @@ def test_direct_substitution_equals_jinja(text, monkeypatch):
     assert TextFiller(FIGURES, "r.yaml").spans(text, 7) == spans_by_jinja(text, monkeypatch)
 
 
-@given(st.lists(st.sampled_from(["{{ 甲 }}", "{{b_2}}", "{{ 乙 }}", "，", "共", "*.*", "%", " "]), max_size=12))
+@given(
+    st.lists(
+        st.sampled_from(["{{ 甲 }}", "{{b_2}}", "{{ 乙 }}", "，", "共", "*.*", "%", " "]),
+        max_size=12,
+    )
+)
 def test_any_mix_of_references_and_text(parts):
     text = "".join(parts)
     direct = TextFiller(FIGURES, "r.yaml").spans(text, 1)

@@ -126,9 +126,15 @@ def unfilled_problems(unfilled: tuple[Unfilled, ...], path: str, *, strict: bool
     problems = []
     for item in unfilled:
         if item.is_field:
-            message = f"字段 {item.figure} 未填，显示为 {item.text}（在 YAML 中填写 {item.figure}: …）"
+            message = (
+                f"字段 {item.figure} 未填，显示为 {item.text}（在 YAML 中填写 {item.figure}: …）"
+            )
         elif item.figure:
-            where = f"（在第 {item.declared_line} 行的 figures 中填写 value）" if item.declared_line else ""
+            where = (
+                f"（在第 {item.declared_line} 行的 figures 中填写 value）"
+                if item.declared_line
+                else ""
+            )
             message = f"数据“{item.figure}”未填，显示为 {item.text}{where}"
         else:
             message = f"占位符 {item.text} 尚未填写"

@@ -75,7 +75,9 @@ def jobs_for_files(files: list[Path], out_dir: Path | None) -> list[Job]:
     ]
 
 
-def jobs_for_table(source: Path, table_path: Path, out_dir: Path | None, options: Options) -> list[Job]:
+def jobs_for_table(
+    source: Path, table_path: Path, out_dir: Path | None, options: Options
+) -> list[Job]:
     """One job per row of ``table_path``; the header is checked once, before any work."""
     from reportgen import api
     from reportgen.figurefill import batch_rows
@@ -107,7 +109,7 @@ def run(jobs: list[Job], options: Options, workers: int | None = None) -> Iterat
             yield run_one(job, options)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        chunks = [jobs[i::workers * 4] for i in range(workers * 4)]
+        chunks = [jobs[i :: workers * 4] for i in range(workers * 4)]
         futures = [pool.submit(_run_chunk, chunk, options) for chunk in chunks if chunk]
         for future in as_completed(futures):
             yield from future.result()
@@ -159,9 +161,7 @@ def _safe_name(label: str) -> str:
     return cleaned or "未命名"
 
 
-def plan(
-    paths: list[Path], output: Path | None, table: Path | None, options: Options
-) -> list[Job]:
+def plan(paths: list[Path], output: Path | None, table: Path | None, options: Options) -> list[Job]:
     """The jobs for ``render``'s arguments when they name more than one report."""
     if table is not None:
         if len(paths) != 1 or paths[0].is_dir():

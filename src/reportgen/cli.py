@@ -41,7 +41,11 @@ class _ChineseHelp(_HelpFormatter):
 
     def _translate(self, text: str) -> str:
         text = _HELP_WORDS.get(text, text).replace("[required]", "［必填］")
-        return text.replace("[default: ", "［默认：").replace("]", "］") if "［默认：" in text or "[default: " in text else text
+        return (
+            text.replace("[default: ", "［默认：").replace("]", "］")
+            if "［默认：" in text or "[default: " in text
+            else text
+        )
 
 
 class _Context(typer.Context):
@@ -66,6 +70,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
 
 def _option(*flags: str, help: str, metavar: str | None = None) -> Any:
     """An option whose help text says what it defaults to, so typer need not print a default."""
@@ -97,8 +102,13 @@ def kinds_command(kinds: KindsOption = None) -> None:
 
 @app.command("new", cls=_Command)
 def new_command(
-    kind: Annotated[str, typer.Argument(help="报告类型编号，见 reportgen kinds", metavar="KIND", show_default=False)],
-    output: Annotated[Path, typer.Option("-o", "--output", help="写入的文件", metavar="FILE")] = Path("report.yaml"),
+    kind: Annotated[
+        str,
+        typer.Argument(help="报告类型编号，见 reportgen kinds", metavar="KIND", show_default=False),
+    ],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="写入的文件", metavar="FILE")
+    ] = Path("report.yaml"),
     force: Annotated[bool, typer.Option("--force", help="文件已存在时覆盖")] = False,
     kinds: KindsOption = None,
 ) -> None:
@@ -114,13 +124,16 @@ def new_command(
 @app.command("render", cls=_Command)
 def render_command(
     files: Annotated[
-        list[Path], typer.Argument(
+        list[Path],
+        typer.Argument(
             help="填好的 YAML 文件（可多个，或文件夹）", metavar="FILE...", show_default=False
-        )
+        ),
     ],
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        _option("-o", "--output", help="输出的 .docx；多份时为文件夹。默认与 YAML 同名", metavar="FILE"),
+        _option(
+            "-o", "--output", help="输出的 .docx；多份时为文件夹。默认与 YAML 同名", metavar="FILE"
+        ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="有未填数据时报错，不生成文件")] = False,
     template: Annotated[
@@ -129,11 +142,15 @@ def render_command(
     ] = None,
     figures: Annotated[
         Optional[Path],  # noqa: UP045
-        _option("--figures", help="数据表（.csv/.xlsx，列：名称、数值），填入 figures", metavar="TABLE"),
+        _option(
+            "--figures", help="数据表（.csv/.xlsx，列：名称、数值），填入 figures", metavar="TABLE"
+        ),
     ] = None,
     batch: Annotated[
         Optional[Path],  # noqa: UP045
-        _option("--batch", help="批量表（.csv/.xlsx）：每行一个单位，各出一份报告", metavar="TABLE"),
+        _option(
+            "--batch", help="批量表（.csv/.xlsx）：每行一个单位，各出一份报告", metavar="TABLE"
+        ),
     ] = None,
     jobs: Annotated[
         Optional[int],  # noqa: UP045
@@ -146,7 +163,12 @@ def render_command(
 
     if len(files) == 1 and batch is None and not files[0].is_dir():
         result = api.render(
-            files[0], output, strict=strict, template=template, registry=_registry(kinds), figures=figures
+            files[0],
+            output,
+            strict=strict,
+            template=template,
+            registry=_registry(kinds),
+            figures=figures,
         )
         for problem in (*result.notes, *api.unfilled_problems(result.unfilled, result.source)):
             _err(str(problem))
@@ -204,8 +226,13 @@ def _progress(total: int):
 
 @app.command("lint", cls=_Command)
 def lint_command(
-    paths: Annotated[list[str], typer.Argument(help="要检查的文件或文件夹", metavar="PATH...", show_default=False)],
-    format: Annotated[str, typer.Option("--format", help="输出格式：text、json、sarif、github", metavar="FORMAT")] = "text",
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="要检查的文件或文件夹", metavar="PATH...", show_default=False),
+    ],
+    format: Annotated[
+        str, typer.Option("--format", help="输出格式：text、json、sarif、github", metavar="FORMAT")
+    ] = "text",
     select: Annotated[
         Optional[list[str]],  # noqa: UP045
         _option("--select", help="只检查这些规则（可多次给出或用逗号分隔）", metavar="RULE"),
@@ -244,7 +271,10 @@ def lint_command(
 
 @app.command("import", cls=_Command)
 def import_command(
-    draft: Annotated[Path, typer.Argument(help="已有的草稿：.docx、.txt 或 .md", metavar="DRAFT", show_default=False)],
+    draft: Annotated[
+        Path,
+        typer.Argument(help="已有的草稿：.docx、.txt 或 .md", metavar="DRAFT", show_default=False),
+    ],
     kind: Annotated[
         Optional[str],  # noqa: UP045
         _option("--kind", help="导入为哪种报告；不给时自动推荐", metavar="KIND"),
@@ -264,7 +294,9 @@ def import_command(
         _err(f"推荐类型：{result.kind}（{result.reason}）")
     for warning in result.warnings:
         _err(f"注意：{warning}")
-    _err(f"已生成 {result.output}，类型 {result.kind}。下一步：核对后运行 reportgen render {result.output}")
+    _err(
+        f"已生成 {result.output}，类型 {result.kind}。下一步：核对后运行 reportgen render {result.output}"
+    )
 
 
 @app.command("schema", cls=_Command)

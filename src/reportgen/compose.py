@@ -115,7 +115,11 @@ class _Builder:
         d = r.date
         blocks = [
             self.block("brief-name", r.brief_name, ("brief_name",)),
-            Block("brief-issue", (Span(f"第{r.issue_no}期"),), source_line=self.source.line_of(("issue_no",))),
+            Block(
+                "brief-issue",
+                (Span(f"第{r.issue_no}期"),),
+                source_line=self.source.line_of(("issue_no",)),
+            ),
             Block(
                 "brief-meta",
                 self.filler.spans(r.editor, self.source.line_of(("editor",))),
@@ -130,7 +134,9 @@ class _Builder:
             line = self.source.line_of((*loc, "unit"))
             spans = self.filler.spans(f"{item.unit}：{item.headline}", line)
             blocks.append(
-                Block("heading", spans, level=1, number=heading_number(1, index + 1), source_line=line)
+                Block(
+                    "heading", spans, level=1, number=heading_number(1, index + 1), source_line=line
+                )
             )
             blocks.extend(self.body(item.paragraphs, (*loc, "paragraphs")))
             blocks.extend(self.body(item.progress, (*loc, "progress")))

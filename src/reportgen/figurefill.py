@@ -25,7 +25,9 @@ ROW_TEXT_FIELDS = ("title", "recipient", "issuer", "editor", "brief_name")
 Row = tuple[tuple[str, Cell], ...]
 
 
-def figures_from_table(table: Table, declared: dict[str, Any]) -> tuple[dict[str, float], list[Problem]]:
+def figures_from_table(
+    table: Table, declared: dict[str, Any]
+) -> tuple[dict[str, float], list[Problem]]:
     """The values of a figures table by name, and notes on names the YAML does not declare."""
     name_col = table.column(NAME_HEADERS)
     value_col = table.column(VALUE_HEADERS)
@@ -96,7 +98,9 @@ def batch_rows(
     unknown = [
         cell
         for index, cell in enumerate(table.header)
-        if index != key_col and cell.text and cell.text not in declared
+        if index != key_col
+        and cell.text
+        and cell.text not in declared
         and cell.text not in ROW_TEXT_FIELDS
         and cell.text not in own
     ]
@@ -159,7 +163,11 @@ def _field_value(model: Any, key: str, cell: Cell, table: Table, problems: list[
         return TypeAdapter(model.model_fields[key].annotation).validate_python(cell.text)
     except ValidationError:
         title = model.model_fields[key].title or key
-        problems.append(table.problem(cell, f"“{title}”的值“{cell.text}”不合要求", "数字只填数字，日期写作 2023-10-20"))
+        problems.append(
+            table.problem(
+                cell, f"“{title}”的值“{cell.text}”不合要求", "数字只填数字，日期写作 2023-10-20"
+            )
+        )
         return None
 
 

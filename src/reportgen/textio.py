@@ -28,7 +28,9 @@ def read_bytes(path: str | Path, shown: str | None = None) -> bytes:
     except IsADirectoryError:
         raise UsageError.at("这是一个文件夹，不是文件", name) from None
     except OSError as exc:
-        raise UsageError.at(f"无法读取文件（{exc.strerror or exc}）", name, hint="请检查文件权限") from None
+        raise UsageError.at(
+            f"无法读取文件（{exc.strerror or exc}）", name, hint="请检查文件权限"
+        ) from None
 
 
 def decode_text(data: bytes, shown: str) -> str:

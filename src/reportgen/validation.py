@@ -74,7 +74,8 @@ def _clean_loc(loc: tuple[Any, ...]) -> Loc:
     return tuple(
         part
         for part in loc
-        if isinstance(part, int) or not (part in {"str", "list[str]", "function-after"} or "[" in part)
+        if isinstance(part, int)
+        or not (part in {"str", "list[str]", "function-after"} or "[" in part)
     )
 
 

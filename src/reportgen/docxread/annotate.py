@@ -70,7 +70,11 @@ def annotate_docx(source: Path, out: Path, marks: Sequence[Mark]) -> None:
             paragraphs = reader.read()
         except RecursionError as error:
             raise UsageError(
-                Problem("文件结构嵌套过深，无法读取。", str(source), hint="请在 Word 中另存为 .docx 再试")
+                Problem(
+                    "文件结构嵌套过深，无法读取。",
+                    str(source),
+                    hint="请在 Word 中另存为 .docx 再试",
+                )
             ) from error
         changed: set[str] = set()
         comments = _Comments(package, reader)
@@ -239,7 +243,9 @@ class _Comments:
         _anchor(runs[0], paragraph).addprevious(start)
         _anchor(runs[-1], paragraph).addnext(end)
         reference = paragraph.makeelement(f"{{{w}}}r", {})
-        reference.append(reference.makeelement(f"{{{w}}}commentReference", {f"{{{w}}}id": comment_id}))
+        reference.append(
+            reference.makeelement(f"{{{w}}}commentReference", {f"{{{w}}}id": comment_id})
+        )
         top = end
         while top.getparent() is not paragraph:
             top = top.getparent()

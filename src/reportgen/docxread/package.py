@@ -109,7 +109,8 @@ class DocxPackage:
                     size += len(chunk)
                     if size > limit:
                         raise _unreadable(
-                            self.path, "文件中的压缩内容比声明的更大，疑似恶意构造的压缩包，已拒绝读取。"
+                            self.path,
+                            "文件中的压缩内容比声明的更大，疑似恶意构造的压缩包，已拒绝读取。",
                         )
                     chunks.append(chunk)
         except _ZIP_ERRORS as error:
@@ -205,9 +206,13 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as error:
-        raise _unreadable(path, f"无法打开文件：{error.strerror or error}。", "请检查文件权限") from error
+        raise _unreadable(
+            path, f"无法打开文件：{error.strerror or error}。", "请检查文件权限"
+        ) from error
     if not head:
-        raise _unreadable(path, "文件是空的（0 字节），没有可读的内容。", "请确认文件已完整保存或复制")
+        raise _unreadable(
+            path, "文件是空的（0 字节），没有可读的内容。", "请确认文件已完整保存或复制"
+        )
     if head.startswith(_OLE_MAGIC):
         raise _unreadable(
             path,
@@ -226,7 +231,9 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
             if head.startswith(_ZIP_MAGIC)
             else "这不是有效的 .docx 文件（zip 结构损坏）。"
         )
-        raise _unreadable(path, message, "请重新获取完整的文件，或在 Word 中打开后另存为 .docx") from error
+        raise _unreadable(
+            path, message, "请重新获取完整的文件，或在 Word 中打开后另存为 .docx"
+        ) from error
 
 
 def _refuse_bomb(path: Path, infos: list[zipfile.ZipInfo]) -> None:

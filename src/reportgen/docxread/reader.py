@@ -231,9 +231,7 @@ class DocxReader:
         style_el = None if ppr is None else w_child(ppr, "pStyle")
         style_id = None if style_el is None else w_attr(style_el, "val")
         style = self.styles.get(style_id)
-        label = self.numbering.label(
-            read_num_pr(ppr), style_id or self.styles.default_id, style
-        )
+        label = self.numbering.label(read_num_pr(ppr), style_id or self.styles.default_id, style)
         outline = read_outline_level(ppr)
         if outline is None and style is not None:
             outline = style.outline_level
@@ -342,8 +340,11 @@ def open_and_read(path: Path, keep_map: bool = False) -> DocxReader:
         reader.read()
     except RecursionError as error:
         raise UsageError(
-            Problem("文件结构嵌套过深，无法读取，疑似损坏或恶意构造。", str(path),
-                    hint="请在 Word 中打开后另存为 .docx 再试")
+            Problem(
+                "文件结构嵌套过深，无法读取，疑似损坏或恶意构造。",
+                str(path),
+                hint="请在 Word 中打开后另存为 .docx 再试",
+            )
         ) from error
     finally:
         package.close()

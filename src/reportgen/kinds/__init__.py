@@ -6,7 +6,18 @@ This module stays light (no pydantic): lint imports :data:`RESERVED_KEYS` from i
 #: The report's built-in fields, which a kind's own fields may not take as keys.
 RESERVED_KEYS = frozenset(
     {
-        "kind", "title", "recipient", "preamble", "sections", "closing", "issuer", "date",
-        "figures", "brief_name", "issue_no", "editor", "distribution",
+        "kind",
+        "title",
+        "recipient",
+        "preamble",
+        "sections",
+        "closing",
+        "issuer",
+        "date",
+        "figures",
+        "brief_name",
+        "issue_no",
+        "editor",
+        "distribution",
     }
 )

@@ -102,7 +102,9 @@ def _builtin(name: str) -> Kind:
 
 def _folder(folder: Path) -> list[Kind]:
     if not folder.is_dir():
-        raise UsageError.at("类型文件夹不存在", folder, hint="检查 --kinds 或配置文件中的 kinds 路径")
+        raise UsageError.at(
+            "类型文件夹不存在", folder, hint="检查 --kinds 或配置文件中的 kinds 路径"
+        )
     files = sorted(p for p in folder.iterdir() if p.suffix in KIND_SUFFIXES and p.is_file())
     return [load_kind_file(path) for path in files]
 

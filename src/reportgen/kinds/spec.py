@@ -27,7 +27,9 @@ class SectionSpec(_Strict):
     key: str | None = Field(None, pattern=_KEY_PATTERN, title="字段名（英文）")
     heading: str = Field(title="建议标题")
     guidance: str = Field("", title="填写说明")
-    example: str = Field("", title="模板中的示例段落", description="可用 {{ 数据名称 }} 引用 figures")
+    example: str = Field(
+        "", title="模板中的示例段落", description="可用 {{ 数据名称 }} 引用 figures"
+    )
     subsections: bool = Field(False, title="是否可分（一）（二）小标题")
 
 
@@ -57,6 +59,7 @@ class FigureSpec(_Strict):
 
 
 OptionalField = Literal["recipient", "closing", "preamble", "distribution"]
+
 
 class FieldSpec(_Strict):
     """A field of the kind's own, e.g. 联系人; the text refers to it as ``{{ key }}``."""

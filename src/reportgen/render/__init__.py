@@ -40,7 +40,9 @@ def docx_bytes(document: Document, template: Path | None = None) -> bytes:
     root = etree.fromstring(prepared.document_xml)
     write_body(root.find(_W_BODY), document, styles)
     main = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return zip_bytes([*prepared.parts, (_DOCUMENT_PART, main), (_CORE_PART, core_properties(document))])
+    return zip_bytes(
+        [*prepared.parts, (_DOCUMENT_PART, main), (_CORE_PART, core_properties(document))]
+    )
 
 
 def render_docx(document: Document, out_path: Path, template: Path | None = None) -> None:
@@ -79,7 +81,9 @@ def _prepare(template: Path | None, size: int, mtime_ns: int) -> _Prepared:
     from reportgen.render.writer import write_footers
 
     target = open_template(template)
-    write_footers(target, paragraph_styles(target, [L.STYLE_PAGE_NUMBER], template)[L.STYLE_PAGE_NUMBER])
+    write_footers(
+        target, paragraph_styles(target, [L.STYLE_PAGE_NUMBER], template)[L.STYLE_PAGE_NUMBER]
+    )
     body = target.element.body
     for child in list(body)[:-1]:  # keep the final w:sectPr
         body.remove(child)

@@ -81,7 +81,9 @@ def style_ids(document: DocxDocument) -> dict[str, str]:
     return {name: style.style_id for name, style in _paragraph_styles(document).items()}
 
 
-def check_styles(ids: dict[str, str], names: Iterable[str], template: Path | None) -> dict[str, str]:
+def check_styles(
+    ids: dict[str, str], names: Iterable[str], template: Path | None
+) -> dict[str, str]:
     """The ids of the styles ``names``; one UsageError naming every style the template lacks."""
     wanted = sorted(set(names))
     missing = [name for name in wanted if name not in ids]
