@@ -32,7 +32,7 @@ _LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
 
 def import_costs(argv: list[str], top: int = 12) -> str:
     """The slowest imports of a command, cumulative, outermost first (ms)."""
-    code = f"import sys; sys.argv = {argv!r}; from reportgen.cli import main; main()"
+    code = f"import sys; sys.argv = {argv!r}; from reportgen.cli.app import main; main()"
     proc = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True
     )

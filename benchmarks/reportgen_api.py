@@ -32,12 +32,12 @@ def lint_function() -> Callable[[str], Any]:
 
 
 def read_function() -> Callable[[str], Any]:
-    read_docx = _get("reportgen.docxread", "read_docx")
+    read_docx = _get("reportgen.docx", "read_docx")
     return lambda path: read_docx(Path(path))
 
 
 def render_function(out: str) -> Callable[[str], Any]:
     """``reportgen render PATH -o OUT`` without the process (kinds loaded once, as a batch would)."""
     render = _get("reportgen.api", "render")
-    registry = _get("reportgen.api", "kinds")()
+    registry = _get("reportgen.api", "load_kinds")()
     return lambda path: render(path, out, registry=registry)

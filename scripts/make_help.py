@@ -1,4 +1,4 @@
-"""Write src/reportgen/_help.py: the top-level help page the launcher prints without typer.
+"""Write src/reportgen/cli/stored_help.py: the top-level help page the launcher prints without typer.
 
 Run after adding, removing or re-describing a command: python scripts/make_help.py
 """
@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportgen.cli import top_level_help
+from reportgen.cli.app import top_level_help
 
-TARGET = Path(__file__).resolve().parent.parent / "src" / "reportgen" / "_help.py"
+TARGET = Path(__file__).resolve().parent.parent / "src" / "reportgen" / "cli" / "stored_help.py"
 
 
 def module_text() -> str:

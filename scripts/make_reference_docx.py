@@ -6,7 +6,7 @@ output depends on this script alone and is byte-identical on every run:
     python scripts/make_reference_docx.py            # rewrite templates/docx/reference.docx
     python scripts/make_reference_docx.py --check    # exit 1 if the committed file is stale
 
-Every figure comes from reportgen.render.layout, which the renderer reads too.
+Every figure comes from reportgen.layouts.gbt9704, which the renderer reads too.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportgen.render import layout as L
-from reportgen.render.package import zip_bytes
+from reportgen.docx.write.package import zip_bytes
+from reportgen.layouts import gbt9704 as L
 
 OUTPUT = Path(__file__).resolve().parent.parent / "templates" / "docx" / "reference.docx"
 

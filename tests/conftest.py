@@ -23,7 +23,7 @@ class CliResult:
 @pytest.fixture
 def cli(capsys, monkeypatch):
     """Run ``reportgen ARGS`` in this process (fast) and return exit code and output."""
-    from reportgen.cli import main
+    from reportgen.cli.app import main
 
     def run(*args: str, cwd: Path | None = None) -> CliResult:
         monkeypatch.setattr("sys.argv", ["reportgen", *map(str, args)])

@@ -19,7 +19,7 @@ from docx_builders import (
     table,
     word_shapes,
 )
-from reportgen.docxread import DocxParagraph, read_docx
+from reportgen.docx import DocxParagraph, read_docx
 
 EXPECTED = [
     ("关于全区老旧小区改造进展的报告", "正文"),

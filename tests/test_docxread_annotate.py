@@ -22,7 +22,7 @@ from docx_builders import (
     table,
     text_box,
 )
-from reportgen.docxread import Mark, annotate_docx, read_docx
+from reportgen.docx import Mark, annotate_docx, read_docx
 from reportgen.errors import UsageError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

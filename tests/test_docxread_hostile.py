@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from docx_builders import DocxBuilder, para, run
-from reportgen.docxread import read_docx
+from reportgen.docx import read_docx
 from reportgen.errors import UsageError
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>

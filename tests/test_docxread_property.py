@@ -23,7 +23,7 @@ from docx_builders import (
     tab,
     table,
 )
-from reportgen.docxread import Mark, annotate_docx, read_docx
+from reportgen.docx import Mark, annotate_docx, read_docx
 from reportgen.errors import UsageError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -1,8 +1,8 @@
 import pytest
 from pydantic import ValidationError
 
-from reportgen.figures import Figure, format_number
-from reportgen.numbering import chinese_date, chinese_number, heading_number
+from reportgen.gongwen.numbering import chinese_date, chinese_number, heading_number
+from reportgen.report.figures import Figure, format_number
 
 
 @pytest.mark.parametrize(

@@ -13,10 +13,10 @@ import pytest
 
 from conftest import SEEDS
 from reportgen import api
-from reportgen.docxread import read_docx
+from reportgen.docx import read_docx
+from reportgen.gongwen.placeholders import find_placeholders
 from reportgen.importer import import_draft
 from reportgen.kinds.registry import load_kind_file, load_registry
-from reportgen.placeholders import find_placeholders
 
 TODAY = dt.date(2024, 6, 1)
 SEED_002 = SEEDS / "002_b642ac03053a293c.txt"

@@ -11,15 +11,15 @@ import pytest
 
 from docx_builders import OFFICIAL_LEVELS, DocxBuilder, numbering, para, run
 from reportgen import api
-from reportgen.docxread import read_docx
+from reportgen.docx import read_docx
+from reportgen.gongwen.placeholders import find_placeholders
 from reportgen.importer import import_draft
 from reportgen.importer.cleaning import clean_lines
 from reportgen.importer.dates import date_line, parse_date
 from reportgen.importer.lines import ends_sentence, label_level, split_label
 from reportgen.importer.writing import escape_template, yaml_scalar
 from reportgen.kinds.registry import load_registry
-from reportgen.placeholders import find_placeholders
-from reportgen.yamlsource import parse_yaml
+from reportgen.yamlio.source import parse_yaml
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 TODAY = dt.date(2024, 6, 1)

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import EXAMPLES
 from reportgen import api
-from reportgen.docxread import read_docx
+from reportgen.docx import read_docx
 from reportgen.importer import import_draft
 from reportgen.kinds.registry import load_registry
 

@@ -11,11 +11,11 @@ import pytest
 
 from conftest import EXAMPLES
 from reportgen import api
-from reportgen.compose import compose
 from reportgen.errors import InputError, UsageError
 from reportgen.kinds.registry import load_registry, parse_kind
-from reportgen.scaffold import scaffold
-from reportgen.yamlsource import parse_yaml
+from reportgen.report.compose import compose
+from reportgen.report.scaffold import scaffold
+from reportgen.yamlio.source import parse_yaml
 
 USER_KINDS = EXAMPLES / "kinds"
 ALL_KINDS = [k.id for k in load_registry([USER_KINDS])]
@@ -249,7 +249,7 @@ def test_own_fields_are_filled_in_the_text_and_listed_when_missing(cli, tmp_path
     scaffolded.write_text(filled, "utf-8")
     result = cli("render", scaffolded, "--kinds", USER_KINDS, "-o", tmp_path / "a.docx")
     assert result.code == 0 and "contact" not in result.stderr
-    from reportgen.docxread import read_docx
+    from reportgen.docx import read_docx
 
     body = "".join(p.text for p in read_docx(tmp_path / "a.docx"))
     assert "（联系人：王明，电话：0571-8765）" in body

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.placeholders import find_placeholders
+from reportgen.gongwen.placeholders import find_placeholders
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 

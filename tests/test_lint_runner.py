@@ -131,7 +131,7 @@ def test_lint_text_places_findings_for_render() -> None:
     assert (finding.line, finding.column, finding.match) == (8, 2, "*")
 
 
-# -- .docx, through reportgen.docxread -------------------------------------------------------
+# -- .docx, through reportgen.docx -------------------------------------------------------
 
 
 def draft_docx(path: Path) -> Path:
@@ -164,7 +164,7 @@ def test_docx_findings_have_paragraph_numbers_and_locations(tmp_path: Path) -> N
 
 
 def test_annotate_writes_a_copy_and_refuses_to_overwrite(tmp_path: Path) -> None:
-    from reportgen.docxread import read_docx
+    from reportgen.docx import read_docx
 
     path = draft_docx(tmp_path / "草稿.docx")
     out = tmp_path / "批注.docx"

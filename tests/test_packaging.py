@@ -27,7 +27,7 @@ def test_installed_command_renders_from_another_folder(tmp_path):
 
 def test_help_imports_no_heavy_library():
     probe = (
-        "import sys, reportgen.cli\n"
+        "import sys, reportgen.cli.app\n"
         "heavy = ('docx', 'jinja2', 'lxml', 'rich', 'ruamel', 'openpyxl', 'reportgen.api')\n"
         "print(','.join(m for m in heavy if m in sys.modules))"
     )
@@ -52,8 +52,8 @@ def test_every_subpackage_is_listed_for_installation():
 
 
 def test_stored_help_page_is_what_typer_prints():
-    from reportgen._help import TOP_LEVEL_HELP
-    from reportgen.cli import top_level_help
+    from reportgen.cli.app import top_level_help
+    from reportgen.cli.stored_help import TOP_LEVEL_HELP
 
     assert top_level_help() == TOP_LEVEL_HELP, "run: python scripts/make_help.py"
 
@@ -62,7 +62,7 @@ def test_help_is_printed_without_importing_typer():
     probe = (
         "import sys\n"
         "sys.argv = ['reportgen', '--help']\n"
-        "from reportgen.launcher import main\n"
+        "from reportgen.cli.launcher import main\n"
         "try:\n    main()\nexcept SystemExit as exit:\n    code = exit.code\n"
         "print('typer' in sys.modules, code, file=sys.stderr)"
     )

@@ -17,11 +17,11 @@ from types import ModuleType
 import pytest
 from lxml import etree
 
-from reportgen.document import Block, Document, Span
+from reportgen.docx.write import docx_bytes, render_docx
+from reportgen.docx.write.package import read_zip, zip_bytes
+from reportgen.docx.write.title import title_breaks
 from reportgen.errors import UsageError
-from reportgen.render import docx_bytes, render_docx
-from reportgen.render.package import read_zip, zip_bytes
-from reportgen.render.title import title_breaks
+from reportgen.report.document import Block, Document, Span
 
 ROOT = Path(__file__).resolve().parent.parent
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -388,7 +388,7 @@ def test_bytes_do_not_depend_on_process_time_zone_or_hash_seed(report: Docx) -> 
         "import sys, importlib.util\n"
         f"spec = importlib.util.spec_from_file_location('d', {str(ROOT / 'tests/fixtures/render/documents.py')!r})\n"
         "m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)\n"
-        "from reportgen.render import docx_bytes\n"
+        "from reportgen.docx.write import docx_bytes\n"
         "sys.stdout.buffer.write(docx_bytes(m.report_document()))\n"
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345", "TZ": "Asia/Tokyo"}

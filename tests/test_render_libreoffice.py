@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.render import render_docx
+from reportgen.docx.write import render_docx
 
 pytestmark = pytest.mark.layout
 

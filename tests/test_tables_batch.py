@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from conftest import EXAMPLES, snapshot
-from reportgen.docxread import read_docx
+from reportgen.docx import read_docx
 
 DRAFT = EXAMPLES / "yixue-cugan-draft.yaml"
 

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import reportgen.textfill as textfill
+import reportgen.report.textfill as textfill
 from reportgen.errors import InputError
-from reportgen.figures import Figure
-from reportgen.textfill import TextFiller
+from reportgen.report.figures import Figure
+from reportgen.report.textfill import TextFiller
 
 FIGURES = {
     "甲": Figure(value=1.5, unit="万个", precision=1),

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportgen.errors import InputError, Problem, UsageError
 from reportgen.kinds.registry import Kind, Registry, load_registry
-from reportgen.textfill import Unfilled
-from reportgen.yamlsource import SourceMap
+from reportgen.report.textfill import Unfilled
+from reportgen.yamlio.source import SourceMap
+
+if TYPE_CHECKING:
+    from reportgen.importer import ImportResult
+    from reportgen.lint.runner import LintOptions, LintRun
 
 
 @dataclass(frozen=True)
@@ -30,7 +35,8 @@ class RenderResult:
     notes: tuple[Problem, ...] = ()
 
 
-def kinds(kind_dirs: list[Path] | None = None) -> Registry:
+def load_kinds(kind_dirs: list[Path] | None = None) -> Registry:
+    """The built-in kinds followed by those in ``kind_dirs``."""
     return load_registry(kind_dirs or [])
 
 
@@ -42,8 +48,8 @@ def load_report(path: str | Path, registry: Registry) -> LoadedReport:
 
 def parse_report(text: str, path: str, registry: Registry) -> LoadedReport:
     """Validate the report YAML ``text``; ``path`` names it in messages."""
-    from reportgen.validation import validate
-    from reportgen.yamlsource import parse_yaml, require_mapping
+    from reportgen.yamlio.source import parse_yaml, require_mapping
+    from reportgen.yamlio.validation import validate
 
     data, source = parse_yaml(text, path)
     data = require_mapping(data, source)
@@ -99,16 +105,16 @@ def render_loaded(
     row_table: str | None = None,
 ) -> RenderResult:
     """:func:`render` for a report already loaded (a batch loads its YAML once)."""
-    from reportgen.compose import compose
-    from reportgen.render import render_docx
+    from reportgen.docx.write import render_docx
+    from reportgen.report.compose import compose
 
     path = loaded.source.path
     report = loaded.report
     notes: list[Problem] = []
     if figures is not None or row is not None:
-        from reportgen import figurefill
+        from reportgen.report import figurefill
     if figures is not None:
-        from reportgen.tables import read_table
+        from reportgen.report.tables import read_table
 
         values, notes = figurefill.figures_from_table(read_table(figures), report.figures)
         report = figurefill.fill(report, values)
@@ -142,7 +148,7 @@ def unfilled_problems(unfilled: tuple[Unfilled, ...], path: str, *, strict: bool
     return problems
 
 
-def new(
+def new_scaffold(
     kind_id: str,
     output: str | Path = "report.yaml",
     *,
@@ -151,7 +157,7 @@ def new(
     today: dt.date | None = None,
 ) -> list[Path]:
     """Write the scaffold of ``kind_id`` and its JSON Schema beside it; returns the files written."""
-    from reportgen.scaffold import scaffold
+    from reportgen.report.scaffold import scaffold
     from reportgen.textio import write_atomically
 
     kind = (registry or load_registry()).get(kind_id)
@@ -167,6 +173,35 @@ def new(
         write_atomically(schema_path, schema_text.encode("utf-8"))
         written.append(schema_path)
     return written
+
+
+def lint(paths: Sequence[str | Path], options: LintOptions | None = None) -> LintRun:
+    """Check ``paths`` (files and folders); see :func:`reportgen.lint.runner.run_lint`."""
+    from reportgen.lint.runner import LintOptions, run_lint
+
+    return run_lint([str(path) for path in paths], options or LintOptions())
+
+
+def import_draft(
+    path: str | Path,
+    *,
+    kind: str | None = None,
+    output: str | Path | None = None,
+    force: bool = False,
+    registry: Registry | None = None,
+    today: dt.date | None = None,
+) -> ImportResult:
+    """Write the draft at ``path`` as the YAML of ``kind`` (proposed when None)."""
+    from reportgen.importer import import_draft as import_
+
+    return import_(
+        Path(path),
+        kind=kind,
+        output=None if output is None else Path(output),
+        force=force,
+        registry=registry,
+        today=today,
+    )
 
 
 def schema(kind: Kind) -> str:

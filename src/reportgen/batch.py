@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import Problem, ReportgenError, UsageError
-from reportgen.textfill import Unfilled
+from reportgen.report.textfill import Unfilled
 
 
 @dataclass(frozen=True)
@@ -80,11 +80,11 @@ def jobs_for_table(
 ) -> list[Job]:
     """One job per row of ``table_path``; the header is checked once, before any work."""
     from reportgen import api
-    from reportgen.figurefill import batch_rows
-    from reportgen.tables import read_table
+    from reportgen.report.figurefill import batch_rows
+    from reportgen.report.tables import read_table
 
-    loaded = api.load_report(source, api.kinds(list(options.kind_dirs)))
-    from reportgen.compose import own_fields
+    loaded = api.load_report(source, api.load_kinds(list(options.kind_dirs)))
+    from reportgen.report.compose import own_fields
 
     rows = batch_rows(read_table(table_path), loaded.report.figures, own_fields(loaded.report))
     folder = out_dir or source.with_name(f"{source.stem}-批量")

@@ -153,7 +153,7 @@ def _join_md(lines: list[str]) -> str:
 
 def _inline(text: str) -> str:
     """Markdown inline markup removed; placeholders such as ``*.**`` and ``**%`` stay."""
-    from reportgen.placeholders import find_placeholders
+    from reportgen.gongwen.placeholders import find_placeholders
 
     text = _MD_LINK.sub(r"\1", _MD_CODE.sub(r"\1", text))
     placeholder_starts = {match.start for match in find_placeholders(text, markdown=True)}
@@ -174,7 +174,7 @@ _TITLE_STYLES = ("title", "标题", "rg title")
 
 
 def _read_docx(path: Path) -> Reading:
-    from reportgen.docxread import read_docx
+    from reportgen.docx import read_docx
 
     paras: list[Para] = []
     furniture, notes_skipped, tables = 0, 0, False

@@ -116,8 +116,8 @@ def load_kind_file(path: Path) -> Kind:
 
 
 def parse_kind(text: str, origin: str) -> Kind:
-    from reportgen.validation import validate
-    from reportgen.yamlsource import SourceMap, parse_yaml, require_mapping
+    from reportgen.yamlio.source import SourceMap, parse_yaml, require_mapping
+    from reportgen.yamlio.validation import validate
 
     if origin.endswith(".toml"):
         data, source = _parse_toml(text, origin), SourceMap(origin)

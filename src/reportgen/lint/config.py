@@ -1,6 +1,6 @@
 """Lint settings from ``[tool.reportgen.lint]`` in pyproject.toml or ``[lint]`` in .reportgen.toml.
 
-The settings file that applies is found by :func:`reportgen.config.settings_file`, upward from
+The settings file that applies is found by :func:`reportgen.settings.settings_file`, upward from
 the linted file. Options given on the command line win over the file.
 """
 
@@ -39,7 +39,7 @@ def forget_configs() -> None:
 
 @lru_cache(maxsize=1024)
 def _config_in(folder: Path) -> LintConfig:
-    from reportgen.config import settings_file
+    from reportgen.settings import settings_file
 
     found = settings_file(folder)
     if found is None:

@@ -1,4 +1,4 @@
-"""Word documents as lint sources, read through :mod:`reportgen.docxread`.
+"""Word documents as lint sources, read through :mod:`reportgen.docx`.
 
 Each paragraph a reader sees is one unit: its line is the paragraph's number in reading order,
 its column the 1-based character offset in the paragraph's text, and its location where it
@@ -15,7 +15,7 @@ from reportgen.lint.source import Source
 
 
 def read_docx_source(path: Path, shown: str) -> Source:
-    from reportgen.docxread import read_docx
+    from reportgen.docx import read_docx
 
     try:
         paragraphs = read_docx(path)

@@ -175,7 +175,7 @@ def _check_annotate(files: list[tuple[Path, str]], problems: list[Problem], out:
 
 
 def _annotate(source: Path, out: Path, findings: list[Finding]) -> None:
-    from reportgen.docxread import Mark, annotate_docx
+    from reportgen.docx import Mark, annotate_docx
 
     marks = [
         Mark(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from reportgen.gongwen.placeholders import find_placeholders
 from reportgen.lint.rules.base import Hit, Rule
 from reportgen.lint.source import Source
-from reportgen.placeholders import find_placeholders
 
 _TAG_NAME = re.compile(r"\{\{\s*([^{}\s]+)\s*\}\}")
 _MESSAGES = {
@@ -24,7 +24,7 @@ class PlaceholderRule(Rule):
 
     Why: drafts circulate with ``*`` standing for figures that other departments send late,
     and one left in the signed copy is an embarrassment. Every shape
-    :func:`reportgen.placeholders.find_placeholders` knows is reported: ``*.**万个``,
+    :func:`reportgen.gongwen.placeholders.find_placeholders` knows is reported: ``*.**万个``,
     ``**.*%``, ``X月X日``, ``××市``, ``共___项``, ``【待补】``, ``{{ 名称 }}``.
 
     Example: ``新增公共停车泊位*.**万个`` → ``*.**`` at the column of the first ``*``.

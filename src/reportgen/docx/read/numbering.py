@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .numfmt import format_number
-from .ooxml import w_attr, w_child, w_tags
-from .styles import NumPr, ParagraphStyle, Styles, to_int
+from reportgen.docx.read.numfmt import format_number
+from reportgen.docx.read.styles import NumPr, ParagraphStyle, Styles, to_int
+from reportgen.ooxml.names import w_attr, w_child, w_tags
 
 _LEVEL_REF = re.compile(r"%([1-9])")
 

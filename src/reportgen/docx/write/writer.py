@@ -1,4 +1,4 @@
-"""Laying out the blocks of a :class:`~reportgen.document.Document` in the template's body.
+"""Laying out the blocks of a :class:`~reportgen.report.document.Document` in the template's body.
 
 Formatting lives in the template's named styles; the writer adds direct formatting only where it
 depends on the text: title line breaks, the right indents that centre the 署名 over the 成文日期,
@@ -11,9 +11,9 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from reportgen.document import Block, Document, Span
-from reportgen.render import layout as L
-from reportgen.render.title import text_width, title_breaks
+from reportgen.docx.write.title import text_width, title_breaks
+from reportgen.layouts import gbt9704 as L
+from reportgen.report.document import Block, Document, Span
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument

@@ -87,7 +87,7 @@ class FieldValue:
         if not self.filled:
             return f"【待补：{self.name}】"
         if hasattr(self.value, "year") and hasattr(self.value, "day"):
-            from reportgen.numbering import chinese_date
+            from reportgen.gongwen.numbering import chinese_date
 
             return chinese_date(self.value.year, self.value.month, self.value.day)  # type: ignore[attr-defined]
         return str(self.value)

@@ -22,12 +22,19 @@ from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
+from reportgen.docx.model import Mark
+from reportgen.docx.read.reader import DocxReader, ReadParagraph
 from reportgen.errors import Problem, UsageError
-
-from .model import Mark
-from .ooxml import CONTENT_TYPES, PKG_RELS, W_STRICT, XML, w_attr, w_namespace_of, w_tags
-from .package import DocxPackage
-from .reader import DocxReader, ReadParagraph
+from reportgen.ooxml.names import (
+    CONTENT_TYPES,
+    PKG_RELS,
+    W_STRICT,
+    XML,
+    w_attr,
+    w_namespace_of,
+    w_tags,
+)
+from reportgen.ooxml.package import DocxPackage
 
 AUTHOR = "reportgen"
 HIGHLIGHT = "yellow"
@@ -332,8 +339,8 @@ def _anchor(run: Any, paragraph: Any) -> Any:
 
 
 def _write_zip(package: DocxPackage, replaced: dict[str, bytes], out: Path) -> None:
+    from reportgen.ooxml.zipwrite import zip_bytes
     from reportgen.textio import write_atomically
-    from reportgen.zipfiles import zip_bytes
 
     names: list[str] = []
     for info in package.infos:

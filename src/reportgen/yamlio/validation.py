@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from reportgen.errors import InputError, Problem
-from reportgen.yamlsource import Loc, SourceMap
+from reportgen.yamlio.source import Loc, SourceMap
 
 M = TypeVar("M", bound=BaseModel)
 

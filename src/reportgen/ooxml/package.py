@@ -22,8 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import Problem, UsageError
-
-from .ooxml import PKG_RELS, rel_kind
+from reportgen.ooxml.names import PKG_RELS, rel_kind
 
 MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 100

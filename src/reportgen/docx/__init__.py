@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from .model import DocxParagraph, Mark
+from reportgen.docx.model import DocxParagraph, Mark
 
 __all__ = ["DocxParagraph", "Mark", "annotate_docx", "read_docx"]
 
@@ -20,7 +20,7 @@ def read_docx(path: Path) -> list[DocxParagraph]:
     Raises :class:`reportgen.errors.UsageError` for a file that cannot be read (missing, empty,
     not a .docx, corrupt, hostile), never anything else.
     """
-    from .reader import read_docx as read
+    from reportgen.docx.read.reader import read_docx as read
 
     return read(Path(path))
 
@@ -28,8 +28,8 @@ def read_docx(path: Path) -> list[DocxParagraph]:
 def annotate_docx(source: Path, out: Path, marks: Sequence[Mark]) -> None:
     """Write a copy of ``source`` to ``out`` with each mark highlighted and commented.
 
-    See :func:`reportgen.docxread.annotate.annotate_docx`.
+    See :func:`reportgen.docx.annotate.annotate_docx`.
     """
-    from .annotate import annotate_docx as annotate
+    from reportgen.docx.annotate import annotate_docx as annotate
 
     annotate(Path(source), Path(out), marks)

@@ -11,7 +11,7 @@ from typing import Any
 
 from reportgen.errors import InputError, Problem
 from reportgen.kinds import RESERVED_KEYS
-from reportgen.tables import (
+from reportgen.report.tables import (
     NAME_HEADERS,
     ROW_KEY_HEADERS,
     VALUE_HEADERS,

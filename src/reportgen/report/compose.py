@@ -9,13 +9,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from reportgen.document import Block, Document, Span
 from reportgen.errors import InputError
-from reportgen.figures import FieldValue
+from reportgen.gongwen.numbering import chinese_date, heading_number
 from reportgen.kinds import RESERVED_KEYS
-from reportgen.numbering import chinese_date, heading_number
-from reportgen.textfill import TextFiller, Unfilled
-from reportgen.yamlsource import Loc, SourceMap
+from reportgen.report.document import Block, Document, Span
+from reportgen.report.figures import FieldValue
+from reportgen.report.textfill import TextFiller, Unfilled
+from reportgen.yamlio.source import Loc, SourceMap
 
 
 @dataclass(frozen=True)

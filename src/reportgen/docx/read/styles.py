@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .ooxml import w_attr, w_child, w_tags
+from reportgen.ooxml.names import w_attr, w_child, w_tags
 
 # Word stores its built-in styles under lowercase names ("heading 1") and shows them capitalised;
 # python-docx does the same mapping, so names here match what python-docx users write.

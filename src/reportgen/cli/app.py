@@ -84,9 +84,9 @@ KindsOption = Annotated[
 
 
 def _registry(kind_dirs: list[Path] | None):
-    from reportgen import api, config
+    from reportgen import api, settings
 
-    return api.kinds([*(kind_dirs or []), *config.kind_dirs(Path.cwd())])
+    return api.load_kinds([*(kind_dirs or []), *settings.kind_dirs(Path.cwd())])
 
 
 def _err(text: str) -> None:
@@ -115,7 +115,7 @@ def new_command(
     """生成某类报告的 YAML 模板，每个字段都有填写说明。"""
     from reportgen import api
 
-    written = api.new(kind, output, force=force, registry=_registry(kinds))
+    written = api.new_scaffold(kind, output, force=force, registry=_registry(kinds))
     for path in written:
         _err(f"已生成 {path}")
     _err(f"下一步：按注释填写 {written[0]}，然后运行 reportgen render {written[0]}")
@@ -190,9 +190,9 @@ def _render_many(
 ) -> None:
     """Several YAMLs, a folder, or one YAML and a batch table: a progress bar and a summary."""
     from reportgen import batch as batching
-    from reportgen import config
+    from reportgen import settings
 
-    dirs = tuple([*(kinds or []), *config.kind_dirs(Path.cwd())])
+    dirs = tuple([*(kinds or []), *settings.kind_dirs(Path.cwd())])
     options = batching.Options(strict, template, dirs, figures)
     planned = batching.plan(files, output, table, options)
     results = []
@@ -317,7 +317,7 @@ def _split(values: list[str] | None) -> list[str] | None:
 
 
 def top_level_help() -> str:
-    """The page ``reportgen --help`` prints, as typer lays it out (see :mod:`reportgen.launcher`)."""
+    """The page ``reportgen --help`` prints, as typer lays it out (see :mod:`reportgen.cli.launcher`)."""
     command = typer.main.get_command(app)
     with command.make_context("reportgen", [], resilient_parsing=True) as context:
         return context.get_help() + "\n"

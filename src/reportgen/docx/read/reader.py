@@ -10,13 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reportgen.docx.model import DocxParagraph
+from reportgen.docx.read.numbering import Numbering
+from reportgen.docx.read.styles import Styles, read_num_pr, read_outline_level
 from reportgen.errors import Problem, UsageError
-
-from .model import DocxParagraph
-from .numbering import Numbering
-from .ooxml import M_STRICT, MC, M, r_attr, w_attr, w_child, w_tags
-from .package import DocxPackage, Relationship
-from .styles import Styles, read_num_pr, read_outline_level
+from reportgen.ooxml.names import M_STRICT, MC, M, r_attr, w_attr, w_child, w_tags
+from reportgen.ooxml.package import DocxPackage, Relationship
 
 _SKIPPED_NOTES = {"separator", "continuationSeparator", "continuationNotice"}
 _HEADER_TYPES = ("default", "first", "even")

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from reportgen.document import Span
 from reportgen.errors import InputError, Problem
-from reportgen.figures import FieldValue, Figure
-from reportgen.placeholders import find_placeholders
+from reportgen.gongwen.placeholders import find_placeholders
+from reportgen.report.document import Span
+from reportgen.report.figures import FieldValue, Figure
 
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
 _PLAIN_REFERENCE = re.compile(r"\{\{\s*([^\W\d]\w*)\s*\}\}")

@@ -1,7 +1,7 @@
 """Byte-stable .docx packaging.
 
 Entry order follows whoever wrote the package; it is fixed here, and times and system ids are
-fixed by :mod:`reportgen.zipfiles`. Entries are *stored*, not deflated: deflate output may differ
+fixed by :mod:`reportgen.ooxml.zipwrite`. Entries are *stored*, not deflated: deflate output may differ
 between zlib builds (zlib vs. zlib-ng), and a byte-identical file on every machine matters more
 than a few kilobytes.
 """
@@ -12,8 +12,8 @@ import io
 import zipfile
 from collections.abc import Iterable
 
-from reportgen.document import Document
-from reportgen.zipfiles import zip_bytes as _pack
+from reportgen.ooxml.zipwrite import zip_bytes as _pack
+from reportgen.report.document import Document
 
 _FIRST = ("[Content_Types].xml", "_rels/.rels")
 

@@ -1,4 +1,4 @@
-"""Rendering a :class:`~reportgen.document.Document` to a .docx in the official layout.
+"""Rendering a :class:`~reportgen.report.document.Document` to a .docx in the official layout.
 
 The template (the packaged ``reportgen.templates/docx/reference.docx`` or a user's copy of it)
 brings page setup, grid and named styles. It is prepared once per process with python-docx
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from reportgen.document import Document
+from reportgen.report.document import Document
 
 _DOCUMENT_PART = "word/document.xml"
 _CORE_PART = "docProps/core.xml"
@@ -31,9 +31,9 @@ def docx_bytes(document: Document, template: Path | None = None) -> bytes:
     """The .docx of ``document`` as bytes: identical for the same document and template."""
     from lxml import etree
 
-    from reportgen.render.package import core_properties, zip_bytes
-    from reportgen.render.template import check_styles
-    from reportgen.render.writer import required_styles, write_body
+    from reportgen.docx.write.package import core_properties, zip_bytes
+    from reportgen.docx.write.template import check_styles
+    from reportgen.docx.write.writer import required_styles, write_body
 
     prepared = _prepare(*_template_key(template))
     styles = check_styles(prepared.style_ids, required_styles(document), prepared.origin)
@@ -75,10 +75,10 @@ def _template_key(template: Path | None) -> tuple[Path | None, int, int]:
 def _prepare(template: Path | None, size: int, mtime_ns: int) -> _Prepared:
     import io
 
-    from reportgen.render import layout as L
-    from reportgen.render.package import read_zip
-    from reportgen.render.template import open_template, paragraph_styles, style_ids
-    from reportgen.render.writer import write_footers
+    from reportgen.docx.write.package import read_zip
+    from reportgen.docx.write.template import open_template, paragraph_styles, style_ids
+    from reportgen.docx.write.writer import write_footers
+    from reportgen.layouts import gbt9704 as L
 
     target = open_template(template)
     write_footers(

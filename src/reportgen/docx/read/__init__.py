@@ -1,0 +1,1 @@
+"""Reading a .docx draft as a reader sees it: paragraphs, automatic numbering, styles."""

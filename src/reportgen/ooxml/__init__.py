@@ -1,0 +1,1 @@
+"""The OOXML layer: the zip container (read safely, written reproducibly) and namespaces."""
