@@ -1,7 +1,6 @@
 import pytest
 from pydantic import ValidationError
 
-from reportgen.gongwen.numbering import chinese_date, chinese_number, heading_number
 from reportgen.report.figures import Figure, format_number
 
 
@@ -34,32 +33,3 @@ def test_a_figure_value_must_be_a_number():
 def test_rounding_is_exact_decimal():
     assert format_number(0.125, 2) == "0.13"
     assert format_number(2.675, 2) == "2.68"  # float 2.675 is 2.67499…; decimal text is kept
-
-
-@pytest.mark.parametrize(
-    ("n", "text"),
-    [
-        (1, "一"),
-        (10, "十"),
-        (11, "十一"),
-        (20, "二十"),
-        (21, "二十一"),
-        (99, "九十九"),
-        (100, "一百"),
-        (105, "一百零五"),
-        (110, "一百一十"),
-        (123, "一百二十三"),
-    ],
-)
-def test_chinese_numbers(n, text):
-    assert chinese_number(n) == text
-
-
-def test_heading_numbers_for_the_four_levels():
-    assert [heading_number(level, 2) for level in (1, 2, 3, 4)] == ["二、", "（二）", "2.", "（2）"]
-    with pytest.raises(ValueError):
-        heading_number(5, 1)
-
-
-def test_dates_have_no_zero_padding():
-    assert chinese_date(2023, 1, 5) == "2023年1月5日"

@@ -12,11 +12,12 @@ import pytest
 from docx_builders import OFFICIAL_LEVELS, DocxBuilder, numbering, para, run
 from reportgen import api
 from reportgen.docx import read_docx
+from reportgen.gongwen.dates import date_line, parse_date
+from reportgen.gongwen.headings import draft_label_level, split_draft_label
 from reportgen.gongwen.placeholders import find_placeholders
 from reportgen.importer import import_draft
 from reportgen.importer.cleaning import clean_lines
-from reportgen.importer.dates import date_line, parse_date
-from reportgen.importer.lines import ends_sentence, label_level, split_label
+from reportgen.importer.lines import ends_sentence
 from reportgen.importer.writing import escape_template, yaml_scalar
 from reportgen.kinds.registry import load_registry
 from reportgen.yamlio.source import parse_yaml
@@ -255,9 +256,9 @@ def test_a_date_line_is_only_a_date():
     ],
 )
 def test_heading_numbers(text, label, level):
-    found, _ = split_label(text)
+    found, _ = split_draft_label(text)
     assert found == label
-    assert label_level(found) == level
+    assert draft_label_level(found) == level
 
 
 def test_sentence_ends():

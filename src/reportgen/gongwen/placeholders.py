@@ -208,3 +208,18 @@ def _is_ascii_letter(char: str) -> bool:
 
 def _is_ascii_alnum(char: str) -> bool:
     return char.isascii() and char.isalnum()
+
+
+def todo(what: str) -> str:
+    """The bracketed note that stands where text is still to be written: ``【待补：what】``.
+
+    The scaffold, import and unfilled fields write it; :func:`find_placeholders` finds it
+    (shape ``note``), so it renders highlighted and lint reports it.
+    """
+    return f"【待补：{what}】"
+
+
+def number_shape(whole: int, decimals: int) -> str:
+    """The placeholder a clerk types for a number not yet known: ``number_shape(2, 1)`` is
+    ``**.*``. :func:`find_placeholders` reads it back (shape ``star``)."""
+    return "*" * whole + ("." + "*" * decimals if decimals else "")

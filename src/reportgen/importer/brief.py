@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
+from reportgen.gongwen.placeholders import todo
 from reportgen.importer.structure import Node, Outline
 from reportgen.importer.units import is_progress, unit_start
 
@@ -27,7 +28,6 @@ _DISTRIBUTION_KEYS = {
     "发": "send_to",
     "印发": "send_to",
 }
-_TODO = "【待补：{}】"
 
 
 def brief_data(
@@ -52,9 +52,7 @@ def brief_data(
         notes.append("未找到以单位名称开头的段落，已把各部分作为单位条目，请核对单位名称和要点")
     else:
         preamble = []
-        items = [
-            {"unit": _TODO.format("单位"), "headline": _TODO.format("要点"), "paragraphs": stream}
-        ]
+        items = [{"unit": todo("单位"), "headline": todo("要点"), "paragraphs": stream}]
         notes.append("未找到单位条目，正文都放在了一个待补的条目中，请按单位分条")
     masthead = outline.masthead
     editor = (
@@ -76,9 +74,9 @@ def brief_data(
         "kind": spec.id,
         "brief_name": masthead.name if masthead else spec.defaults.get("brief_name", "工作简报"),
         "issue_no": issue_no or 1,
-        "editor": editor or _TODO.format("编发单位"),
+        "editor": editor or todo("编发单位"),
         "date": outline.date or today,
-        "title": outline.title or _TODO.format("标题"),
+        "title": outline.title or todo("标题"),
         "preamble": preamble,
         "sections": items,
         "distribution": distribution or {"submit_to": "", "copy_to": "", "send_to": ""},
@@ -111,7 +109,7 @@ def _items_from_units(stream: list[str], starts: list, notes: list[str]) -> list
         if not headline and body:
             headline, body = body[0], body[1:]
         split = next((i for i, text in enumerate(body) if is_progress(text)), len(body))
-        item: dict[str, Any] = {"unit": start.unit, "headline": headline or _TODO.format("要点")}
+        item: dict[str, Any] = {"unit": start.unit, "headline": headline or todo("要点")}
         if body[:split]:
             item["paragraphs"] = body[:split]
         if body[split:]:
@@ -128,7 +126,7 @@ def _item_from_section(node: Node) -> dict[str, Any]:
     elif body:
         unit, headline, body = node.heading, body[0], body[1:]
     else:
-        unit, headline = node.heading, _TODO.format("要点")
+        unit, headline = node.heading, todo("要点")
     split = next((i for i, text in enumerate(body) if is_progress(text)), len(body))
     item: dict[str, Any] = {"unit": unit, "headline": headline}
     if body[:split]:

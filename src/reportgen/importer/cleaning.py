@@ -20,7 +20,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from reportgen.importer.lines import ends_sentence, split_label
+from reportgen.gongwen.headings import split_draft_label
+from reportgen.importer.lines import ends_sentence
 
 _PAGE_NUMBER = re.compile(
     r"^[\s　]*(?:[—–\-－]+[\s　]*\d{1,4}[\s　]*[—–\-－]+|第[\s　]*\d{1,4}[\s　]*页(?:[\s　]*[，,/]?[\s　]*共[\s　]*\d{1,4}[\s　]*页)?|\d{1,4}[\s　]*/[\s　]*\d{1,4}|\d{1,3})[\s　]*$"
@@ -108,4 +109,4 @@ def _continues(previous: str, line: str, full: int | None) -> bool:
         return False
     if ends_sentence(previous.rstrip()) or _INDENT.match(line):
         return False
-    return not split_label(line.strip(" 　\t"))[0]
+    return not split_draft_label(line.strip(" 　\t"))[0]

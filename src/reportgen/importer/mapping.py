@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from reportgen.gongwen.placeholders import todo
 from reportgen.importer.proposal import bigrams
 from reportgen.importer.structure import Node, Outline
 
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
     from reportgen.kinds.spec import KindSpec, SectionSpec
 
 _MAX_LEVEL = 4
-_TODO = "【待补：{}】"
 
 #: Words that point a heading to a part of a built-in kind, beyond its suggested heading.
 _PART_WORDS: dict[str, tuple[str, ...]] = {
@@ -131,7 +131,7 @@ def _title(outline: Outline, notes: list[str]) -> str:
     if outline.title:
         return outline.title
     notes.append("未找到标题，请填写 title")
-    return _TODO.format("标题")
+    return todo("标题")
 
 
 def _issuer(outline: Outline, notes: list[str]) -> str:
@@ -142,7 +142,7 @@ def _issuer(outline: Outline, notes: list[str]) -> str:
             notes.append(f"未找到文末署名，已取{where}中的“{found}”作发文机关署名，请核对")
             return found
     notes.append("未找到发文机关署名，请填写 issuer")
-    return _TODO.format("发文机关署名")
+    return todo("发文机关署名")
 
 
 def _today(today: dt.date, notes: list[str]) -> dt.date:
@@ -155,7 +155,7 @@ def _required(spec: KindSpec, name: str, label: str, notes: list[str]) -> str | 
     if name not in spec.required:
         return None
     notes.append(f"草稿中没有{label}，这一类型必须有，已留待补标记")
-    return _TODO.format(label)
+    return todo(label)
 
 
 def _listed(text: str | None) -> list[str] | None:

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.errors import UsageError
+from reportgen.gongwen.headings import draft_label_level, split_draft_label
 from reportgen.importer.cleaning import clean_lines, is_page_number
-from reportgen.importer.lines import Para, label_level, split_label
+from reportgen.importer.lines import Para
 
 SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 
@@ -87,7 +88,7 @@ def _read_plain(text: str, meta: dict[str, str], first_line: int) -> Reading:
         notes.append(f"已把断在句子中间的 {cleaned.joined} 行接回所在段落，请核对分段")
     paras = []
     for line, number in cleaned.lines:
-        label, rest = split_label(line)
+        label, rest = split_draft_label(line)
         paras.append(Para(rest, label, None, number))
     return Reading(paras, meta, notes)
 
@@ -115,7 +116,7 @@ def _markdown_paras(text: str, first_line: int) -> list[Para]:
         if block:
             joined = _join_md(block)
             if joined and not is_page_number(joined):
-                label, rest = split_label(joined)
+                label, rest = split_draft_label(joined)
                 paras.append(Para(rest, label, None, start))
             block.clear()
 
@@ -133,7 +134,7 @@ def _markdown_paras(text: str, first_line: int) -> list[Para]:
         if heading or not line.strip() or _MD_RULE.match(line) or _MD_BULLET.match(line):
             flush()
         if heading:
-            label, rest = split_label(_inline(heading.group(2)))
+            label, rest = split_draft_label(_inline(heading.group(2)))
             paras.append(Para(rest, label, len(heading.group(1)), number))
         elif line.strip() and not _MD_RULE.match(line):
             if not block:
@@ -189,7 +190,7 @@ def _read_docx(path: Path) -> Reading:
                 notes_skipped += 1
             continue
         tables = tables or paragraph.location.startswith("表格")
-        label = paragraph.label if label_level(paragraph.label) else ""
+        label = paragraph.label if draft_label_level(paragraph.label) else ""
         outline = paragraph.outline_level
         if (paragraph.style or "").lower() in _TITLE_STYLES:
             outline = 0
@@ -209,7 +210,7 @@ def _read_docx(path: Path) -> Reading:
                     )
                 )
             else:
-                typed, rest = split_label(piece)
+                typed, rest = split_draft_label(piece)
                 paras.append(Para(rest, typed, outline, paragraph.number))
     reading = Reading(paras)
     if furniture:

@@ -15,8 +15,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from reportgen.importer.dates import DATE, count, date_line, parse_date
-from reportgen.importer.lines import Para, ends_sentence, has_cjk, label_level
+from reportgen.gongwen.dates import DATE, date_line, parse_date
+from reportgen.gongwen.headings import draft_label_level
+from reportgen.gongwen.numerals import DIGITS, parse_count
+from reportgen.importer.lines import Para, ends_sentence, has_cjk
 from reportgen.importer.reading import Reading
 
 _PUBLISHED = re.compile(
@@ -103,7 +105,7 @@ def segment(reading: Reading) -> Outline:
 
 
 _BRIEF_NAME = re.compile(r"^[^，。；：:]{0,16}(?:简报|快报|专报|动态|通讯|情况反映)$")
-_ISSUE = re.compile(r"^(?:\d{4}\s*年\s*)?第\s*([0-9０-９]+|[〇一二三四五六七八九十百]+)\s*期")
+_ISSUE = re.compile(rf"^(?:\d{{4}}\s*年\s*)?第\s*([0-9０-９]+|[{DIGITS}十百]+)\s*期")
 _EDITOR_AND_DATE = re.compile(rf"^(?P<editor>[^\s　]{{2,30}}?)[\s　]+(?P<date>{DATE})$")
 
 
@@ -116,7 +118,7 @@ def _take_masthead(paras: list[Para], outline: Outline) -> list[Para]:
     rest = paras[1:]
     if rest and (issue := _ISSUE.match(rest[0].text)):
         number = issue.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-        masthead.issue_no = count(number)
+        masthead.issue_no = parse_count(number)
         rest = rest[1:]
     if rest and (line := _EDITOR_AND_DATE.match(rest[0].text.replace("\t", " "))):
         masthead.editor = line.group("editor")
@@ -241,7 +243,7 @@ def _take_signature(paras: list[Para], outline: Outline) -> list[Para]:
 
 
 def _levels(paras: list[Para], outline: Outline) -> list[int | None]:
-    numbered = [label_level(p.label) if p.label else None for p in paras]
+    numbered = [draft_label_level(p.label) if p.label else None for p in paras]
     if 1 in numbered:
         outline.headings_by = "numbers"
         return numbered

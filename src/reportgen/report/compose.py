@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportgen.errors import InputError
-from reportgen.gongwen.numbering import chinese_date, heading_number
+from reportgen.gongwen.dates import chinese_date
+from reportgen.gongwen.headings import heading_number
 from reportgen.kinds import RESERVED_KEYS
 from reportgen.report.document import Block, Document, Span
 from reportgen.report.figures import FieldValue

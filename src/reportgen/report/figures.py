@@ -51,9 +51,10 @@ class Figure(BaseModel):
         return self.value is not None
 
     def placeholder(self) -> str:
+        from reportgen.gongwen.placeholders import number_shape
+
         whole = self.digits or (2 if self.unit.startswith("%") else 1)
-        shape = "*" * whole + ("." + "*" * self.precision if self.precision else "")
-        return shape + self.unit
+        return number_shape(whole, self.precision) + self.unit
 
     def formatted(self) -> str:
         """The figure as written in the text, or its placeholder when it has no value."""
@@ -85,9 +86,11 @@ class FieldValue:
 
     def formatted(self) -> str:
         if not self.filled:
-            return f"【待补：{self.name}】"
+            from reportgen.gongwen.placeholders import todo
+
+            return todo(self.name)
         if hasattr(self.value, "year") and hasattr(self.value, "day"):
-            from reportgen.gongwen.numbering import chinese_date
+            from reportgen.gongwen.dates import chinese_date
 
             return chinese_date(self.value.year, self.value.month, self.value.day)  # type: ignore[attr-defined]
         return str(self.value)

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import re
 
+from reportgen.gongwen.placeholders import todo
 from reportgen.kinds.spec import KindSpec, SectionSpec
 
 _PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`\d][^#]*$")
@@ -28,7 +29,7 @@ def scaffold(spec: KindSpec, schema_name: str, today: dt.date) -> str:
         f"# yaml-language-server: $schema={schema_name}",
         f"# {spec.name}（{spec.id}）—— reportgen 模板",
         f"# {spec.summary}",
-        "# 填法：按各行注释替换内容；【待补：…】处是要写的内容，未写的在成稿中黄色高亮。",
+        f"# 填法：按各行注释替换内容；{todo('…')}处是要写的内容，未写的在成稿中黄色高亮。",
         "# 写好后运行：reportgen render 本文件名.yaml    检查未填数据：reportgen lint 本文件名.yaml",
         "",
         "# 报告类型，不要改",
@@ -50,7 +51,7 @@ def scaffold(spec: KindSpec, schema_name: str, today: dt.date) -> str:
     lines += [
         "# 导语：一两段，交代背景、依据和总体情况；可写一段文字，或每段一项的列表",
         "preamble:",
-        "  - 【待补：导语，交代背景、依据和总体情况】",
+        f"  - {todo('导语，交代背景、依据和总体情况')}",
         "",
     ]
     lines += _brief_items(spec) if spec.layout == "brief" else _sections(spec)
@@ -67,7 +68,7 @@ def scaffold(spec: KindSpec, schema_name: str, today: dt.date) -> str:
         lines += [
             "# 结尾段（可选）：表态、下一步打算，一两句即可",
             "closing:",
-            "  - 【待补：结尾段】",
+            f"  - {todo('结尾段')}",
             "",
             "# 发文机关署名：写全称",
             f"issuer: {scalar(defaults.get('issuer', 'XX局'))}",
@@ -141,15 +142,15 @@ def _section(item: SectionSpec, first: str, indent: str) -> list[str]:
     lines += [
         f"{first}heading: {scalar(item.heading)}",
         f"{indent}paragraphs:",
-        f"{indent}  - {scalar(item.example or '【待补：' + (item.guidance or item.heading) + '】')}",
+        f"{indent}  - {scalar(item.example or todo(item.guidance or item.heading))}",
     ]
     if item.subsections:
         lines += [
             f"{indent}# 小标题（可选）：排为（一）（二）…，不需要时删去 subsections 整段",
             f"{indent}subsections:",
-            f"{indent}  - heading: 【待补：小标题】",
+            f"{indent}  - heading: {todo('小标题')}",
             f"{indent}    paragraphs:",
-            f"{indent}      - 【待补：这一条的具体做法】",
+            f"{indent}      - {todo('这一条的具体做法')}",
         ]
     return lines
 
@@ -160,9 +161,9 @@ def _brief_items(spec: KindSpec) -> list[str]:
         f"# 各单位条目：{guidance}",
         "sections:",
         "  - unit: XX科",
-        "    headline: 【待补：一句话概括做了什么】",
+        f"    headline: {todo('一句话概括做了什么')}",
         "    paragraphs:",
-        "      - 【待补：主要措施，每段一项】",
+        f"      - {todo('主要措施，每段一项')}",
         "    # 进展：截至目前的数据，数据在 figures 中声明，用 {{ 名称 }} 引用",
         "    progress: 截至目前，已完成年度目标任务的{{ 完成比例 }}。",
         "",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-_CN_DIGITS = "〇一二三四五六七八九"
-_CN_UNITS = ("", "十", "百", "千")
+from reportgen.gongwen.numerals import DIGITS, counting
+
 _LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _LEGAL_UNITS = ("", "拾", "佰", "仟")
 _LEGAL_TRAD_DIGITS = "零壹貳參肆伍陸柒捌玖"
@@ -15,39 +15,6 @@ _ROMAN = (
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
     (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
 )  # fmt: skip
-
-
-def _below_10000(n: int, digits: str, units: tuple[str, ...]) -> str:
-    """Up to four digits with their units; a gap of zeros inside is read as one 零."""
-    out: list[str] = []
-    zero_pending = False
-    for power in (3, 2, 1, 0):
-        digit = n // 10**power % 10
-        if digit == 0:
-            zero_pending = bool(out)
-            continue
-        if zero_pending:
-            out.append("零")
-            zero_pending = False
-        out.append(digits[digit] + units[power])
-    return "".join(out)
-
-
-def counting(n: int, digits: str = _CN_DIGITS, units: tuple[str, ...] = _CN_UNITS,
-             ten_alone: bool = True, wan: str = "万") -> str:  # fmt: skip
-    """Chinese counting numerals: 1 一, 10 十, 11 十一, 20 二十, 101 一百零一, 10000 一万."""
-    if n <= 0:
-        return digits[0]
-    if n >= 100_000_000:
-        return str(n)
-    high, low = divmod(n, 10_000)
-    text = _below_10000(low, digits, units)
-    if high:
-        joiner = "零" if 0 < low < 1000 else ""
-        text = _below_10000(high, digits, units) + wan + joiner + text
-    if ten_alone and 10 <= n < 20:
-        text = text[1:]  # 十一, not 一十一
-    return text
 
 
 def _roman(n: int) -> str:
@@ -103,8 +70,8 @@ _FORMATS: dict[str, Callable[[int], str]] = {
     "japaneseCounting": counting,
     "taiwaneseCounting": counting,
     "taiwaneseCountingThousand": counting,
-    "ideographDigital": lambda n: "".join(_CN_DIGITS[int(c)] for c in str(n)),
-    "taiwaneseDigital": lambda n: "".join(_CN_DIGITS[int(c)] for c in str(n)),
+    "ideographDigital": lambda n: "".join(DIGITS[int(c)] for c in str(n)),
+    "taiwaneseDigital": lambda n: "".join(DIGITS[int(c)] for c in str(n)),
     "chineseLegalSimplified": lambda n: counting(n, _LEGAL_DIGITS, _LEGAL_UNITS, False, "万"),
     "ideographLegalTraditional": lambda n: counting(
         n, _LEGAL_TRAD_DIGITS, ("", "拾", "佰", "仟"), False, "萬"

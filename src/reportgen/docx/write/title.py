@@ -23,7 +23,8 @@ from __future__ import annotations
 import itertools
 import re
 
-DOC_TYPES = ("汇报", "报告", "请示", "通知", "意见", "总结", "方案", "简报", "纪要", "批复", "函")
+from reportgen.gongwen.doctypes import DOC_TYPES
+
 #: Common words of official titles, longest first within the segmentation; not exhaustive.
 LEXICON = frozenset(
     """

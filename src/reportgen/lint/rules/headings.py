@@ -6,18 +6,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from reportgen.gongwen.headings import LABELS, heading_number, match_label
 from reportgen.lint.rules.base import Hit, Rule
 from reportgen.lint.source import Source
 
-_HAN = "一二三四五六七八九十"
-# The four levels of GB/T 9704 headings. ``1.5亿元`` is no heading: no digit after the dot.
-_LEVELS = (
-    re.compile(rf"([{_HAN}]{{1,3}})、"),
-    re.compile(rf"[（(]([{_HAN}]{{1,3}})[）)]"),
-    re.compile(r"(\d{1,2})(?:[.．](?!\d)|、)"),
-    re.compile(r"[（(](\d{1,2})[）)]"),
-)
-_LEVEL_NAMES = ("一、", "（一）", "1.", "（1）")
 # Leading Markdown and blanks before a heading number: "## 一、", "**（一）", "　　1."
 _LEAD = re.compile(r"[\s\u3000]*(?:#+\s*)?(?:\*\*|__)?")
 _APPENDIX = re.compile(r"[\s\u3000]*附\s*件")
@@ -68,12 +60,12 @@ class HeadingSequenceRule(Rule):
             level, number = heading.level, heading.number
             problem = None
             if level > 0 and previous_level < level - 1 and (level - 1) in used_levels:
-                parent = _LEVEL_NAMES[level - 1]
+                parent = LABELS[level - 1]
                 problem = f"“{heading.shown}”前缺少上一级标题“{parent}”：请补上或调整层级"
             elif number == last[level]:
                 problem = f"标题序号“{heading.shown}”与前一个同级标题重复：请重新编号"
             elif number > last[level] + 1:
-                expected = _show(level, last[level] + 1)
+                expected = heading_number(level + 1, last[level] + 1)
                 problem = (
                     f"标题序号“{heading.shown}”跳号，前面缺少“{expected}”：请补上漏掉的部分或重新编号"
                     if last[level]
@@ -92,39 +84,13 @@ class HeadingSequenceRule(Rule):
 def _heading(text: str, start: int, end: int, label: str) -> _Heading | None:
     """The heading number at the start of a paragraph (or in its Word label), if any."""
     if label:
-        for level, pattern in enumerate(_LEVELS):
-            found = pattern.match(label.strip())
-            if found:
-                return _Heading(level, _number(found.group(1)), found.group(), start, start)
-        return None
+        found = match_label(label.strip())
+        if found is None:
+            return None
+        return _Heading(found.level - 1, found.number, found.text, start, start)
     lead = _LEAD.match(text, start, end)
     begin = lead.end() if lead else start
-    for level, pattern in enumerate(_LEVELS):
-        found = pattern.match(text, begin, end)
-        if found:
-            return _Heading(level, _number(found.group(1)), found.group(), begin, found.end())
-    return None
-
-
-def _number(written: str) -> int:
-    if written.isdigit():
-        return int(written)
-    digits = {char: index for index, char in enumerate("一二三四五六七八九", 1)}
-    if "十" not in written:
-        return digits.get(written, 0)
-    tens, _, ones = written.partition("十")
-    return digits.get(tens, 1) * 10 + digits.get(ones, 0)
-
-
-def _show(level: int, number: int) -> str:
-    if level in (2, 3):
-        return f"（{number}）" if level == 3 else f"{number}."
-    han = "一二三四五六七八九"
-    written = (
-        han[number - 1]
-        if number < 10
-        else ("" if number < 20 else han[number // 10 - 1])
-        + "十"
-        + (han[number % 10 - 1] if number % 10 else "")
-    )
-    return f"{written}、" if level == 0 else f"（{written}）"
+    found = match_label(text, begin, end)
+    if found is None:
+        return None
+    return _Heading(found.level - 1, found.number, found.text, begin, found.end)

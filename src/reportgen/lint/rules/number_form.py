@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from reportgen.gongwen.numerals import DIGITS
 from reportgen.lint.rules.base import Hit, Rule
 from reportgen.lint.source import Source
 
-_HAN_DIGITS = "〇零一二三四五六七八九"
+_HAN_DIGITS = f"零{DIGITS}"
 # A date half in Chinese numerals, half in Arabic: 二〇二五年8月, 2025年八月.
 # (Patterns start with one character class or a literal, not a repeat, so the regex engine
 # can skip ahead fast; the Arabic year before 年八月 is checked on the few candidates.)
