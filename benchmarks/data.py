@@ -5,7 +5,7 @@ report YAML, so two runs measure the same bytes:
 
 - ``corpus.txt``: ~5 MB of report prose (seed paragraphs shuffled and repeated) with placeholders
   sprinkled in, for ``lint`` against autocorrect-py;
-- ``short.txt``: a few lines, for the start-up cost of ``reportgen lint``;
+- ``short.txt``: a few lines; ``page.txt``: one page, for the start-up cost of ``reportgen lint``;
 - ``big.docx``: ~200 pages (~3,000 paragraphs with tables, a header and a footer) for
   ``read_docx`` against docx2python;
 - ``report_200pages.yaml``: a yixue-cugan report of ~200 pages, for the peak memory of a render;
@@ -107,6 +107,60 @@ def make_short_txt(path: Path) -> Path:
         "截至X月X日，全区共推进重点项目**个，完成投资*.**亿元。\n"
         "下一步将加快项目建设进度，确保全年目标任务如期完成。\n",
     )
+    return path
+
+
+def make_page_txt(path: Path) -> Path:
+    """One page of a draft as a clerk pastes it: 22 lines of about 28 characters, a few slots."""
+    rng = random.Random(2012)
+    lines = ["关于区级重点项目推进情况的报告", ""]
+    lines += _short_paragraphs(rng, 20, limit=30)
+    lines[5] = "截至X月X日，全区共推进重点项目**个，完成投资*.**亿元。"
+    _write(path, "\n".join(lines) + "\n")
+    return path
+
+
+def make_stored_xml_docx(path: Path, megabytes: int) -> Path:
+    """A .docx whose word/document.xml is ``megabytes`` MB, stored uncompressed: the input that
+    once made lint hold gigabytes. Written part by part, never whole in memory."""
+    import zipfile
+
+    paragraph = (
+        "<w:p><w:r><w:t>截至X月X日，全区共推进重点项目**个，完成投资*.**亿元，"
+        "下一步将加快项目建设进度。</w:t></w:r></w:p>"
+    ).encode()
+    head = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:body>"
+    )
+    tail = b"</w:body></w:document>"
+    count = megabytes * 2**20 // len(paragraph)
+    content_types = (
+        b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+        b'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.'
+        b'openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType='
+        b'"application/xml"/><Override PartName="/word/document.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+    )
+    rels = (
+        b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats'
+        b'.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxml'
+        b'formats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"'
+        b"/></Relationships>"
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_STORED) as z:
+        z.writestr("[Content_Types].xml", content_types)
+        z.writestr("_rels/.rels", rels)
+        with z.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(head)
+            block = paragraph * 1000
+            for _ in range(count // 1000):
+                part.write(block)
+            part.write(tail)
+    tmp.replace(path)
     return path
 
 
@@ -317,15 +371,24 @@ def _write_bytes(path: Path, content: bytes) -> None:
 
 
 def build(
-    report: Path, corpus_bytes: int, docx_paragraphs: int, big_pages: int, styles: dict[str, str]
+    report: Path,
+    corpus_bytes: int,
+    docx_paragraphs: int,
+    big_pages: int,
+    styles: dict[str, str],
+    huge_docx_paragraphs: int = 30_000,
+    stored_xml_mb: int = 150,
 ) -> dict[str, Path]:
     """Generate every input (skipping those already there with the same parameters)."""
-    tag = f"v2-{corpus_bytes}-{docx_paragraphs}-{big_pages}"
+    tag = f"v3-{corpus_bytes}-{docx_paragraphs}-{big_pages}-{huge_docx_paragraphs}-{stored_xml_mb}"
     out = DATA / tag
     paths = {
         "corpus": out / "corpus.txt",
         "short": out / "short.txt",
+        "page": out / "page.txt",
         "big_docx": out / "big.docx",
+        "huge_docx": out / "huge.docx",
+        "stored_xml_docx": out / "stored-xml.docx",
         "big_yaml": out / "report_200pages.yaml",
         "anchor_yaml": out / "anchor.yaml",
         "anchor_md": out / "anchor.md",
@@ -334,8 +397,14 @@ def build(
         make_corpus(paths["corpus"], corpus_bytes)
     if not paths["short"].exists():
         make_short_txt(paths["short"])
+    if not paths["page"].exists():
+        make_page_txt(paths["page"])
     if not paths["big_docx"].exists():
         make_big_docx(paths["big_docx"], docx_paragraphs)
+    if not paths["huge_docx"].exists():
+        make_big_docx(paths["huge_docx"], huge_docx_paragraphs)
+    if not paths["stored_xml_docx"].exists():
+        make_stored_xml_docx(paths["stored_xml_docx"], stored_xml_mb)
     # These follow the report, which may change between runs (the bundled example lands).
     make_big_report_yaml(paths["big_yaml"], report, big_pages)
     data = anchor_data(report)

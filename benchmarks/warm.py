@@ -46,6 +46,26 @@ def _render_reportgen(path: str, _: str | None) -> Callable[[], object]:
     return run
 
 
+def _render_floor(path: str, _: str | None) -> Callable[[], object]:
+    """The physical floor of a render: writing the very bytes reportgen writes for ``path`` (the
+    same zip entries, names, dates and compression), with nothing computed."""
+    import zipfile
+
+    out = _output("floor.docx")
+    reportgen_api.render_function(str(out))(path)
+    with zipfile.ZipFile(out) as z:
+        entries = [(info, z.read(info)) for info in z.infolist()]
+
+    def run() -> object:
+        out.unlink(missing_ok=True)
+        with open(out, "wb") as f, zipfile.ZipFile(f, "w") as z:
+            for info, content in entries:
+                z.writestr(info, content, compress_type=info.compress_type)
+        return out
+
+    return run
+
+
 def _render_docxtpl(path: str, template: str | None) -> Callable[[], object]:
     import docxtpl_render
 
@@ -92,6 +112,7 @@ def _read_docx2python(path: str, _: str | None) -> Callable[[], object]:
 TASKS: dict[str, Callable[[str, str | None], Callable[[], object]]] = {
     "render-reportgen": _render_reportgen,
     "render-docxtpl": _render_docxtpl,
+    "render-floor": _render_floor,
     "lint-reportgen": _lint_reportgen,
     "lint-autocorrect": _lint_autocorrect,
     "read-reportgen": _read_reportgen,
