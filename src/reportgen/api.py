@@ -182,6 +182,39 @@ def lint(paths: Sequence[str | Path], options: LintOptions | None = None) -> Lin
     return run_lint([str(path) for path in paths], options or LintOptions())
 
 
+@dataclass(frozen=True)
+class Checked:
+    """What :func:`check_text` found in a report's YAML text, for a page that checks as one types."""
+
+    #: Syntax and validation errors (nothing can be rendered while there are any).
+    problems: tuple[Problem, ...]
+    #: Lint findings on the text fields (:class:`reportgen.lint.findings.Finding`).
+    findings: tuple[Any, ...]
+    unfilled: tuple[Unfilled, ...]
+    #: The composed :class:`reportgen.report.document.Document`, or None when there are problems.
+    document: Any
+
+
+def check_text(text: str, path: str, registry: Registry) -> Checked:
+    """Validate, compose and lint the report YAML ``text`` without writing anything."""
+    from reportgen.errors import ReportgenError
+    from reportgen.lint.rules import RULES
+    from reportgen.lint.runner import check_source
+    from reportgen.lint.yaml_source import source_from_yaml
+    from reportgen.report.compose import compose
+
+    try:
+        findings = tuple(f for f, _ in check_source(source_from_yaml(text, path), RULES.values()))
+    except ReportgenError as error:
+        return Checked(error.problems, (), (), None)
+    try:
+        loaded = parse_report(text, path, registry)
+        composed = compose(loaded.report, loaded.source, loaded.kind.spec.layout)
+    except ReportgenError as error:
+        return Checked(error.problems, findings, (), None)
+    return Checked((), findings, composed.unfilled, composed.document)
+
+
 def import_draft(
     path: str | Path,
     *,

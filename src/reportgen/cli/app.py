@@ -310,6 +310,41 @@ def schema_command(
     sys.stdout.write(api.schema(_registry(kinds).get(kind)))
 
 
+@app.command("edit", cls=_Command)
+def edit_command(
+    file: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Argument(
+            help="要填写的 YAML；不存在时按 --kind 新建", metavar="FILE", show_default=False
+        ),
+    ] = None,
+    kind: Annotated[
+        Optional[str],  # noqa: UP045
+        _option("--kind", help="新建时的报告类型", metavar="KIND"),
+    ] = None,
+    port: Annotated[int, _option("--port", help="端口，默认自动选择", metavar="N")] = 0,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="不自动打开浏览器")] = False,
+    kinds: KindsOption = None,
+) -> None:
+    """在浏览器中填写、检查、预览报告并生成 Word；只在本机运行，数据不出本机。"""
+    from reportgen.edit import serve
+
+    def announce(url: str) -> None:
+        typer.echo(f"请在浏览器中打开：{url}", err=True)
+        typer.echo(url)
+        _err("关闭网页或按 Ctrl-C 即停止。")
+
+    serve(
+        file,
+        kind=kind,
+        port=port,
+        open_browser=not no_browser,
+        registry=_registry(kinds),
+        announce=announce,
+    )
+    _err("已停止")
+
+
 def _split(values: list[str] | None) -> list[str] | None:
     if not values:
         return None
@@ -366,5 +401,5 @@ def _usage_message(exc: typer.TyperException) -> str:
         return f"错误：参数不对（{exc.format_message()}）。{see}"
     if "No such command" in exc.format_message():
         name = exc.format_message().split("'")[1] if "'" in exc.format_message() else ""
-        return f"错误：没有命令“{name}”。可用命令：kinds、new、render、lint、schema、import"
+        return f"错误：没有命令“{name}”。可用命令：kinds、new、render、lint、schema、import、edit"
     return f"用法错误：{exc.format_message()}。{see}"

@@ -12,6 +12,12 @@ import sys
 
 
 def main() -> None:
+    # A Chinese Windows console or pipe is GBK (cp936): a character it lacks (₂, an emoji in a
+    # draft) is shown as "?" rather than ending the command.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
     if sys.argv[1:] in ([], ["-h"], ["--help"]):
         from reportgen.cli.stored_help import TOP_LEVEL_HELP
 
