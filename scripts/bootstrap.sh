@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Set up a fresh machine that has only python3: a virtual environment in .venv with reportgen
 # installed as users install it (pip install ., not editable). With --test, also the test tools
-# and, where we are root, LibreOffice, CJK fonts and poppler for the layout tests.
+# and, where we are root, LibreOffice, CJK fonts and poppler for the layout tests and Chromium with
+# its driver for the test of the edit page in a real browser.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [[ "${1:-}" == "--test" ]]; then
-  if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; then
+  if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null \
+    || ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-      echo "== 安装 LibreOffice、中文字体和 poppler（版式测试用）" >&2
+      echo "== 安装 LibreOffice、中文字体、poppler（版式测试用）和 Chromium（网页测试用）" >&2
       apt-get update -qq
       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-        libreoffice-writer-nogui fonts-noto-cjk poppler-utils >/dev/null
+        libreoffice-writer-nogui fonts-noto-cjk poppler-utils chromium chromium-driver >/dev/null
     else
-      echo "!! 未找到 soffice/pdftotext，版式测试将跳过（CI 中会失败）" >&2
+      echo "!! 未找到 soffice/pdftotext/chromium，版式和网页测试将跳过（CI 中会失败）" >&2
     fi
   fi
   extras=".[test]"
