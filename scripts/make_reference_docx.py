@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportgen.docx.write.package import zip_bytes
 from reportgen.layouts import gbt9704 as L
+from reportgen.ooxml.zipwrite import package_bytes
 
 OUTPUT = Path(__file__).resolve().parent.parent / "templates" / "docx" / "reference.docx"
 
@@ -349,7 +349,7 @@ def build() -> bytes:
         "word/settings.xml": settings_xml(),
         "word/fontTable.xml": font_table_xml(),
     }
-    return zip_bytes((name, xml.encode("utf-8")) for name, xml in parts.items())
+    return package_bytes((name, xml.encode("utf-8")) for name, xml in parts.items())
 
 
 def main() -> int:

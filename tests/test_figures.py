@@ -1,7 +1,7 @@
 import pytest
 from pydantic import ValidationError
 
-from reportgen.report.figures import Figure, format_number
+from reportgen.kinds.figure import Figure, format_number
 
 
 @pytest.mark.parametrize(

@@ -18,9 +18,9 @@ import pytest
 from lxml import etree
 
 from reportgen.docx.write import docx_bytes, render_docx
-from reportgen.docx.write.package import read_zip, zip_bytes
 from reportgen.docx.write.title import title_breaks
 from reportgen.errors import UsageError
+from reportgen.ooxml.zipwrite import package_bytes
 from reportgen.report.document import Block, Document, Span
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,12 +45,17 @@ def load_documents() -> ModuleType:
 documents = load_documents()
 
 
+def read_zip(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {info.filename: archive.read(info) for info in archive.infolist()}
+
+
 class Docx:
     """The parts of a rendered .docx, with style resolution for paragraphs."""
 
     def __init__(self, data: bytes) -> None:
         self.data = data
-        self.parts = dict(read_zip(data))
+        self.parts = read_zip(data)
         self.document = self.xml("word/document.xml")
         self.styles = self.xml("word/styles.xml")
         self.settings = self.xml("word/settings.xml")
@@ -438,7 +443,7 @@ def test_missing_output_folder_is_a_usage_error(tmp_path: Path) -> None:
         render_docx(documents.report_document(), tmp_path / "nope" / "out.docx")
 
 
-@pytest.mark.parametrize("content", [b"not a zip at all", zip_bytes([("a.txt", b"x")])])
+@pytest.mark.parametrize("content", [b"not a zip at all", package_bytes([("a.txt", b"x")])])
 def test_unreadable_template_is_a_usage_error(tmp_path: Path, content: bytes) -> None:
     template = tmp_path / "模板.docx"
     template.write_bytes(content)
@@ -455,10 +460,10 @@ def test_missing_template_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def _edited_template(tmp_path: Path, edit) -> Path:  # type: ignore[no-untyped-def]
-    parts = dict(read_zip((ROOT / "templates" / "docx" / "reference.docx").read_bytes()))
+    parts = read_zip((ROOT / "templates" / "docx" / "reference.docx").read_bytes())
     parts["word/styles.xml"] = edit(parts["word/styles.xml"].decode()).encode()
     path = tmp_path / "edited.docx"
-    path.write_bytes(zip_bytes(parts.items()))
+    path.write_bytes(package_bytes(parts.items()))
     return path
 
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import reportgen.report.textfill as textfill
 from reportgen.errors import InputError
-from reportgen.report.figures import Figure
+from reportgen.kinds.figure import Figure
 from reportgen.report.textfill import TextFiller
 
 FIGURES = {

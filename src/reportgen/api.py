@@ -11,19 +11,27 @@ from typing import TYPE_CHECKING, Any
 
 from reportgen.errors import InputError, Problem, UsageError
 from reportgen.kinds.registry import Kind, Registry, load_registry
+from reportgen.report.loading import LoadedReport, load_report, parse_report
 from reportgen.report.textfill import Unfilled
-from reportgen.yamlio.source import SourceMap
 
 if TYPE_CHECKING:
     from reportgen.importer import ImportResult
     from reportgen.lint.runner import LintOptions, LintRun
 
-
-@dataclass(frozen=True)
-class LoadedReport:
-    kind: Kind
-    report: Any
-    source: SourceMap
+__all__ = [
+    "LoadedReport",
+    "RenderResult",
+    "import_draft",
+    "lint",
+    "load_kinds",
+    "load_report",
+    "new_scaffold",
+    "parse_report",
+    "render",
+    "render_loaded",
+    "schema",
+    "unfilled_problems",
+]
 
 
 @dataclass(frozen=True)
@@ -38,34 +46,6 @@ class RenderResult:
 def load_kinds(kind_dirs: list[Path] | None = None) -> Registry:
     """The built-in kinds followed by those in ``kind_dirs``."""
     return load_registry(kind_dirs or [])
-
-
-def load_report(path: str | Path, registry: Registry) -> LoadedReport:
-    from reportgen.textio import read_text
-
-    return parse_report(read_text(path), str(path), registry)
-
-
-def parse_report(text: str, path: str, registry: Registry) -> LoadedReport:
-    """Validate the report YAML ``text``; ``path`` names it in messages."""
-    from reportgen.yamlio.source import parse_yaml, require_mapping
-    from reportgen.yamlio.validation import validate
-
-    data, source = parse_yaml(text, path)
-    data = require_mapping(data, source)
-    if "kind" not in data:
-        raise InputError(
-            Problem(
-                "缺少 kind 字段，不知道这是哪种报告",
-                path,
-                1,
-                1,
-                f"在第一行写 kind: 类型编号；可用的类型：{'、'.join(registry.ids())}",
-            )
-        )
-    kind = registry.get(str(data["kind"]), source=source.problem(("kind",), ""))
-    report = validate(kind.model, data, source)
-    return LoadedReport(kind, report, source)
 
 
 def render(

@@ -29,7 +29,7 @@ from reportgen.ooxml.names import (
     CONTENT_TYPES,
     PKG_RELS,
     W_STRICT,
-    XML,
+    XML_SPACE,
     w_attr,
     w_namespace_of,
     w_tags,
@@ -70,6 +70,8 @@ def annotate_docx(source: Path, out: Path, marks: Sequence[Mark]) -> None:
     ``out`` naming the source itself, or an unwritable ``out`` raise :class:`UsageError`; an
     existing ``out`` (not the source) is replaced — whether that is wanted is the caller's call.
     """
+    from reportgen.ooxml.xml import serialize
+
     _refuse_overwriting_source(source, out)
     with DocxPackage(source) as package:
         try:
@@ -94,7 +96,7 @@ def annotate_docx(source: Path, out: Path, marks: Sequence[Mark]) -> None:
             changed.add(paragraph.part)
             if paragraph.commentable and runs:
                 comments.add(paragraph.element, runs, f"{mark.message}（{mark.rule}）")
-        replaced = {part: _serialize(reader.roots[part]) for part in changed}
+        replaced = {part: serialize(reader.roots[part]) for part in changed}
         replaced.update(comments.finish())
         _write_zip(package, replaced, out)
 
@@ -154,10 +156,10 @@ def _split_text(element: Any, text: str, cut_from: int, cut_to: int) -> list[lis
     parts = [p for p in (text[:cut_from], text[cut_from:cut_to], text[cut_to:]) if p]
     pieces = [[element, parts[0]]]
     element.text = parts[0]
-    element.set(f"{{{XML}}}space", "preserve")
+    element.set(XML_SPACE, "preserve")
     previous = element
     for part in parts[1:]:
-        new = element.makeelement(element.tag, {f"{{{XML}}}space": "preserve"})
+        new = element.makeelement(element.tag, {XML_SPACE: "preserve"})
         new.text = part
         previous.addnext(new)
         pieces.append([new, part])
@@ -198,25 +200,21 @@ def _split_runs(covered: list[Any]) -> list[Any]:
 
 
 def _highlight(run: Any) -> None:
+    from reportgen.ooxml.xml import make
+
     namespace = run.tag[1:].split("}", 1)[0]
     props = next((c for c in run if _local(c) == "rPr"), None)
     if props is None:
-        props = run.makeelement(f"{{{namespace}}}rPr", {})
+        props = make("rPr", ns=namespace)
         run.insert(0, props)
     for old in [c for c in props if _local(c) == "highlight"]:
         props.remove(old)
-    mark = props.makeelement(f"{{{namespace}}}highlight", {f"{{{namespace}}}val": HIGHLIGHT})
+    mark = make("highlight", {"val": HIGHLIGHT}, ns=namespace)
     later = next((c for c in props if _local(c) in _AFTER_HIGHLIGHT), None)
     if later is None:
         props.append(mark)
     else:
         later.addprevious(mark)
-
-
-def _serialize(root: Any) -> bytes:
-    from lxml import etree
-
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 class _Comments:
@@ -239,46 +237,41 @@ class _Comments:
             self.next_id = max(ids, default=-1) + 1
 
     def add(self, paragraph: Any, runs: list[Any], message: str) -> None:
-        if self.root is None:
-            self.root = paragraph.makeelement(f"{{{self.w}}}comments", nsmap={"w": self.w})
-            self.created = True
+        from reportgen.ooxml.xml import add, make
+
         w = self.w
+        if self.root is None:
+            self.root = make("comments", ns=w, nsmap={"w": w})
+            self.created = True
         comment_id = str(self.next_id)
         self.next_id += 1
-        start = paragraph.makeelement(f"{{{w}}}commentRangeStart", {f"{{{w}}}id": comment_id})
-        end = paragraph.makeelement(f"{{{w}}}commentRangeEnd", {f"{{{w}}}id": comment_id})
+        start = make("commentRangeStart", {"id": comment_id}, ns=w)
+        end = make("commentRangeEnd", {"id": comment_id}, ns=w)
         _anchor(runs[0], paragraph).addprevious(start)
         _anchor(runs[-1], paragraph).addnext(end)
-        reference = paragraph.makeelement(f"{{{w}}}r", {})
-        reference.append(
-            reference.makeelement(f"{{{w}}}commentReference", {f"{{{w}}}id": comment_id})
-        )
+        reference = make("r", ns=w)
+        add(reference, "commentReference", {"id": comment_id}, ns=w)
         top = end
         while top.getparent() is not paragraph:
             top = top.getparent()
         top.addnext(reference)
 
-        comment = self.root.makeelement(
-            f"{{{w}}}comment",
-            {f"{{{w}}}id": comment_id, f"{{{w}}}author": AUTHOR, f"{{{w}}}initials": "RG"},
+        comment = add(
+            self.root, "comment", {"id": comment_id, "author": AUTHOR, "initials": "RG"}, ns=w
         )
-        body = comment.makeelement(f"{{{w}}}p", {})
-        ref_run = body.makeelement(f"{{{w}}}r", {})
-        ref_run.append(ref_run.makeelement(f"{{{w}}}annotationRef", {}))
-        text_run = body.makeelement(f"{{{w}}}r", {})
-        text = text_run.makeelement(f"{{{w}}}t", {f"{{{XML}}}space": "preserve"})
+        body = add(comment, "p", ns=w)
+        add(add(body, "r", ns=w), "annotationRef", ns=w)
+        text = add(add(body, "r", ns=w), "t", {XML_SPACE: "preserve"}, ns=w)
         text.text = _XML_UNSAFE.sub("", message)
-        text_run.append(text)
-        body.extend([ref_run, text_run])
-        comment.append(body)
-        self.root.append(comment)
 
     def finish(self) -> dict[str, bytes]:
         """The parts to write: comments, and when the part is new, its relationship and type."""
         if self.root is None or (not self.created and self.part is None):
             return {}
+        from reportgen.ooxml.xml import serialize
+
         if not self.created:
-            return {self.part or "": _serialize(self.root)} if len(self.root) else {}
+            return {self.part or "": serialize(self.root)} if len(self.root) else {}
         main = self.package.main_part
         folder = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
         name = next(
@@ -287,45 +280,50 @@ class _Comments:
             if not self.package.has(f"{folder}comments{suffix}.xml")
         )
         return {
-            name: _serialize(self.root),
+            name: serialize(self.root),
             **self._add_relationship(main, name),
             **self._add_content_type(name),
         }
 
     def _add_relationship(self, main: str, part: str) -> dict[str, bytes]:
+        from reportgen.ooxml.xml import add, make, serialize
+
         folder, file_name = main.rsplit("/", 1) if "/" in main else ("", main)
         rels_part = f"{folder}/_rels/{file_name}.rels" if folder else f"_rels/{file_name}.rels"
         if self.package.has(rels_part):
             rels_part = self.package.real_name(rels_part)
             root = self.package.xml(rels_part)
         else:
-            from lxml import etree
-
-            root = etree.Element(f"{{{PKG_RELS}}}Relationships", nsmap={None: PKG_RELS})
+            root = make("Relationships", ns=PKG_RELS, nsmap={None: PKG_RELS})
         taken = {rel.get("Id") for rel in root}
         rel_id = next(f"rId{n}" for n in range(1, len(taken) + 2) if f"rId{n}" not in taken)
-        relationship = root.makeelement(
-            root.tag.replace("Relationships", "Relationship"),
+        add(
+            root,
+            "Relationship",
             {
                 "Id": rel_id,
                 "Type": _COMMENTS_REL[self.w == W_STRICT],
                 "Target": part[len(folder) + 1 :] if folder else part,
             },
+            ns=root.tag[1:].split("}", 1)[0],
         )
-        root.append(relationship)
-        return {rels_part: _serialize(root)}
+        return {rels_part: serialize(root)}
 
     def _add_content_type(self, part: str) -> dict[str, bytes]:
+        from reportgen.ooxml.xml import add, serialize
+
         name = "[Content_Types].xml"
         if not self.package.has(name):
             return {}
         name = self.package.real_name(name)
         root = self.package.xml(name)
-        override = root.makeelement(
-            f"{{{CONTENT_TYPES}}}Override", {"PartName": f"/{part}", "ContentType": _COMMENTS_TYPE}
+        add(
+            root,
+            "Override",
+            {"PartName": f"/{part}", "ContentType": _COMMENTS_TYPE},
+            ns=CONTENT_TYPES,
         )
-        root.append(override)
-        return {name: _serialize(root)}
+        return {name: serialize(root)}
 
 
 def _anchor(run: Any, paragraph: Any) -> Any:

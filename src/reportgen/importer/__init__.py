@@ -149,8 +149,8 @@ def _looks_tabular(lines: list[str]) -> bool:
 
 def _check_renders(text: str, registry: Registry, draft: Path, out: Path) -> None:
     """Load and compose the YAML as ``render`` will, before anything is written."""
-    from reportgen.api import parse_report
     from reportgen.report.compose import compose
+    from reportgen.report.loading import parse_report
 
     try:
         loaded = parse_report(text, str(out), registry)

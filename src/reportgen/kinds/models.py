@@ -13,8 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from reportgen.kinds.figure import Figure
 from reportgen.kinds.spec import KindSpec, SectionSpec
-from reportgen.report.figures import Figure
 
 Text = str | list[str]
 _TEXT_HELP = "一段文字，或每段一项的列表；可用 {{ 数据名称 }} 引用 figures 中的数据"

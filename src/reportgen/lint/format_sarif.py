@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from pathlib import PureWindowsPath
 from urllib.parse import quote
 
-from reportgen import __version__
 from reportgen.lint.findings import Finding
 from reportgen.lint.rules import RULES
+from reportgen.version import __version__
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}

@@ -20,6 +20,12 @@ PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
 
 W_NAMESPACES = (W, W_STRICT)
+XML_SPACE = f"{{{XML}}}space"
+
+
+def w(local: str) -> str:
+    """The Clark name of a ``w:`` element or attribute as reportgen writes it (transitional)."""
+    return f"{{{W}}}{local}"
 
 
 def w_tags(local: str) -> tuple[str, str]:

@@ -13,6 +13,7 @@ broken ends in one :class:`UsageError` (exit 2) that names the file and says wha
 
 from __future__ import annotations
 
+import io
 import posixpath
 import struct
 import zipfile
@@ -58,25 +59,15 @@ def _unreadable(path: Path, message: str, hint: str = _RESAVE) -> UsageError:
     return UsageError(Problem(message, str(path), hint=hint))
 
 
-def _xml_parser() -> Any:
-    from lxml import etree
-
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        collect_ids=False,
-    )
-
-
 class DocxPackage:
-    """A .docx opened for reading; every part is read with a bound and parsed safely."""
+    """A .docx opened for reading; every part is read with a bound and parsed safely.
 
-    def __init__(self, path: Path) -> None:
+    ``data``, when given, is the package's bytes (``path`` then only names it in messages).
+    """
+
+    def __init__(self, path: Path, data: bytes | None = None) -> None:
         self.path = path
-        self._zip = _open_zip(path)
+        self._zip = _open_zip(path) if data is None else _open_bytes(path, data)
         try:
             infos = self._zip.infolist()
         except _ZIP_ERRORS as error:
@@ -120,7 +111,7 @@ class DocxPackage:
 
     def xml(self, part: str) -> Any:
         """The root element of ``part``; DOCTYPEs and entities are refused, never expanded."""
-        from lxml import etree
+        from reportgen.ooxml.xml import XMLSyntaxError, has_doctype, parse
 
         data = self.read(part)
         doctype = _unreadable(
@@ -130,13 +121,12 @@ class DocxPackage:
         if b"<!DOCTYPE" in data[:1024]:
             raise doctype  # refused before parsing; the check after parsing catches UTF-16 too
         try:
-            root = etree.fromstring(data, _xml_parser())
-        except (etree.XMLSyntaxError, ValueError) as error:
+            root = parse(data)
+        except (XMLSyntaxError, ValueError) as error:
             raise _unreadable(
                 self.path, f"文件中的 {part} 不是有效的 XML，文件可能已损坏。"
             ) from error
-        docinfo = root.getroottree().docinfo
-        if docinfo.doctype or docinfo.internalDTD is not None:
+        if has_doctype(root):
             raise doctype
         return root
 
@@ -233,6 +223,13 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
         raise _unreadable(
             path, message, "请重新获取完整的文件，或在 Word 中打开后另存为 .docx"
         ) from error
+
+
+def _open_bytes(path: Path, data: bytes) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except _ZIP_ERRORS as error:
+        raise _unreadable(path, "这不是有效的 .docx 文件（zip 结构损坏）。") from error
 
 
 def _refuse_bomb(path: Path, infos: list[zipfile.ZipInfo]) -> None:

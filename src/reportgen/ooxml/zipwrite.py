@@ -1,4 +1,4 @@
-"""Zip archives whose bytes depend on nothing but their entries.
+"""Zip archives whose bytes depend on nothing but their entries: the one zip writer.
 
 Python's zipfile stamps every entry with the current time and the host's system id; both are
 fixed here, so the same .docx comes out byte for byte on every run and machine.
@@ -25,3 +25,18 @@ def zip_bytes(entries: Iterable[tuple[str, bytes]], *, compress: bool) -> bytes:
             info.compress_type = method
             archive.writestr(info, data)
     return buffer.getvalue()
+
+
+#: Parts a reader looks for first: they lead the package, the others follow sorted by name.
+_FIRST = ("[Content_Types].xml", "_rels/.rels")
+
+
+def package_bytes(entries: Iterable[tuple[str, bytes]]) -> bytes:
+    """A .docx of ``(part, data)`` pairs in a fixed order, whoever produced them.
+
+    Entries are *stored*, not deflated: deflate output may differ between zlib builds (zlib vs.
+    zlib-ng), and a byte-identical file on every machine matters more than a few kilobytes.
+    """
+    parts = dict(entries)
+    names = [n for n in _FIRST if n in parts] + sorted(n for n in parts if n not in _FIRST)
+    return zip_bytes(((name, parts[name]) for name in names), compress=False)

@@ -14,8 +14,7 @@ from reportgen.gongwen.dates import chinese_date
 from reportgen.gongwen.headings import heading_number
 from reportgen.kinds import RESERVED_KEYS
 from reportgen.report.document import Block, Document, Span
-from reportgen.report.figures import FieldValue
-from reportgen.report.textfill import TextFiller, Unfilled
+from reportgen.report.textfill import FieldValue, TextFiller, Unfilled
 from reportgen.yamlio.source import Loc, SourceMap
 
 

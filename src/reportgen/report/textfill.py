@@ -18,8 +18,8 @@ from typing import Any
 
 from reportgen.errors import InputError, Problem
 from reportgen.gongwen.placeholders import find_placeholders
+from reportgen.kinds.figure import Figure
 from reportgen.report.document import Span
-from reportgen.report.figures import FieldValue, Figure
 
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
 _PLAIN_REFERENCE = re.compile(r"\{\{\s*([^\W\d]\w*)\s*\}\}")
@@ -37,6 +37,29 @@ class Unfilled:
     declared_line: int | None = None
     #: A field of the kind's own (联系人 …) rather than a figure.
     is_field: bool = False
+
+
+class FieldValue:
+    """A kind's own field as the text refers to it: its value, or a bracketed note to fill."""
+
+    def __init__(self, name: str, value: object) -> None:
+        self.name = name
+        self.value = value
+
+    @property
+    def filled(self) -> bool:
+        return self.value not in (None, "")
+
+    def formatted(self) -> str:
+        if not self.filled:
+            from reportgen.gongwen.placeholders import todo
+
+            return todo(self.name)
+        if hasattr(self.value, "year") and hasattr(self.value, "day"):
+            from reportgen.gongwen.dates import chinese_date
+
+            return chinese_date(self.value.year, self.value.month, self.value.day)  # type: ignore[attr-defined]
+        return str(self.value)
 
 
 class _FigureToken:

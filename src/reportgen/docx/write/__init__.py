@@ -4,7 +4,7 @@ The template (the packaged ``reportgen.templates/docx/reference.docx`` or a user
 brings page setup, grid and named styles. It is prepared once per process with python-docx
 (theme fonts dropped, styles found by name, page-number footers written); each document then
 only fills a copy of the body with lxml (:mod:`.writer`) and is packed reproducibly
-(:mod:`.package`). A batch of a thousand reports pays for the template once.
+(:mod:`reportgen.ooxml.zipwrite`). A batch of a thousand reports pays for the template once.
 """
 
 from __future__ import annotations
@@ -29,18 +29,19 @@ class _Prepared:
 
 def docx_bytes(document: Document, template: Path | None = None) -> bytes:
     """The .docx of ``document`` as bytes: identical for the same document and template."""
-    from lxml import etree
-
-    from reportgen.docx.write.package import core_properties, zip_bytes
+    from reportgen.docx.write.properties import core_properties
     from reportgen.docx.write.template import check_styles
     from reportgen.docx.write.writer import required_styles, write_body
+    from reportgen.ooxml.names import w
+    from reportgen.ooxml.xml import parse, serialize
+    from reportgen.ooxml.zipwrite import package_bytes
 
     prepared = _prepare(*_template_key(template))
     styles = check_styles(prepared.style_ids, required_styles(document), prepared.origin)
-    root = etree.fromstring(prepared.document_xml)
-    write_body(root.find(_W_BODY), document, styles)
-    main = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return zip_bytes(
+    root = parse(prepared.document_xml)
+    write_body(root.find(w("body")), document, styles)
+    main = serialize(root)
+    return package_bytes(
         [*prepared.parts, (_DOCUMENT_PART, main), (_CORE_PART, core_properties(document))]
     )
 
@@ -54,9 +55,6 @@ def render_docx(document: Document, out_path: Path, template: Path | None = None
     from reportgen.textio import write_atomically
 
     write_atomically(Path(out_path), docx_bytes(document, template))
-
-
-_W_BODY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body"
 
 
 def _template_key(template: Path | None) -> tuple[Path | None, int, int]:
@@ -75,10 +73,10 @@ def _template_key(template: Path | None) -> tuple[Path | None, int, int]:
 def _prepare(template: Path | None, size: int, mtime_ns: int) -> _Prepared:
     import io
 
-    from reportgen.docx.write.package import read_zip
     from reportgen.docx.write.template import open_template, paragraph_styles, style_ids
     from reportgen.docx.write.writer import write_footers
     from reportgen.layouts import gbt9704 as L
+    from reportgen.ooxml.package import DocxPackage
 
     target = open_template(template)
     write_footers(
@@ -89,7 +87,8 @@ def _prepare(template: Path | None, size: int, mtime_ns: int) -> _Prepared:
         body.remove(child)
     buffer = io.BytesIO()
     target.save(buffer)
-    parts = dict(read_zip(buffer.getvalue()))
+    with DocxPackage(template or Path("reference.docx"), buffer.getvalue()) as package:
+        parts = {info.filename: package.read(info.filename) for info in package.infos}
     document_xml = parts.pop(_DOCUMENT_PART)
     parts.pop(_CORE_PART, None)
     return _Prepared(tuple(parts.items()), document_xml, style_ids(target), template)

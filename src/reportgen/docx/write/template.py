@@ -30,7 +30,8 @@ def open_template(template: Path | None) -> DocxDocument:
     """The template as a python-docx document; a clear UsageError if it cannot be one."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
-    from lxml.etree import XMLSyntaxError
+
+    from reportgen.ooxml.xml import XMLSyntaxError
 
     if template is None:
         data = packaged_template_bytes()

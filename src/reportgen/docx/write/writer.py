@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING
 
 from reportgen.docx.write.title import text_width, title_breaks
 from reportgen.layouts import gbt9704 as L
+from reportgen.ooxml.names import XML_SPACE, w
 from reportgen.report.document import Block, Document, Span
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.styles.style import ParagraphStyle
-    from lxml.etree import _Element
+
+    from reportgen.ooxml.xml import Element as _Element
 
 ROLE_STYLES = {
     "title": L.STYLE_TITLE,
@@ -31,7 +33,6 @@ ROLE_STYLES = {
     "brief-meta": L.STYLE_BRIEF_META,
     "distribution": L.STYLE_DISTRIBUTION,
 }
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _TAB_OR_BREAK = re.compile(r"(\t|\n)")
 #: Blank lines before the 署名 (room for the seal, GB/T 9704 7.3.5).
 LINES_BEFORE_SIGNATURE = 2
@@ -82,11 +83,11 @@ class _BodyWriter:
         return 0
 
     def _paragraph(self, name: str) -> _Element:
-        from lxml.etree import SubElement
+        from reportgen.ooxml.xml import add, make
 
-        p = self.body.makeelement(_w("p"), {})
+        p = make("p")
         self.end_of_body.addprevious(p)
-        SubElement(SubElement(p, _w("pPr")), _w("pStyle")).set(_w("val"), self.style_ids[name])
+        add(add(p, "pPr"), "pStyle", {"val": self.style_ids[name]})
         return p
 
     def _write_block(self, block: Block) -> None:
@@ -111,25 +112,23 @@ class _BodyWriter:
 
 def _add_run(paragraph: _Element, span: Span) -> None:
     """Append ``span`` to ``paragraph`` as a run."""
-    from lxml.etree import SubElement
+    from reportgen.ooxml.xml import add
 
-    run = SubElement(paragraph, _w("r"))
-    properties = SubElement(run, _w("rPr"))
+    run = add(paragraph, "r")
+    properties = add(run, "rPr")
     # Curly quotes, dashes and the middle dot are "ambiguous" characters: without the hint Word
     # sets them in the Latin font (Times New Roman), half width.
-    SubElement(properties, _w("rFonts")).set(_w("hint"), "eastAsia")
+    add(properties, "rFonts", {"hint": "eastAsia"})
     if span.placeholder:
-        SubElement(properties, _w("highlight")).set(_w("val"), "yellow")
+        add(properties, "highlight", {"val": "yellow"})
     for piece in _TAB_OR_BREAK.split(span.text):
         if piece == "\t":
-            SubElement(run, _w("tab"))
+            add(run, "tab")
         elif piece == "\n":
-            SubElement(run, _w("br"))
+            add(run, "br")
         elif piece:
-            text = SubElement(run, _w("t"))
+            text = add(run, "t", {XML_SPACE: "preserve"} if piece != piece.strip() else None)
             text.text = piece
-            if piece != piece.strip():
-                text.set(XML_SPACE, "preserve")
 
 
 def _add_title(paragraph: _Element, spans: Sequence[Span]) -> None:
@@ -175,13 +174,15 @@ def _signature_indents(blocks: Sequence[Block]) -> dict[str, float]:
 
 
 def _set_right_indent(paragraph: _Element, chars: float) -> None:
-    from lxml.etree import SubElement
+    from reportgen.ooxml.xml import add
 
-    properties = paragraph.find(_w("pPr"))  # holds only w:pStyle, so w:ind may follow it
+    properties = paragraph.find(w("pPr"))  # holds only w:pStyle, so w:ind may follow it
     assert properties is not None
-    ind = SubElement(properties, _w("ind"))
-    ind.set(_w("rightChars"), str(round(chars * 100)))
-    ind.set(_w("right"), str(round(chars * L.CHAR_PITCH)))
+    add(
+        properties,
+        "ind",
+        {"rightChars": str(round(chars * 100)), "right": str(round(chars * L.CHAR_PITCH))},
+    )
 
 
 def write_footers(target: DocxDocument, style: ParagraphStyle) -> None:
@@ -201,33 +202,28 @@ def write_footers(target: DocxDocument, style: ParagraphStyle) -> None:
 
 
 def _page_number(p: _Element, side: str) -> None:
-    from docx.oxml import OxmlElement
+    from reportgen.ooxml.xml import add, make
 
-    ppr = p.find(_w("pPr"))
+    ppr = p.find(w("pPr"))
     assert ppr is not None  # the style was just set
     one_char = L.PAGE_NUMBER_SIZE * 10  # a 14 pt character in twips
-    ind = OxmlElement("w:ind", {_w(f"{side}Chars"): "100", _w(side): str(one_char)})
-    jc = OxmlElement("w:jc", {_w("val"): side})
-    ppr.append(ind)
-    ppr.append(jc)
+    add(ppr, "ind", {f"{side}Chars": "100", side: str(one_char)})
+    add(ppr, "jc", {"val": side})
 
-    def run(*children: _Element) -> None:
-        r = OxmlElement("w:r")
-        rpr = OxmlElement("w:rPr")
-        rpr.append(OxmlElement("w:rFonts", {_w("hint"): "eastAsia"}))
-        r.append(rpr)
-        r.extend(children)
-        p.append(r)
+    def run(child: _Element) -> None:
+        r = add(p, "r")
+        add(add(r, "rPr"), "rFonts", {"hint": "eastAsia"})
+        r.append(child)
 
     def text(value: str) -> _Element:
-        t = OxmlElement("w:t", {XML_SPACE: "preserve"})
+        t = make("t", {XML_SPACE: "preserve"})
         t.text = value
         return t
 
     def field_char(kind: str) -> _Element:
-        return OxmlElement("w:fldChar", {_w("fldCharType"): kind})
+        return make("fldChar", {"fldCharType": kind})
 
-    instruction = OxmlElement("w:instrText", {XML_SPACE: "preserve"})
+    instruction = make("instrText", {XML_SPACE: "preserve"})
     instruction.text = " PAGE "
     run(text("— "))
     run(field_char("begin"))
@@ -236,7 +232,3 @@ def _page_number(p: _Element, side: str) -> None:
     run(text("1"))
     run(field_char("end"))
     run(text(" —"))
-
-
-def _w(name: str) -> str:
-    return f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{name}"

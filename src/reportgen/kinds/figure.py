@@ -71,26 +71,3 @@ def format_number(value: float | int, precision: int) -> str:
         return str(value)
     quantum = Decimal(1).scaleb(-precision)
     return str(number.quantize(quantum, rounding=ROUND_HALF_UP))
-
-
-class FieldValue:
-    """A kind's own field as the text refers to it: its value, or a bracketed note to fill."""
-
-    def __init__(self, name: str, value: object) -> None:
-        self.name = name
-        self.value = value
-
-    @property
-    def filled(self) -> bool:
-        return self.value not in (None, "")
-
-    def formatted(self) -> str:
-        if not self.filled:
-            from reportgen.gongwen.placeholders import todo
-
-            return todo(self.name)
-        if hasattr(self.value, "year") and hasattr(self.value, "day"):
-            from reportgen.gongwen.dates import chinese_date
-
-            return chinese_date(self.value.year, self.value.month, self.value.day)  # type: ignore[attr-defined]
-        return str(self.value)

@@ -1,0 +1,46 @@
+"""Loading a report: its YAML read with positions, its kind found, and validated against it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportgen.errors import InputError, Problem
+from reportgen.kinds.registry import Kind, Registry
+from reportgen.yamlio.source import SourceMap
+
+
+@dataclass(frozen=True)
+class LoadedReport:
+    kind: Kind
+    report: Any
+    source: SourceMap
+
+
+def load_report(path: str | Path, registry: Registry) -> LoadedReport:
+    from reportgen.textio import read_text
+
+    return parse_report(read_text(path), str(path), registry)
+
+
+def parse_report(text: str, path: str, registry: Registry) -> LoadedReport:
+    """Validate the report YAML ``text``; ``path`` names it in messages."""
+    from reportgen.yamlio.source import parse_yaml, require_mapping
+    from reportgen.yamlio.validation import validate
+
+    data, source = parse_yaml(text, path)
+    data = require_mapping(data, source)
+    if "kind" not in data:
+        raise InputError(
+            Problem(
+                "缺少 kind 字段，不知道这是哪种报告",
+                path,
+                1,
+                1,
+                f"在第一行写 kind: 类型编号；可用的类型：{'、'.join(registry.ids())}",
+            )
+        )
+    kind = registry.get(str(data["kind"]), source=source.problem(("kind",), ""))
+    report = validate(kind.model, data, source)
+    return LoadedReport(kind, report, source)
