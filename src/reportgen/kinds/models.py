@@ -116,16 +116,25 @@ def _report_fields(spec: KindSpec) -> dict[str, Any]:
         "sections": (_sections_type(spec), Field(title="正文各部分")),
         "closing": _optional(spec, "closing", Text, title="结尾段", description=_TEXT_HELP),
         "issuer": (str, Field(min_length=1, title="发文机关署名")),
-        "date": (dt.date, Field(title="成文日期", description="写作 2023-10-20")),
+        "date": (
+            dt.date | None,
+            Field(title="成文日期", description="写作 2023-10-20；暂不确定时留空，排为待填的日期"),
+        ),
     }
 
 
 def _brief_fields(spec: KindSpec) -> dict[str, Any]:
     return {
         "brief_name": (str, Field("工作简报", min_length=1, title="简报名称")),
-        "issue_no": (int, Field(ge=1, title="期号", description="第几期，只写数字")),
+        "issue_no": (
+            int | None,
+            Field(ge=1, title="期号", description="第几期，只写数字；暂不确定时留空"),
+        ),
         "editor": (str, Field(min_length=1, title="编发单位")),
-        "date": (dt.date, Field(title="编发日期", description="写作 2021-09-22")),
+        "date": (
+            dt.date | None,
+            Field(title="编发日期", description="写作 2021-09-22；暂不确定时留空，排为待填的日期"),
+        ),
         "preamble": _optional(spec, "preamble", Text, title="导语", description=_TEXT_HELP),
         "sections": (
             list[BriefItem],

@@ -17,6 +17,9 @@ from reportgen.report.document import Block, Document, Span
 from reportgen.report.textfill import FieldValue, TextFiller, Unfilled
 from reportgen.yamlio.source import Loc, SourceMap
 
+#: What an empty 成文日期 renders as: the shape drafters leave, highlighted and listed.
+UNFILLED_DATE = "XXXX年XX月XX日"
+
 
 @dataclass(frozen=True)
 class Composed:
@@ -103,27 +106,34 @@ class _Builder:
             yield from self.section(sub, (*loc, "subsections", index), level + 1, index + 1)
 
     def date_block(self) -> Block:
+        return Block("date", (self.date_span(),), source_line=self.source.line_of(("date",)))
+
+    def date_span(self) -> Span:
+        """The date as written, or a highlighted one to fill in when the YAML leaves it empty."""
         d = self.report.date
-        return Block(
-            "date",
-            (Span(chinese_date(d.year, d.month, d.day)),),
-            source_line=self.source.line_of(("date",)),
-        )
+        if d is not None:
+            return Span(chinese_date(d.year, d.month, d.day))
+        return self.unfilled_field("date", UNFILLED_DATE)
+
+    def unfilled_field(self, key: str, shown: str) -> Span:
+        line = self.source.line_of((key,))
+        self.filler.unfilled.append(Unfilled(line, shown, key, line, is_field=True))
+        return Span(shown, placeholder=True)
 
     def brief_blocks(self) -> list[Block]:
         r = self.report
-        d = r.date
+        issue = (
+            (Span(f"第{r.issue_no}期"),)
+            if r.issue_no is not None
+            else (Span("第"), self.unfilled_field("issue_no", "X"), Span("期"))
+        )
         blocks = [
             self.block("brief-name", r.brief_name, ("brief_name",)),
-            Block(
-                "brief-issue",
-                (Span(f"第{r.issue_no}期"),),
-                source_line=self.source.line_of(("issue_no",)),
-            ),
+            Block("brief-issue", issue, source_line=self.source.line_of(("issue_no",))),
             Block(
                 "brief-meta",
                 self.filler.spans(r.editor, self.source.line_of(("editor",))),
-                aside=(Span(chinese_date(d.year, d.month, d.day)),),
+                aside=(self.date_span(),),
                 source_line=self.source.line_of(("editor",)),
             ),
             self.block("title", r.title, ("title",)),

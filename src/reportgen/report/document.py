@@ -64,7 +64,7 @@ class Document:
     layout: Layout
     title: str
     author: str
-    date: dt.date
+    date: dt.date | None  # None: not yet known (rendered as a placeholder)
     blocks: tuple[Block, ...] = field(default_factory=tuple)
 
     def placeholders(self) -> Iterator[tuple[Block, Span]]:

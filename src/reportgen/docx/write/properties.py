@@ -11,9 +11,10 @@ def _escape(text: str) -> str:
 
 
 def core_properties(document: Document) -> bytes:
-    """docProps/core.xml: title and author from the report, both dates its 成文日期, so the
-    file does not change with the day it is rendered."""
-    stamp = f"{document.date.isoformat()}T00:00:00Z"
+    """docProps/core.xml: title and author from the report, both dates its 成文日期 (a fixed
+    day while it is unknown), so the file does not change with the day it is rendered."""
+    day = document.date.isoformat() if document.date else "2000-01-01"
+    stamp = f"{day}T00:00:00Z"
     return (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
