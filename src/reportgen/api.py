@@ -202,9 +202,9 @@ def import_draft(
     output: str | Path | None = None,
     force: bool = False,
     registry: Registry | None = None,
-    today: dt.date | None = None,
 ) -> ImportResult:
-    """Write the draft at ``path`` as the YAML of ``kind`` (proposed when None)."""
+    """Write the draft at ``path`` as the YAML of ``kind`` (proposed when None); what import
+    decided is in the result (see :mod:`reportgen.importer.report`)."""
     from reportgen.importer import import_draft as import_
 
     return import_(
@@ -213,7 +213,6 @@ def import_draft(
         output=None if output is None else Path(output),
         force=force,
         registry=registry,
-        today=today,
     )
 
 

@@ -284,16 +284,31 @@ def import_command(
         _option("-o", "--output", help="写入的 YAML，默认与草稿同名", metavar="FILE"),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="文件已存在时覆盖")] = False,
+    format: Annotated[
+        str,
+        _option(
+            "--format",
+            help="text：在终端列出导入时的判断（默认）；json：把这些判断作为一个 JSON 对象打印到标准输出",
+            metavar="text|json",
+        ),
+    ] = "text",
     kinds: KindsOption = None,
 ) -> None:
-    """把已有草稿导入为某类报告的 YAML，文字和占位符一个不丢。"""
-    from reportgen.importer import import_draft
+    """把已有草稿导入为某类报告的 YAML，文字和占位符一个不丢，并列出导入时的判断供核对。"""
+    import json
 
+    from reportgen.errors import UsageError
+    from reportgen.importer import import_draft
+    from reportgen.importer.report import as_json, as_text
+
+    if format not in ("text", "json"):
+        raise UsageError.at(f"不支持的格式“{format}”", draft, hint="--format 只能是 text 或 json")
     result = import_draft(draft, kind=kind, output=output, force=force, registry=_registry(kinds))
-    if not kind:
-        _err(f"推荐类型：{result.kind}（{result.reason}）")
-    for warning in result.warnings:
-        _err(f"注意：{warning}")
+    if format == "json":
+        sys.stdout.write(json.dumps(as_json(result), ensure_ascii=False, indent=2) + "\n")
+    else:
+        for line in as_text(result):
+            _err(line)
     _err(
         f"已生成 {result.output}，类型 {result.kind}。下一步：核对后运行 reportgen render {result.output}"
     )

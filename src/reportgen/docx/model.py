@@ -27,7 +27,8 @@ class DocxParagraph:
     ``内容控件`` (a block content control outside any table), ``页眉``, ``页脚``, ``脚注N``,
     ``尾注N`` (N as Word numbers the note). ``style`` is the paragraph style's name as Word shows
     it ("Heading 1", "Normal"); ``outline_level`` is 1–9 as in Word's navigation pane, None for
-    body text.
+    body text. ``cell`` is (row, column), 1-based, of the innermost table cell of the body that
+    holds the paragraph, None outside tables.
     """
 
     number: int
@@ -36,6 +37,7 @@ class DocxParagraph:
     location: str
     style: str | None = None
     outline_level: int | None = None
+    cell: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Dates in 公文: the 成文日期 as it is written (2023年10月20日), and dates as drafts write
-them (2023年10月20日, 二〇二三年十月二十日, 2021-09-22, and RFC 2822 from mail and web pages)."""
+them (2023年10月20日, 二〇二三年十月二十日, 2021-09-22, and RFC 2822 from mail and web pages), and
+dates still to be filled in (XXXX年XX月XX日, 2024年X月X日, ____年__月__日, 　　年　月　日)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,12 @@ _PARTS = re.compile(
     rf"^([\d{_CN}]+)\s*[年\-/.．]\s*([\d{_CN}]+)\s*[月\-/.．]\s*([\d{_CN}]+)\s*日?$"
 )
 _LINE = re.compile(rf"^[\s　]*({DATE})[\s　]*$")
+_BLANK = rf"[XＸxｘ×*＊_＿{ZERO_VARIANTS}{DIGITS[0]}\d\s　]"
+#: A date a drafter left to fill in: at least one part of it is X, *, _ or blank.
+PLACEHOLDER_DATE = (
+    r"(?=.*[XＸxｘ×*＊_＿\s　].*日)" rf"{_BLANK}{{0,6}}年{_BLANK}{{0,4}}月{_BLANK}{{0,4}}日"
+)
+_PLACEHOLDER_LINE = re.compile(rf"^[\s　]*{PLACEHOLDER_DATE}[\s　]*$")
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -52,3 +59,8 @@ def date_line(text: str) -> dt.date | None:
     """The date when ``text`` is a date and nothing else (成文日期 standing alone)."""
     found = _LINE.match(text)
     return parse_date(found.group(1)) if found else None
+
+
+def placeholder_date_line(text: str) -> bool:
+    """Whether ``text`` is a 成文日期 left to fill in (``XXXX年XX月XX日``) and nothing else."""
+    return bool(_PLACEHOLDER_LINE.match(text)) and date_line(text) is None

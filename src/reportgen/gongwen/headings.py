@@ -66,8 +66,10 @@ def match_label(text: str, pos: int = 0, endpos: int | None = None) -> Label | N
 _DRAFT_CN = f"{DIGITS[1:]}十百零〇"
 # As drafts write them: also 一. and 一． and 第一部分 / 第二章 for the first level.
 _DRAFT = (
-    (1, re.compile(rf"^[{_DRAFT_CN}]+[、．.](?![\d])")),
-    (1, re.compile(rf"^第[{_DRAFT_CN}\d]+(?:部分|章)[、：:\s　]?")),
+    # 一、2025年工作回顾 is a heading (a year may follow 、, not a dot: 一.5 is no number);
+    # 第一部分 needs a break before its heading: 第一部分正文。 is a sentence.
+    (1, re.compile(rf"^[{_DRAFT_CN}]+(?:、|[．.](?!\d))")),
+    (1, re.compile(rf"^第[{_DRAFT_CN}\d]+(?:部分|章)(?:[、：:\s　]+|$)")),
     (2, re.compile(rf"^[（(][{_DRAFT_CN}]+[）)]")),
     (3, re.compile(r"^\d{1,2}[.．、](?!\d)")),
     (4, re.compile(r"^[（(]\d{1,2}[）)]")),

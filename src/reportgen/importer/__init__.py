@@ -8,15 +8,16 @@ YAML is validated and composed before it is written, so it renders as it is.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.errors import InputError, Problem, ReportgenError, UsageError
 
 if TYPE_CHECKING:
+    from reportgen.importer.lines import Dropped
+    from reportgen.importer.outline import Found, HeadingSeen
     from reportgen.kinds.registry import Registry
 
 __all__ = ["ImportResult", "import_draft"]
@@ -35,10 +36,24 @@ _MIN_CJK = 20  # characters of Chinese a report has at the very least
 
 @dataclass(frozen=True)
 class ImportResult:
+    """What import wrote and what it decided, for the user to check (see :mod:`.report`)."""
+
     output: Path  # the YAML written
     kind: str  # kind id used
     reason: str  # why this kind was chosen (Chinese)
     warnings: list[str]  # notes for the user (Chinese)
+    draft: Path | None = None
+    chosen_by: str = "proposal"  # proposal | option (--kind)
+    #: False when no kind has the draft's 文种: ``kind`` is only the nearest.
+    fits: bool = True
+    runner_up: tuple[str, str] | None = None  # (kind id, reason)
+    #: title, recipient, issuer, date … → the value written (None: left to fill) and its source.
+    values: dict[str, object] = field(default_factory=dict)
+    found: dict[str, Found] = field(default_factory=dict)
+    formal: dict[str, Found] = field(default_factory=dict)
+    kind_name: str = ""
+    headings: list[HeadingSeen] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
 
 
 def import_draft(
@@ -48,7 +63,6 @@ def import_draft(
     output: Path | None = None,
     force: bool = False,
     registry: Registry | None = None,
-    today: dt.date | None = None,
 ) -> ImportResult:
     """Read the draft at ``path`` and write it as the YAML of ``kind`` (proposed when None).
 
@@ -78,14 +92,13 @@ def import_draft(
         raise UsageError.at("文件已存在，未覆盖", out, hint="换一个文件名（-o），或加 --force 覆盖")
     outline = segment(reading)
     _require_report(path, outline.body(), reading.paras)
+    proposal = propose(outline, registry)
     if chosen is None:
-        fit = propose(outline, registry)
-        chosen, reason = fit.kind, fit.reason
+        chosen, reason = proposal.best.kind, proposal.best.reason
     else:
         reason = f"按指定的类型“{chosen.spec.name}”导入"
-    today = today or dt.date.today()
     mapper = brief_data if chosen.spec.layout == "brief" else report_data
-    data, notes = mapper(outline, chosen.spec, today)
+    data, notes = mapper(outline, chosen.spec)
     header = [
         f"{chosen.spec.name}（{chosen.id}）—— 由 reportgen import 从 {path.name} 导入",
         f"选用此类型的理由：{reason}",
@@ -94,7 +107,26 @@ def import_draft(
     text = to_yaml(data, header)
     _check_renders(text, registry, path, out)
     write_atomically(out, text.encode("utf-8"), overwrite=force)
-    return ImportResult(out, chosen.id, reason, outline.notes + notes)
+    runner_up = proposal.runner_up if kind is None else proposal.best
+    return ImportResult(
+        out,
+        chosen.id,
+        reason,
+        outline.notes + notes,
+        draft=path,
+        chosen_by="option" if kind else "proposal",
+        fits=proposal.fits if kind is None else True,
+        runner_up=(runner_up.kind.id, runner_up.reason) if runner_up else None,
+        values={key: data.get(key) for key in _VALUES if key in data},
+        found=outline.found,
+        formal=outline.formal,
+        kind_name=chosen.spec.name,
+        headings=outline.headings,
+        dropped=outline.dropped,
+    )
+
+
+_VALUES = ("title", "recipient", "issuer", "date", "brief_name", "issue_no", "editor")
 
 
 def _refuse_non_drafts(path: Path) -> None:

@@ -7,11 +7,11 @@ paragraphs, each section of the draft is an item. Within an item, the paragraphs
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
 from reportgen.gongwen.placeholders import todo
+from reportgen.importer.mapping import formal_data, unfilled_date_note
 from reportgen.importer.structure import Node, Outline
 from reportgen.importer.units import is_progress, unit_start
 
@@ -30,9 +30,7 @@ _DISTRIBUTION_KEYS = {
 }
 
 
-def brief_data(
-    outline: Outline, spec: KindSpec, today: dt.date
-) -> tuple[dict[str, Any], list[str]]:
+def brief_data(outline: Outline, spec: KindSpec) -> tuple[dict[str, Any], list[str]]:
     notes: list[str] = []
     whole = ([f"{outline.recipient}："] if outline.recipient else []) + outline.body()
     stream, distribution = _take_distribution(whole)
@@ -55,27 +53,23 @@ def brief_data(
         items = [{"unit": todo("单位"), "headline": todo("要点"), "paragraphs": stream}]
         notes.append("未找到单位条目，正文都放在了一个待补的条目中，请按单位分条")
     masthead = outline.masthead
-    editor = (
-        (masthead.editor if masthead else None)
-        or outline.source
-        or outline.issuer
-        or outline.issuer_from_title
-    )
+    editor = (masthead.editor if masthead else None) or outline.issuer
     if editor is None:
-        notes.append("未找到编发单位，请填写 editor")
+        hint = f"（网页来源是“{outline.source}”，如是编发单位请填入）" if outline.source else ""
+        notes.append(f"草稿中没有编发单位，editor 留作待补{hint}")
     if outline.date is None:
-        notes.append(f"未找到编发日期，已填今天（{today.isoformat()}），请核对")
+        notes.append(unfilled_date_note(outline, "编发日期"))
     issue_no = masthead.issue_no if masthead and masthead.issue_no else None
     if issue_no is None:
-        notes.append("期号未知，已填 1，请改为实际期号")
+        notes.append("草稿中没有期号，issue_no 已留空：排版时显示为高亮的“第X期”，请填写")
     if not distribution:
         notes.append("未找到报尾（报、送、发），请按需填写 distribution")
     data: dict[str, Any] = {
         "kind": spec.id,
         "brief_name": masthead.name if masthead else spec.defaults.get("brief_name", "工作简报"),
-        "issue_no": issue_no or 1,
+        "issue_no": issue_no,
         "editor": editor or todo("编发单位"),
-        "date": outline.date or today,
+        "date": outline.date,
         "title": outline.title or todo("标题"),
         "preamble": preamble,
         "sections": items,
@@ -83,6 +77,7 @@ def brief_data(
     }
     if outline.title is None:
         notes.append("未找到标题，请填写 title")
+    data.update(formal_data(outline, spec))
     return {key: value for key, value in data.items() if value != []}, notes
 
 

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: Between the cells of a table row imported as one paragraph.
+CELL_SEPARATOR = "｜"
+
 #: Characters that end a sentence: a line ending in one of them is complete. A closing quote
 #: ends one only after one of these (``……。”``); ``学习“三问”`` may go on.
 SENTENCE_END = "。！？；：…!?;:"
@@ -24,17 +27,31 @@ class Para:
     ``label`` is its heading number ("二、", "（一）"), "" for none; ``text`` comes without it.
     ``outline`` is a heading level the format itself declares (Markdown ``#`` count, Word's
     outline level), None for body text. ``line`` is where it starts in the draft, for messages.
+    ``gap``: a blank line (an empty paragraph) stands before it, which ends a multi-line title.
+    ``table``: the number of the table the paragraph is a row of (cells joined by
+    :data:`CELL_SEPARATOR`); a row is never a heading of the text around it.
     """
 
     text: str
     label: str = ""
     outline: int | None = None
     line: int | None = None
+    gap: bool = False
+    table: int | None = None
 
     @property
     def full(self) -> str:
         """The paragraph as the draft shows it, number included."""
         return self.label + self.text
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A line of the draft that is not in the YAML, with why (shown to the user, Chinese)."""
+
+    line: int | None
+    text: str
+    reason: str
 
 
 def ends_sentence(text: str) -> bool:

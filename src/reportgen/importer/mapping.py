@@ -10,10 +10,10 @@ as a paragraph with its own number.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from reportgen.gongwen.placeholders import todo
+from reportgen.importer.lines import Dropped
 from reportgen.importer.proposal import bigrams
 from reportgen.importer.structure import Node, Outline
 
@@ -31,10 +31,20 @@ _PART_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def report_data(
-    outline: Outline, spec: KindSpec, today: dt.date
-) -> tuple[dict[str, Any], list[str]]:
-    """The YAML data of a report of kind ``spec``, and notes for the user."""
+#: The 红头 elements import recognises, by the key it gives them, with their GB/T 9704 names.
+FORMAL_NAMES = {
+    "copy_no": "份号",
+    "secrecy": "密级",
+    "urgency": "紧急程度",
+    "issuer_mark": "发文机关标志",
+    "doc_number": "发文字号",
+    "signer": "签发人",
+}
+
+
+def report_data(outline: Outline, spec: KindSpec) -> tuple[dict[str, Any], list[str]]:
+    """The YAML data of a report of kind ``spec``, and notes for the user. What the draft does
+    not have stays a to-do (``【待补：…】``) or empty (the date): nothing is made up."""
     notes: list[str] = []
     data: dict[str, Any] = {"kind": spec.id, "title": _title(outline, notes)}
     data["recipient"] = outline.recipient or _required(spec, "recipient", "主送机关", notes)
@@ -45,12 +55,39 @@ def report_data(
             notes.append("未找到分部分的标题，正文都放在了导语中，请按需分部分")
     else:
         data["sections"] = _fixed_sections(outline.sections, spec, notes)
-    data["closing"] = outline.closing or _listed(_required(spec, "closing", "结尾段", notes))
+    closing = outline.closing + outline.after
+    data["closing"] = closing or _listed(_required(spec, "closing", "结尾段", notes))
     data["issuer"] = _issuer(outline, notes)
-    data["date"] = outline.date or _today(today, notes)
+    data["date"] = outline.date
+    if outline.date is None:
+        notes.append(unfilled_date_note(outline, "成文日期"))
+    data.update(formal_data(outline, spec))
     return {
-        key: value for key, value in data.items() if key == "sections" or value not in (None, [])
+        key: value
+        for key, value in data.items()
+        if key in ("sections", "date") or value not in (None, [])
     }, notes
+
+
+def unfilled_date_note(outline: Outline, name: str) -> str:
+    found = outline.found.get("date")
+    where = f"（第 {found.line} 行“{found.text}”待填）" if found and found.line else ""
+    return f"草稿中没有{name}{where}，date 已留空：排版时显示为高亮的待填日期，请填写"
+
+
+def formal_data(outline: Outline, spec: KindSpec) -> dict[str, Any]:
+    """红头 elements into the kind's fields of the same name; listed as dropped otherwise."""
+    fields = {field.name: field.key for field in spec.fields}
+    data: dict[str, Any] = {}
+    for key, element in outline.formal.items():
+        name = FORMAL_NAMES[key]
+        if name in fields:
+            data[fields[name]] = element.text
+        else:
+            reason = f"红头的{name}：“{spec.name}”没有这一项"
+            shown = f"签发人：{element.text}" if key == "signer" else element.text
+            outline.dropped.append(Dropped(element.line, shown, reason))
+    return data
 
 
 def section_data(node: Node, subsections: bool, level: int = 1) -> dict[str, Any]:
@@ -137,17 +174,14 @@ def _title(outline: Outline, notes: list[str]) -> str:
 def _issuer(outline: Outline, notes: list[str]) -> str:
     if outline.issuer:
         return outline.issuer
-    for found, where in ((outline.issuer_from_title, "标题"), (outline.source, "“来源”")):
-        if found:
-            notes.append(f"未找到文末署名，已取{where}中的“{found}”作发文机关署名，请核对")
-            return found
-    notes.append("未找到发文机关署名，请填写 issuer")
+    hints = [
+        f"{where}中有“{name}”"
+        for name, where in ((outline.issuer_from_title, "标题"), (outline.source, "网页来源"))
+        if name
+    ]
+    hint = f"（{'，'.join(hints)}，如是发文机关请填入）" if hints else ""
+    notes.append(f"草稿文末没有署名，issuer 留作待补{hint}")
     return todo("发文机关署名")
-
-
-def _today(today: dt.date, notes: list[str]) -> dt.date:
-    notes.append(f"未找到成文日期，已填今天（{today.isoformat()}），请核对")
-    return today
 
 
 def _required(spec: KindSpec, name: str, label: str, notes: list[str]) -> str | None:

@@ -5,6 +5,9 @@ its headings; a progress brief gives units (司, 局, 处, 街道, 办 …) one 
 ``截至目前`` figures; an annual summary is titled 总结 or has 成效/问题/打算 parts. A kind a bureau
 adds is judged by how closely the draft's headings resemble its sections. When nothing stands
 out, the general annual summary is proposed.
+
+The 文种 a title ends with (…的通知, …的函) decides when a kind of that 文种 exists; when none
+does, the proposal says so and names the nearest kind instead of pretending it fits.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reportgen.gongwen.doctypes import doc_type_of
 from reportgen.importer.structure import Outline
 from reportgen.importer.units import says_so_far, unit_start
 
@@ -24,6 +28,11 @@ GENERAL_KIND = "annual-summary"
 _ENOUGH = 3.0  # below this no kind stands out and the general one is proposed
 
 
+_GENRE_WEIGHT = 6.0
+#: Kinds of one subject: their 文种 (汇报) does not make them fit every draft of that 文种.
+_THEMATIC = frozenset({"yixue-cugan"})
+
+
 @dataclass(frozen=True)
 class Fit:
     kind: Kind
@@ -31,16 +40,34 @@ class Fit:
     reason: str
 
 
-def propose(outline: Outline, kinds: Iterable[Kind]) -> Fit:
-    """The kind that fits ``outline`` best; ties and weak signs go to the general kind."""
+@dataclass(frozen=True)
+class Proposal:
+    best: Fit
+    runner_up: Fit | None
+    #: False when the draft's 文种 has no kind: ``best`` is then only the nearest.
+    fits: bool = True
+
+
+def propose(outline: Outline, kinds: Iterable[Kind]) -> Proposal:
+    """The kind that fits ``outline`` best and the next best; weak signs go to the general kind."""
     fits = [_fit(outline, kind) for kind in kinds]
     general = next((fit for fit in fits if fit.kind.id == GENERAL_KIND), None)
-    best = max(fits, key=lambda fit: (fit.score, fit is general))
-    if best.score >= _ENOUGH:
-        return best
-    fallback = general or next(f for f in fits if f.kind.spec.layout == "report")
-    name = fallback.kind.spec.name
-    return Fit(fallback.kind, fallback.score, f"草稿没有明显的类型特征，按通用的“{name}”导入")
+    ranked = sorted(fits, key=lambda fit: (fit.score, fit is general), reverse=True)
+    best = ranked[0]
+    drafted = doc_type_of(outline.title or "")
+    served = {doc_type_of(fit.kind.spec.name) for fit in fits if fit.kind.id not in _THEMATIC}
+    if best.score < _ENOUGH:
+        fallback = general or next(f for f in fits if f.kind.spec.layout == "report")
+        name = fallback.kind.spec.name
+        best = Fit(fallback.kind, fallback.score, f"草稿没有明显的类型特征，按通用的“{name}”导入")
+    runner_up = next((fit for fit in ranked if fit.kind is not best.kind and fit.reason), None)
+    if drafted and drafted not in served:
+        reason = (
+            f"标题是“{drafted}”，现有类型中没有“{drafted}”；最接近的是“{best.kind.spec.name}”"
+            f"（{best.reason}），已按它导入，请核对，或用 --kind 指定"
+        )
+        return Proposal(Fit(best.kind, best.score, reason), runner_up, fits=False)
+    return Proposal(best, runner_up)
 
 
 def _fit(outline: Outline, kind: Kind) -> Fit:
@@ -48,6 +75,10 @@ def _fit(outline: Outline, kind: Kind) -> Fit:
     if scorer is None:
         scorer = _brief if kind.spec.layout == "brief" else _similar
     score, reason = scorer(outline, kind)
+    drafted = doc_type_of(outline.title or "")
+    if kind.id not in _SCORERS and drafted and drafted == doc_type_of(kind.spec.name):
+        score += _GENRE_WEIGHT
+        reason = f"标题是“{drafted}”" + (f"，{reason}" if reason else f"，按“{kind.spec.name}”导入")
     return Fit(kind, score, reason)
 
 
@@ -71,6 +102,8 @@ def _yixue(outline: Outline, kind: Kind) -> tuple[float, str]:
         parts.append("各部分标题提到" + "".join(f"“{w}”" for w in words))
     if frame:
         parts.append("标题中有“以学促干”")
+    if not parts:
+        return score, ""
     return score, "，".join(parts) + f"，符合“{kind.spec.name}”的“学习→调研→实干→成效”结构"
 
 

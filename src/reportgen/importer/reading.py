@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.errors import UsageError
-from reportgen.gongwen.headings import draft_label_level, split_draft_label
-from reportgen.importer.cleaning import clean_lines, is_page_number
-from reportgen.importer.lines import Para
+from reportgen.gongwen.headings import split_draft_label
+from reportgen.importer.cleaning import PAGE_NUMBER, clean_lines, is_page_number
+from reportgen.importer.lines import Dropped, Para
 
 SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 
@@ -34,6 +34,7 @@ class Reading:
     paras: list[Para]
     meta: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
 
 
 def read_draft(path: Path) -> Reading:
@@ -44,7 +45,9 @@ def read_draft(path: Path) -> Reading:
         read_bytes(path)  # names what is wrong: missing, a folder, unreadable
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        return _read_docx(path)
+        from reportgen.importer.wordread import read_word
+
+        return read_word(path)
     if suffix not in SUFFIXES:
         raise UsageError.at(
             f"不能导入 {path.suffix or '无扩展名'} 文件",
@@ -54,7 +57,7 @@ def read_draft(path: Path) -> Reading:
     text = read_text(path)
     meta, text, skipped = _front_matter(text)
     if suffix in (".md", ".markdown"):
-        return Reading(_markdown_paras(text, skipped + 1), meta)
+        return _markdown(text, skipped + 1, meta)
     return _read_plain(text, meta, skipped + 1)
 
 
@@ -79,18 +82,13 @@ def _read_plain(text: str, meta: dict[str, str], first_line: int) -> Reading:
         text = text.replace("\xa0", " ")
         notes.append("草稿含 HTML 标记，已去掉标记只保留文字")
     cleaned = clean_lines(text.split("\n"), first_line)
-    if cleaned.dropped_pages:
-        notes.append(f"已去掉 {cleaned.dropped_pages} 个单独成行的页码")
-    if cleaned.dropped_repeats:
-        shown = "、".join(f"“{t}”" for t in cleaned.dropped_repeats[:3])
-        notes.append(f"已去掉连续重复的标题行 {len(cleaned.dropped_repeats)} 处（如 {shown}）")
     if cleaned.joined:
         notes.append(f"已把断在句子中间的 {cleaned.joined} 行接回所在段落，请核对分段")
     paras = []
     for line, number in cleaned.lines:
         label, rest = split_draft_label(line)
-        paras.append(Para(rest, label, None, number))
-    return Reading(paras, meta, notes)
+        paras.append(Para(rest, label, None, number, number in cleaned.after_blank))
+    return Reading(paras, meta, notes, cleaned.dropped)
 
 
 # --- Markdown -------------------------------------------------------------------------------
@@ -106,8 +104,9 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _MD_EMPHASIS = re.compile(r"(?<![*_\\])(\*{1,3}|_{1,3})(?=[^\s*_])(.+?)(?<=[^\s\\])\1(?![*_])")
 
 
-def _markdown_paras(text: str, first_line: int) -> list[Para]:
+def _markdown(text: str, first_line: int, meta: dict[str, str]) -> Reading:
     paras: list[Para] = []
+    dropped: list[Dropped] = []
     block: list[str] = []
     start = first_line
     fenced = False
@@ -115,9 +114,11 @@ def _markdown_paras(text: str, first_line: int) -> list[Para]:
     def flush() -> None:
         if block:
             joined = _join_md(block)
-            if joined and not is_page_number(joined):
+            if is_page_number(joined):
+                dropped.append(Dropped(start, joined.strip(" 　"), PAGE_NUMBER))
+            elif joined:
                 label, rest = split_draft_label(joined)
-                paras.append(Para(rest, label, None, start))
+                paras.append(Para(rest, label, None, start, gap=True))
             block.clear()
 
     for number, raw in enumerate(text.split("\n"), start=first_line):
@@ -135,13 +136,13 @@ def _markdown_paras(text: str, first_line: int) -> list[Para]:
             flush()
         if heading:
             label, rest = split_draft_label(_inline(heading.group(2)))
-            paras.append(Para(rest, label, len(heading.group(1)), number))
+            paras.append(Para(rest, label, len(heading.group(1)), number, gap=True))
         elif line.strip() and not _MD_RULE.match(line):
             if not block:
                 start = number
             block.append(_inline(_MD_BULLET.sub("", line)).strip(" 　\t"))
     flush()
-    return [p for p in paras if p.text or p.label]
+    return Reading([p for p in paras if p.text or p.label], meta, dropped=dropped)
 
 
 def _join_md(lines: list[str]) -> str:
@@ -166,59 +167,3 @@ def _inline(text: str) -> str:
         cursor = pair.end()
     text = "".join(pieces) + text[cursor:]
     return _MD_ESCAPE.sub(r"\1", html.unescape(text))
-
-
-# --- Word -----------------------------------------------------------------------------------
-
-_BODY_PLACES = ("正文", "表格", "文本框", "内容控件")
-_TITLE_STYLES = ("title", "标题", "rg title")
-
-
-def _read_docx(path: Path) -> Reading:
-    from reportgen.docx import read_docx
-
-    paras: list[Para] = []
-    furniture, notes_skipped, tables = 0, 0, False
-    for paragraph in read_docx(path):
-        text = paragraph.text.strip(" 　\t\n")
-        if not text and not paragraph.label:
-            continue
-        if not paragraph.location.startswith(_BODY_PLACES):
-            if paragraph.location in ("页眉", "页脚"):
-                furniture += not is_page_number(text)
-            else:
-                notes_skipped += 1
-            continue
-        tables = tables or paragraph.location.startswith("表格")
-        label = paragraph.label if draft_label_level(paragraph.label) else ""
-        outline = paragraph.outline_level
-        if (paragraph.style or "").lower() in _TITLE_STYLES:
-            outline = 0
-            # A long title is broken into lines inside its paragraph (Shift+Enter, or the
-            # renderer's balanced breaks): the lines are one title.
-            text = "".join(piece.strip(" 　\t") for piece in text.split("\n"))
-        pieces = [piece.strip(" 　\t") for piece in text.split("\n")]
-        pieces = [piece for piece in pieces if piece]
-        for index, piece in enumerate(pieces):
-            if label or index:
-                paras.append(
-                    Para(
-                        piece,
-                        label if not index else "",
-                        outline if not index else None,
-                        paragraph.number,
-                    )
-                )
-            else:
-                typed, rest = split_draft_label(piece)
-                paras.append(Para(rest, typed, outline, paragraph.number))
-    reading = Reading(paras)
-    if furniture:
-        reading.notes.append(
-            f"页眉页脚中的 {furniture} 段文字未导入（通常是页码或文件名），如需保留请手工补入"
-        )
-    if notes_skipped:
-        reading.notes.append(f"脚注、尾注中的 {notes_skipped} 段文字未导入，请手工补入正文")
-    if tables:
-        reading.notes.append("表格中的文字已按段落导入，表格需在成稿中重新制作")
-    return reading

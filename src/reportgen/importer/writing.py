@@ -30,14 +30,14 @@ _COMMENTS = {
     "sections": "正文各部分：标题不写“一、”，序号自动加",
     "closing": "结尾段",
     "issuer": "发文机关署名",
-    "date": "成文日期：写作 2023-10-20",
+    "date": "成文日期：写作 2023-10-20；留空时排为高亮的待填日期",
     "brief_name": "简报名称",
-    "issue_no": "期号：只写数字",
+    "issue_no": "期号：只写数字；留空时排为高亮的“第X期”",
     "editor": "编发单位",
     "distribution": "报尾：报、送、发，不需要的一项留空",
 }
 _BRIEF_COMMENTS = {
-    "date": "编发日期：写作 2021-09-22",
+    "date": "编发日期：写作 2021-09-22；留空时排为高亮的待填日期",
     "sections": "各单位条目：unit 单位，headline 要点，paragraphs 主要措施，progress 进展",
 }
 _TEXT_KEYS = {
@@ -108,6 +108,8 @@ def _entry(key: str, value: Any, indent: str, text: bool) -> list[str]:
         for item in value:
             lines.extend(_item(item, indent + "  ", key in _TEXT_KEYS))
         return lines
+    if value is None:
+        return [f"{indent}{key}:"]  # left empty: render shows it as a placeholder
     return [f"{indent}{key}: {_value(value, text)}"]
 
 

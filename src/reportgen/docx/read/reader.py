@@ -89,6 +89,7 @@ class DocxReader:
         self._fields: list[bool] = []  # open fields: True once past "separate" (showing result)
         self._hidden = 0  # open fields still in their instruction
         self._tables: list[int] = []
+        self._cells_at: list[list[int]] = []  # [row, column] in each open table of the body
         self._table_count = 0
         self._boxes = 0
         self._sdts = 0
@@ -195,9 +196,11 @@ class DocxReader:
         if self._in_body:
             self._table_count += 1
             self._tables.append(self._table_count)
+            self._cells_at.append([0, 0])
         self._rows(table)
         if self._in_body:
             self._tables.pop()
+            self._cells_at.pop()
 
     def _rows(self, container: Any) -> None:
         for child in container:
@@ -205,6 +208,8 @@ class DocxReader:
             if tag in _TR:
                 row_pr = child.find(_TRPR[0] if tag == _TR[0] else _TRPR[1])
                 if row_pr is None or row_pr.find(_DEL[0] if tag == _TR[0] else _DEL[1]) is None:
+                    if self._in_body and self._cells_at:
+                        self._cells_at[-1][:] = [self._cells_at[-1][0] + 1, 0]
                     self._cells(child)  # a row deleted with tracked changes is not shown
             elif isinstance(tag, str) and _BLOCK.get(tag) in (None, _SDT) and len(child):
                 self._rows(child)  # w:sdt, w:sdtContent, w:customXml around rows
@@ -213,6 +218,8 @@ class DocxReader:
         for child in row:
             tag = child.tag
             if tag in _TC:
+                if self._in_body and self._cells_at:
+                    self._cells_at[-1][1] += 1
                 self._blocks(child)
             elif isinstance(tag, str) and (_BLOCK.get(tag) in (None, _SDT)) and len(child):
                 self._cells(child)
@@ -241,6 +248,7 @@ class DocxReader:
             location=self._location(),
             style=style.name if style is not None else style_id,
             outline_level=outline + 1 if outline is not None and 0 <= outline < 9 else None,
+            cell=self._cell(),
         )
         # Word takes comments in the main story only; LibreOffice drops the commented text of a
         # paragraph inside a block content control, so those get the highlight alone too.
@@ -248,6 +256,12 @@ class DocxReader:
         self.paragraphs.append(ReadParagraph(info, self._part, paragraph, pieces, commentable))
         for box in boxes:
             self._text_box(box)
+
+    def _cell(self) -> tuple[int, int] | None:
+        if not self._in_body or self._boxes or not self._cells_at:
+            return None
+        row, column = self._cells_at[-1]
+        return (row, column)
 
     def _location(self) -> str:
         if not self._in_body:
