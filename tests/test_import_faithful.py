@@ -17,6 +17,7 @@ import pytest
 from docx_builders import DocxBuilder, para, run, table
 from reportgen import api
 from reportgen.docx import read_docx
+from reportgen.errors import InputError
 from reportgen.importer import import_draft
 from reportgen.kinds.registry import load_registry
 
@@ -138,9 +139,12 @@ def test_no_date_in_the_draft_is_left_to_fill_and_highlighted(tmp_path):
     assert "date:\n" in result.output.read_text("utf-8")
     docx = tmp_path / "out.docx"
     outcome = api.render(result.output, docx)
-    assert [u.figure for u in outcome.unfilled] == ["issuer", "date"] or any(
-        u.figure == "date" and u.text == "XXXX年XX月XX日" for u in outcome.unfilled
-    )
+    assert [(u.figure, u.text) for u in outcome.unfilled] == [
+        (None, "【待补：发文机关署名】"),
+        ("date", "XXXX年XX月XX日"),
+    ]
+    with pytest.raises(InputError):
+        api.render(result.output, docx, strict=True)
     assert str(dt.date.today().year) + "年" not in "".join(rendered(result))
     assert result.values["date"] is None and result.values["issuer"].startswith("【待补")
 
