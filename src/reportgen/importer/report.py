@@ -25,6 +25,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from reportgen.importer.mapping import FORMAL_NAMES
+
 if TYPE_CHECKING:
     from reportgen.importer import ImportResult
 
@@ -36,14 +38,6 @@ _NAMES = {
     "brief_name": "简报名称",
     "issue_no": "期号",
     "editor": "编发单位",
-}
-_FORMAL = {
-    "copy_no": "份号",
-    "secrecy": "密级",
-    "urgency": "紧急程度",
-    "issuer_mark": "发文机关标志",
-    "doc_number": "发文字号",
-    "signer": "签发人",
 }
 
 
@@ -125,7 +119,7 @@ def as_text(result: ImportResult) -> list[str]:
             lines.append(f"{label}：{_plain(written)}")
     for key, found in result.formal.items():
         where = f"第 {found.line} 行，" if found.line else ""
-        lines.append(f"{_FORMAL[key]}：{found.text}（{where}{found.how}）")
+        lines.append(f"{FORMAL_NAMES[key]}：{found.text}（{where}{found.how}）")
     if result.headings:
         kept = sum(1 for h in result.headings if h.kept == "heading")
         lines.append(f"标题层次：{len(result.headings)} 个，{kept} 个作为标题")
