@@ -250,7 +250,14 @@ def lint_command(
         _option("--annotate", help="另存一份带批注和高亮的 .docx", metavar="FILE"),
     ] = None,
 ) -> None:
-    """检查草稿（.docx、.txt、.md、.yaml 或文件夹）中未填的数据和常见差错。"""
+    """检查草稿（.docx、.txt、.md、.yaml 或文件夹）中未填的数据和常见差错。
+
+    \b
+    级别：错误（error）印发前必须改，如未填的数据；警告（warning）很可能是差错，
+    请逐条核对；提示（info）供参考。
+    退出码：0 没有达到 --fail-on 级别（默认 error）的问题；1 有；
+    2 有文件没能检查（路径不存在、.doc/.wps 等格式）或用法有误，这时不能当作检查通过。
+    """
     from reportgen.lint.runner import LintOptions, run_lint
 
     options = LintOptions(

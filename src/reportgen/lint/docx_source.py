@@ -3,10 +3,15 @@
 Each paragraph a reader sees is one unit: its line is the paragraph's number in reading order,
 its column the 1-based character offset in the paragraph's text, and its location where it
 stands (正文, 页眉, 表格1 …). Automatic list labels ("二、") come along for the heading rule.
+
+A paragraph number is nothing Word shows, so each paragraph also gets a *context*: the heading
+of the section it stands in, its place under that heading and its first words — what a reader
+finds with Ctrl+F or by scrolling, whatever the page breaks.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,15 +30,48 @@ def read_docx_source(path: Path, shown: str) -> Source:
     except Exception as error:  # a reader bug must not become a traceback for the user
         raise UsageError.at(f"无法读取该 Word 文档（{type(error).__name__}）", shown) from error
     source = Source(shown)
+    heading, count = "", 0
     for paragraph in paragraphs:
+        shown_text = (paragraph.label + paragraph.text).strip()
+        in_body = paragraph.location not in _RUNNING
+        if in_body and _is_section_heading(paragraph.outline_level, shown_text):
+            heading, count = _words(shown_text, 20), 0
+            context = f"标题“{heading}”"
+        else:
+            count += bool(shown_text) and in_body
+            context = _context(heading if in_body else "", count, shown_text)
         source.add_unit(
             paragraph.text,
             [(0, paragraph.number, 1)],
             location=paragraph.location,
             label=paragraph.label,
             split_paragraphs=False,
+            context=context,
         )
     return source.finish()
+
+
+_RUNNING = frozenset({"页眉", "页脚"})
+# 一、 and （一） headings of 公文 (short lines), and 附件 lines, open a section.
+_SECTION_HEADING = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|附\s*件)"
+)
+
+
+def _is_section_heading(outline_level: int | None, text: str) -> bool:
+    if outline_level is not None and 1 <= outline_level <= 3 and text:
+        return True
+    return len(text) <= 40 and _SECTION_HEADING.match(text) is not None
+
+
+def _context(heading: str, count: int, text: str) -> str | None:
+    first = f"段首“{_words(text, 12)}”" if text else "空段落"
+    return f"标题“{heading}”下第{count}段，{first}" if heading and count else first
+
+
+def _words(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _renamed(problem: Problem, shown: str) -> Problem:

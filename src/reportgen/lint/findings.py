@@ -28,6 +28,13 @@ class Finding:
     match: str
     message: str
     location: str | None = None
+    #: In a .docx: where a Word user finds the paragraph without page numbers: the heading of
+    #: its section and the paragraph's first words. ``None`` elsewhere.
+    context: str | None = None
+
+    def where(self) -> str:
+        """Where a reader finds it besides line and column: ``正文，标题“…”下第3段，段首“…”``."""
+        return "，".join(part for part in (self.location, self.context) if part)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -41,4 +48,5 @@ class Finding:
             "match": self.match,
             "message": self.message,
             "location": self.location,
+            "context": self.context,
         }

@@ -25,8 +25,8 @@ def format_github(findings: Sequence[Finding]) -> str:
             )
         )
         message = finding.message
-        if finding.location:
-            message += f"（{finding.location}）"
+        if finding.where():
+            message += f"（{finding.where()}）"
         lines.append(f"::{_COMMANDS[finding.severity]} {properties}::{_escape_data(message)}")
     return "".join(line + "\n" for line in lines)
 

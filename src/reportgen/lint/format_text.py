@@ -25,8 +25,8 @@ def format_text(
             place = f"{_BOLD}{place}{_RESET}"
             rule = f"{_COLORS.get(finding.severity, '')}{rule}{_RESET}"
         head = f"{place} {rule} {finding.message}"
-        if finding.location:
-            head += f"（{finding.location}）"
+        if finding.where():
+            head += f"（{finding.where()}）"
         lines = [head]
         if finding in excerpts:
             line, offset = excerpts[finding]
@@ -64,13 +64,23 @@ def _width(text: str) -> int:
 
 
 def _summary_line(summary: Mapping[str, object]) -> str:
+    """One line that never reads as all clear when some file was not read."""
     counts = summary.get("by_severity", {})
     assert isinstance(counts, dict)
+    files, unreadable = summary.get("files", 0), summary.get("unreadable", 0)
+    if not files and unreadable:
+        return (
+            f"没有检查任何文件：{unreadable} 个文件或路径无法读取（原因见下），请处理后重新检查。"
+        )
     if not summary.get("findings"):
-        return f"检查了 {summary.get('files', 0)} 个文件，未发现问题。"
-    parts = "，".join(
-        f"{SEVERITY_NAMES[name]} {counts[name]} 处" for name in SEVERITY_NAMES if counts.get(name)
-    )
-    return (
-        f"检查了 {summary.get('files', 0)} 个文件，发现 {summary['findings']} 处问题（{parts}）。"
-    )
+        result = f"检查了 {files} 个文件，未发现问题。"
+    else:
+        parts = "，".join(
+            f"{SEVERITY_NAMES[name]} {counts[name]} 处"
+            for name in SEVERITY_NAMES
+            if counts.get(name)
+        )
+        result = f"检查了 {files} 个文件，发现 {summary['findings']} 处问题（{parts}）。"
+    if unreadable:
+        result += f"另有 {unreadable} 个文件或路径无法读取，未检查（原因见下）。"
+    return result

@@ -11,14 +11,17 @@ from reportgen.lint.source import Source, source_from_text
 from reportgen.textio import read_text
 
 SUFFIXES = (".docx", ".txt", ".md", ".yaml", ".yml")
+#: Drafts in formats we cannot read: a folder's ones are reported, never skipped in silence.
+UNSUPPORTED = {".doc": "旧版 Word 格式（.doc）", ".wps": "WPS 文字格式（.wps）"}
 _MARKDOWN = (".md", ".markdown")
 
 
 def collect_files(paths: Iterable[str]) -> tuple[list[tuple[Path, str]], list[Problem]]:
     """Expand the paths a user gave into ``(file, shown name)`` pairs, folders recursively.
 
-    Folders give their .docx/.txt/.md/.yaml/.yml files, skipping hidden folders and files and
-    Word's lock files (``~$报告.docx``). A missing path is a problem; the others still count.
+    Folders give their .docx/.txt/.md/.yaml/.yml files, and their .doc/.wps files (which
+    :func:`read_source` reports as unsupported), skipping hidden folders and files and Word's
+    lock files (``~$报告.docx``). A missing path is a problem; the others still count.
     """
     files: list[tuple[Path, str]] = []
     problems: list[Problem] = []
@@ -33,12 +36,15 @@ def collect_files(paths: Iterable[str]) -> tuple[list[tuple[Path, str]], list[Pr
     return files, problems
 
 
+_WALKED = SUFFIXES + tuple(UNSUPPORTED)
+
+
 def _walk(folder: Path) -> list[Path]:
     found: list[Path] = []
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
-            if name.startswith((".", "~$")) or not name.lower().endswith(SUFFIXES):
+            if name.startswith((".", "~$")) or not name.lower().endswith(_WALKED):
                 continue
             found.append(Path(root) / name)
     return found
@@ -51,9 +57,11 @@ def read_source(path: Path, shown: str) -> Source:
         from reportgen.lint.docx_source import read_docx_source
 
         return read_docx_source(path, shown)
-    if suffix == ".doc":
+    if suffix in UNSUPPORTED:
         raise UsageError.at(
-            "不支持旧版 Word 格式（.doc）", shown, hint="请在 Word 或 WPS 中另存为 .docx 后再检查"
+            f"无法读取{UNSUPPORTED[suffix]}，未检查",
+            shown,
+            hint="请在 Word 或 WPS 中打开，“另存为” .docx 格式后再检查",
         )
     if suffix not in (".txt", ".yaml", ".yml", *_MARKDOWN):
         raise UsageError.at(

@@ -61,6 +61,8 @@ def run_lint(paths: list[str], options: LintOptions) -> LintRun:
         checked += 1
         rules = [RULES[rule_id] for rule_id in settings.select or RULES if rule_id in RULES]
         rules = [rule for rule in rules if rule.id not in settings.ignore]
+        if source.kind_problems is not None:
+            rules = [rule for rule in rules if rule.id == "kind-file"]
         threshold = SEVERITY_RANK[settings.fail_on or "error"]
         for finding, excerpt in check_source(source, rules):
             findings.append(finding)
@@ -95,6 +97,7 @@ def check_source(source: Source, rules: Iterable[Rule]) -> list[tuple[Finding, t
                 match=text[hit.start : hit.end],
                 message=hit.message,
                 location=start.location,
+                context=start.context,
             )
             results.append((finding, (line_text, hit.start - line_start)))
     results.sort(key=lambda pair: (pair[0].line, pair[0].column, pair[0].rule))
@@ -196,6 +199,7 @@ def _summary(findings: list[Finding], checked: int, problems: list[Problem]) -> 
     return {
         "files": checked,
         "unreadable": len({problem.path for problem in problems}),
+        "unreadable_files": sorted({problem.path or "" for problem in problems}),
         "findings": len(findings),
         "by_severity": {name: severities.get(name, 0) for name in SEVERITIES},
         "by_rule": dict(sorted(rules.items())),

@@ -22,6 +22,7 @@ class Paragraph:
     start: int  # offset in Source.text
     end: int
     label: str = ""  # automatic numbering label in .docx ("二、"), "" elsewhere
+    location: str | None = None  # where a .docx paragraph stands (正文, 表格1 …)
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Place:
     line: int
     column: int
     location: str | None
+    context: str | None = None  # in a .docx: where a Word user finds the paragraph
 
 
 @dataclass
@@ -42,10 +44,14 @@ class Source:
     figures: dict[str, bool] | None = None
     #: Which of those names are fields of the kind's own (联系人 …) rather than figures.
     fields: frozenset[str] = frozenset()
+    #: For a kind definition file (``id:`` + ``sections:``): what is wrong with it as a kind,
+    #: ``[]`` when nothing. ``None`` for drafts. A kind file's guidance and defaults hold
+    #: ``XX`` and 【待补】 on purpose, so only the ``kind-file`` rule reads it.
+    kind_problems: list[tuple[int, str]] | None = None  # (offset in text, message)
     text: str = ""
     paragraphs: list[Paragraph] = field(default_factory=list)
     _offsets: list[int] = field(default_factory=list)
-    _places: list[tuple[int, int, str | None]] = field(default_factory=list)
+    _places: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)
     _parts: list[str] = field(default_factory=list)
     _length: int = 0
 
@@ -57,6 +63,7 @@ class Source:
         location: str | None = None,
         label: str = "",
         split_paragraphs: bool = True,
+        context: str | None = None,
     ) -> None:
         """Append a unit; ``anchors`` are ``(offset in text, line, column)``, the first at 0.
 
@@ -69,12 +76,14 @@ class Source:
         base = self._length
         for offset, line, column in anchors:
             self._offsets.append(base + offset)
-            self._places.append((line, column, location))
+            self._places.append((line, column, location, context))
         pieces = text.split("\n") if split_paragraphs else [text]
         piece_start = base
         for piece in pieces:
             if piece.strip():
-                self.paragraphs.append(Paragraph(piece_start, piece_start + len(piece), label))
+                self.paragraphs.append(
+                    Paragraph(piece_start, piece_start + len(piece), label, location)
+                )
                 label = ""
             piece_start += len(piece) + 1
         self._parts.append(text)
@@ -88,8 +97,8 @@ class Source:
     def place(self, offset: int) -> Place:
         """Line, column and location of the character at ``offset``."""
         index = bisect.bisect_right(self._offsets, offset) - 1
-        line, column, location = self._places[max(index, 0)]
-        return Place(line, column + offset - self._offsets[max(index, 0)], location)
+        line, column, location, context = self._places[max(index, 0)]
+        return Place(line, column + offset - self._offsets[max(index, 0)], location, context)
 
 
 def line_anchors(text: str, line: int = 1, column: int = 1) -> list[tuple[int, int, int]]:

@@ -40,6 +40,8 @@ def source_from_yaml(text: str, path: str) -> Source:
         ) from None
     except YAMLError as error:
         raise UsageError.at(f"YAML 格式有误：{error}", path) from None
+    if _is_kind_file(data):
+        return _kind_source(text, path)
     source = Source(path)
     lines = text.split("\n")
     is_report = isinstance(data, dict) and "kind" in data
@@ -50,6 +52,31 @@ def source_from_yaml(text: str, path: str) -> Source:
     for value, line, column in _scalars(data, report=is_report):
         source.add_unit(value, _anchors(value, lines, line, column))
     return source.finish()
+
+
+def _is_kind_file(data: Any) -> bool:
+    """A kind definition (``examples/kinds/*.yaml``) rather than a report or a draft."""
+    return isinstance(data, dict) and "kind" not in data and {"id", "sections"} <= set(data)
+
+
+def _kind_source(text: str, path: str) -> Source:
+    """The file's lines as text, with the problems of the kind as the kind loader sees them."""
+    from reportgen.errors import InputError
+    from reportgen.kinds.registry import parse_kind
+    from reportgen.lint.source import source_from_text
+
+    source = source_from_text(path, text)
+    source.kind_problems = []
+    try:
+        parse_kind(text, path)
+    except (InputError, UsageError) as error:
+        starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
+        for problem in error.problems:
+            line = min(max((problem.line or 1) - 1, 0), len(starts) - 1)
+            offset = min(starts[line] + max((problem.column or 1) - 1, 0), len(text))
+            hint = f"：{problem.hint}" if problem.hint else ""
+            source.kind_problems.append((offset, f"报告类型定义有误：{problem.message}{hint}"))
+    return source
 
 
 def _own_fields(data: dict[str, Any]) -> dict[str, bool]:

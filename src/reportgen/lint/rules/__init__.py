@@ -6,6 +6,7 @@ from reportgen.lint.rules.base import Hit, Rule
 from reportgen.lint.rules.confusable import ConfusableRule
 from reportgen.lint.rules.duplicate import DuplicateParagraphRule
 from reportgen.lint.rules.headings import HeadingSequenceRule
+from reportgen.lint.rules.kind_file import KindFileRule
 from reportgen.lint.rules.number_form import NumberFormRule
 from reportgen.lint.rules.placeholder import PlaceholderRule
 from reportgen.lint.rules.punctuation import DoublePunctuationRule, PunctuationWidthRule
@@ -20,6 +21,7 @@ RULES: dict[str, Rule] = {
         DuplicateParagraphRule(),
         PunctuationWidthRule(),
         NumberFormRule(),
+        KindFileRule(),
     )
 }
 
