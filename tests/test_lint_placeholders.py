@@ -1,5 +1,7 @@
 """The placeholder detector: every shape it must find and every trap it must leave alone."""
 
+# ruff: noqa: RUF001  (full-width brackets and signs are the test input)
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -47,8 +49,36 @@ def test_other_seeds_have_no_placeholders(seed: str) -> None:
         ("累计＊＊人次", ["＊＊"]),
         ("分别为**.*%、**.*%、**.*%。", ["**.*", "**.*", "**.*"]),
         ("新建XX个驿站", ["XX"]),
-        ("于X月X日召开", ["X", "X"]),
-        ("于x月x日召开", ["x", "x"]),
+        ("于X月X日召开", ["X月X日"]),  # a date is one slot
+        ("于x月x日召开", ["x月x日"]),
+        ("XXXX年XX月XX日", ["XXXX年XX月XX日"]),
+        ("××××年××月××日印发", ["××××年××月××日"]),
+        ("XX主题教育领导小组办公室", ["XX"]),
+        ("XX领导小组", ["XX"]),
+        ("做好XXX工作", ["XXX"]),
+        ("主持人：XXX", ["XXX"]),
+        ("参加人员：XXX、XXX", ["XXX", "XXX"]),
+        ("服务X,XXX人次", ["X,XXX"]),
+        ("X政办发〔20XX〕X号", ["XX", "X"]),
+        ("〔20XX〕号", ["〔20XX〕号"]),
+        ("X政办发〔2020〕号", ["〔2020〕号"]),
+        ("第  号", ["第  号"]),
+        ("〔　〕", ["〔　〕"]),
+        ("        年  月  日", ["年  月  日"]),
+        ("（单位名称）：", ["（单位名称）"]),
+        ("关于（具体内容）的请示", ["（具体内容）"]),
+        ("(会议名称)筹备情况", ["(会议名称)"]),
+        ("[此处输入标题]", ["[此处输入标题]"]),
+        ("【请填写主送机关】", ["【请填写主送机关】"]),
+        (
+            "【待补：" + "写清楚本单位开展主题教育的主要做法，" * 4 + "】",
+            ["【待补：" + "写清楚本单位开展主题教育的主要做法，" * 4 + "】"],
+        ),
+        ("□□□：", ["□□□"]),
+        ("○○县人民政府", ["○○"]),
+        ("共开展｛｛ 解决问题 ｝｝次", ["｛｛ 解决问题 ｝｝"]),
+        ("共开展{ 解决问题 }次", ["{ 解决问题 }"]),
+        ("满意率96.8“%”", ["“%”"]),
         ("××市人民政府", ["××"]),
         ("第X期简报", ["X"]),
         ("20XX年工作要点", ["XX"]),
@@ -120,3 +150,25 @@ def test_markdown_escapes_and_code_are_not_placeholders() -> None:
 def test_offsets_count_characters() -> None:
     [match] = find_placeholders("全市新增泊位*.**万个")
     assert (match.start, match.end, match.kind) == (6, 10, "star")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("**第*期**", ["*"]),  # the stars of bold are markup, the inner one a slot
+        ("*注：本表数据截至2025年底，下同。*", []),
+        ("* 条目一\n* 条目二", []),
+        ("- 服务X,XXX人次", ["X,XXX"]),
+        ("__重点__，任务", []),
+    ],
+)
+def test_markdown_emphasis_and_bullets(text: str, expected: list[str]) -> None:
+    assert texts(text, markdown=True) == expected
+
+
+def test_long_lines_are_scanned_in_linear_time() -> None:
+    """No catastrophic back-tracking: each hostile line must finish (not a timing test; a
+    quadratic pattern would take minutes here)."""
+    for unit in ("【待补", "{{", "（", "*", "X", "〔", "_a", "□", "第 ", "年 "):
+        found = find_placeholders(unit * 50_000, markdown=True)
+        assert isinstance(found, list)

@@ -87,7 +87,7 @@ def test_a_thousand_files(tmp_path: Path) -> None:
 def test_txt_shapes_fixture() -> None:
     found = places([str(FIXTURES / "shapes.txt")])
     assert [match for *_, match in found] == [
-        "*", "*.**", "**.*", "*,***", "XX", "X", "X", "××", "X", "___", "【待补】", "【数据待核】",
+        "*", "*.**", "**.*", "*,***", "XX", "X月X日", "××", "X", "___", "【待补】", "【数据待核】",
         "[待定]", "（待补充）", "{{ 名称 }}", "{% if 已完成 %}", "{% endif %}",
     ]  # fmt: skip
     assert found[1] == ("shapes.txt", 3, 22, "*.**")
@@ -104,7 +104,7 @@ def test_markdown_fixture_reads_emphasis_and_front_matter() -> None:
         ("shapes.md", 2, 11, "X"),  # front matter is text
         ("shapes.md", 12, 6, "**"), ("shapes.md", 12, 12, "**"),  # 共**项，增长**%
         ("shapes.md", 13, 7, "**.*"), ("shapes.md", 13, 15, "*,***"),
-        ("shapes.md", 14, 4, "X"), ("shapes.md", 14, 6, "X"), ("shapes.md", 14, 16, "【待补】"),
+        ("shapes.md", 14, 4, "X月X日"), ("shapes.md", 14, 16, "【待补】"),
     ]  # fmt: skip
 
 

@@ -122,6 +122,11 @@ def unfilled_problems(unfilled: tuple[Unfilled, ...], path: str, *, strict: bool
                 else ""
             )
             message = f"数据“{item.figure}”未填，显示为 {item.text}{where}"
+            if "“" in item.text:
+                message = (
+                    f"数据“{item.figure}”显示为 {item.text}：单位带着中文引号"
+                    f'（第 {item.declared_line} 行的 unit 应写半角引号，如 unit: "%"）'
+                )
         else:
             message = f"占位符 {item.text} 尚未填写"
         problems.append(Problem(message, path, item.line, hint=hint))

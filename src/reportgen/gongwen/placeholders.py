@@ -1,29 +1,41 @@
-"""Finding placeholders: what a drafter writes where a figure, name or date is still missing.
+"""Finding unfilled slots: what a drafter or a template leaves where a figure, name or date goes.
 
-This is the one detector, shared by ``lint`` (rule ``placeholder``) and ``render`` (highlighting
-and the list of unfilled figures). It works on plain text; ``markdown=True`` additionally reads
-Markdown emphasis, escapes and code spans the way a Markdown reader would.
+This is the one detector, shared by ``lint`` (rule ``placeholder``), ``render`` (highlighting,
+the list of unfilled figures and ``--strict``) and ``import``. It works on plain text;
+``markdown=True`` additionally reads Markdown emphasis, escapes and code spans the way a
+Markdown reader would. Every pattern starts with one character class and has bounded or
+negated-class repeats only, so any text is scanned in linear time; context is judged in
+Python on the few candidates.
 
-Shapes found (``kind`` in brackets):
+Shapes (``kind``) and the rule of thumb for each:
 
-* ``star``: runs of ``*``/``＊``, also as number shapes ``*.**``, ``**.*``, ``*,***``;
-* ``x``: runs of ``X``/``x``/``×`` where a figure or name belongs: before a measure word, a unit,
-  a date unit or an administrative unit (``XX个``, ``X月X日``, ``××市``) or after ``第``;
-* ``underscore``: blanks left for a figure (``共___项``);
-* ``note``: bracketed notes such as ``【待补】``, ``[待定]``, ``（数据待核）``;
-* ``tag``: unrendered template tags ``{{ 名称 }}``, ``{% … %}``.
+* ``star``: runs of ``*``/``＊``, also as ``*.**``, ``**.*``, ``*,***``. Emphasis, bullets and
+  separator lines are not slots (``**重点**``, ``* 条目``, ``******``); a run where a figure goes
+  (``共**项``, ``**%``) is, even inside a bold pair (``**第*期**``: the inner ``*``).
+* ``x``: runs of ``X``/``x``/``Ｘ``/``×``, also ``X,XXX`` and ``X.X``. Two or more stand for a
+  name or figure anywhere in Chinese text (``XX领导小组``, ``主持人：XXX``, ``XXX、XXX``); one
+  only before a measure word, unit or date unit, or after ``第`` (``X个``, ``第X期``), and a lone
+  ``×`` only before 年月日号. Never next to ASCII letters, digits or ``+``/``-``/``=``
+  (``415X``, ``1+N+X``, ``3×3``, ``×100%``, ``iPhone X``), except the year ``20XX``. A date
+  ``XXXX年XX月XX日`` (and ``X月X日``) is one slot.
+* ``underscore``: blanks left for a figure (``共___项``), not ``__init__``.
+* ``note``: a bracket that tells the drafter what to write: it holds 待补/待定/待核/暂缺/TODO
+  (``【待补：…】`` of any length on its line), starts with an instruction (``[此处输入标题]``,
+  ``（请填写…）``), or is only the name of what goes there (``（单位名称）``, ``（具体内容）``).
+  A bracket that explains the text around it (``（待遇标准另发）``, ``（以下简称…）``) is not.
+* ``tag``: un-rendered template tags ``{{ 名称 }}``, ``{% … %}``, and their keyboard slips:
+  full-width ``｛｛ 名称 ｝｝`` and single ``{ 名称 }`` around a Chinese name.
+* ``blank``: an empty slot in a fixed frame: ``第  号``, ``〔2020〕号`` (no number),
+  ``〔 〕``, ``    年  月  日``.
+* ``box``: ``□□``, ``○○`` standing for a name (one ``□`` is a check box; ``二○二五`` a year).
+* ``quote``: a unit in Chinese quotes after a figure, ``96.8“%”`` (a YAML ``unit: “%”``).
 
-Not placeholders: emphasis and list bullets (``**重点**``, ``* 条目``), separator lines
-(``******``), ``3×3``, ``3*4``, ``X光``, ``X射线``, ``Windows XP``, ``iPhone X``, ``__init__``.
-
-Emphasis in plain text is told apart by its position: ``**重点**`` standing at the start of a
-line or after punctuation is emphasis, ``是**比之**的`` inside running text is two placeholders.
-In both modes a pair whose opening run sits where a number goes (``共**项，增长**%``) is read as
-placeholders even where CommonMark would read emphasis.
+A stale but real date (``2019年3月5日``), ``数据要素×``, ``X光``, ``PM2.5``, ``5A级``,
+``二〇二五年`` are not slots.
 """
 
 # Full-width look-alikes of ASCII signs are what drafters type: matching them is the point.
-# ruff: noqa: RUF001
+# ruff: noqa: RUF001, RUF002, RUF003
 
 from __future__ import annotations
 
@@ -37,49 +49,74 @@ class PlaceholderMatch:
     start: int  # 0-based character offset in the text
     end: int  # exclusive
     text: str
-    kind: str = "star"  # star | x | underscore | note | tag
+    kind: str = "star"  # star | x | underscore | note | tag | blank | box | quote
 
 
 # Words that follow a figure, a date part or a name: measure words, units, date units and
-# administrative units. A run of X before one of these stands where a figure or name goes.
+# administrative units. A single X before one of these stands where a figure or name goes.
 _UNIT = (
     r"(?:小时|小区|公里|公顷|公斤|公司|平方|社区|街道|单位|同志|部门|中心|季度|学期|千克|"
     r"[个项万亿千百元人次名家户件处所座台辆套间栋条批期届年月日号天周时分秒岁倍米亩吨份篇本场"
     r"轮类位支市县区局省镇乡村街路楼层厅委办科室组队校院章节款稿%％‰])"
 )
 _X_CHARS = "XxＸｘ×"
+_X = f"[{_X_CHARS}]"
+_X_RUN = rf"{_X}{_X}*(?:[,，]{_X}{{3}})*(?:[.．]{_X}+)*"
+_BLANK = "[ \u3000]"
 
-_TAG = r"\{\{.*?\}\}|\{%.*?%\}"
-_NOTE = (
-    r"[【\[［〔（(][^【】\[\]［］〔〕（）()\n]{0,16}?"
-    r"(?:待[补定核填确更查完审]|暂缺|TODO|TBD)"
-    r"[^【】\[\]［］〔〕（）()\n]{0,16}?[】\]］〕）)]"
+_TAG = r"[{｛](?:[{｛][^\n]{0,200}?[}｝][}｝]|%[^\n]{0,200}?%\}|[^{}｛｝\n]{1,40}[}｝])"
+_BRACKET = (
+    r"【[^【】\n]{0,400}】|[\[［][^\[\]［］\n]{0,80}[\]］]"
+    r"|[（(][^（）()\n]{0,80}[）)]|〔[^〔〕\n]{0,80}〕"
 )
 _STAR = r"[*＊][*＊]*(?:[.,．][*＊]+)*"
-_X_RUN = rf"[{_X_CHARS}][{_X_CHARS}]*(?:[.．][{_X_CHARS}]+)*"
+# X runs, a date of X runs as one (XXXX年XX月XX日, X月X日)
+_X_SLOT = rf"{_X_RUN}(?:年{_X_RUN}月(?:{_X_RUN}日)?|月{_X_RUN}日)?"
 _UNDERSCORE = r"[_＿][_＿]*"
+_BLANK_SLOT = rf"第{_BLANK}+号|年{_BLANK}+月{_BLANK}+日"
+_BOX = r"[□○][□○]*"
+_QUOTE = r"“(?:%|％|‰|万元|亿元|万|亿|元|个|人|户|项|家)”"
 
-# One pattern per shape, each starting with a single character class (not a repeat: "[*]+"
-# would not do) so the regex engine skips ahead quickly; context checks that would need a leading look-behind are done on the few
-# candidates instead. Earlier shapes win where candidates overlap ({{ *.** }} is one tag).
+# One pattern per shape, each starting with a single character class or literal (not a
+# repeat) so the regex engine skips ahead quickly. Earlier shapes win where candidates start
+# at the same place ({{ *.** }} is one tag).
 _SHAPES = (
     ("tag", re.compile(_TAG)),
-    ("note", re.compile(_NOTE, re.IGNORECASE)),
+    ("note", re.compile(_BRACKET)),
     ("star", re.compile(_STAR)),
-    ("x", re.compile(_X_RUN)),
+    ("x", re.compile(_X_SLOT)),
     ("underscore", re.compile(_UNDERSCORE)),
+    ("blank", re.compile(_BLANK_SLOT)),
+    ("box", re.compile(_BOX)),
+    ("quote", re.compile(_QUOTE)),
 )
 _PRIORITY = {kind: index for index, (kind, _) in enumerate(_SHAPES)}
-# A pair of emphasis delimiters around text without delimiters (one line).
-_STAR_PAIR = re.compile(r"(?<![*\\])(\*{1,3})(?=[^\s*])([^*\n]+?)(?<=[^\s\\])\1(?!\*)")
-_UNDERSCORE_PAIR = re.compile(r"(?<![_\w])(_{1,3})(?=[^\s_])([^_\n]+?)(?<=[^\s])\1(?![_\w])")
-# A line that only separates: ***, * * *, ----, ____ (Markdown thematic breaks and the like).
-_SEPARATOR_LINE = re.compile(r"[ \t]*(?:[*＊_＿\-=~][ \t]*){3,}")
-# A list bullet: one star at the start of a line followed by a blank.
-_BULLET = re.compile(r"[ \t　]*([*＊])[ \t]")
-_CODE = re.compile(r"^```.*?^```[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
+
+# What a bracket holds when it is a note to the drafter (see the module docs).
+_NOTE_MARK = re.compile(r"待[补定核填确更查完审议]|暂缺|暂无数据|TODO|TBD|FIXME", re.IGNORECASE)
+_INSTRUCTION = re.compile(r"此处|在此|请(?:填写|输入|填入|选择|插入|补充)|点击|单击|输入|填入")
+_SLOT_NAME = re.compile(
+    r"[\u4e00-\u9fff]{1,6}名称|具体(?:内容|事项|事由|时间|日期|地点|措施|情况|做法|数字|数据)"
+    r"|姓名|职务|(?:发文)?字号|文号|(?:文件|报告|会议)?标题|正文|联系(?:人|电话|方式)"
+    r"|[\u4e00-\u9fff]{0,4}(?:日期|时间|地点|金额|数量|人数)"
+)
+_EMPTY_NUMBER = re.compile(rf"〔(?:\d{{4}}|20{_X}{_X})〕{_BLANK}*号")
+_PAIRS = {"【": "】", "[": "]", "［": "］", "（": "）", "(": ")", "〔": "〕"}
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_HAN_NUMERAL = frozenset("〇○零一二三四五六七八九十")
+_SENTENCE_PUNCT = frozenset("，。；！？,;")
+_MATH = frozenset("+-=/^<>＋－＝")
+
 _FIGURE_AFTER = re.compile(r"[.,．][*＊]|[%％‰]")
 _UNIT_AFTER = re.compile(_UNIT)
+# A list bullet, a pair of emphasis delimiters, separator lines and code: markup, not slots.
+_STAR_PAIR = re.compile(r"(?<![*\\])(\*{1,3})(?=[^\s*])([^*\n]+?)(?<=[^\s\\])\1(?!\*)")
+# Bold around text that holds single stars: **第*期**.
+_BOLD_PAIR = re.compile(r"(?<![*\\])(\*\*)(?=[^\s*])((?:[^*\n]|\*(?!\*))+?)(?<=[^\s\\*])\*\*(?!\*)")
+_UNDERSCORE_PAIR = re.compile(r"(?<![_\w])(_{1,3})(?=[^\s_])([^_\n]+?)(?<=[^\s])\1(?![_\w])")
+_SEPARATOR_LINE = re.compile(r"[ \t]*(?:[*＊_＿\-=~][ \t]*){3,}")
+_BULLET = re.compile(r"[ \t　]*([*＊])[ \t]")
+_CODE = re.compile(r"^```.*?^```[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
 # Characters that announce a figure: 共**项, 约**个, 第**批, 2**万.
 _FIGURE_LEAD = frozenset("共约达近超逾第计余至占0123456789")
 _X_SET = frozenset(_X_CHARS)
@@ -92,6 +129,9 @@ def find_placeholders(text: str, *, markdown: bool = False) -> list[PlaceholderM
         for kind, pattern in _SHAPES
         for match in pattern.finditer(text)
     ]
+    candidates.extend(
+        (match.start(), -1, match.end(), "blank") for match in _EMPTY_NUMBER.finditer(text)
+    )
     if not candidates:
         return []
     candidates.sort()
@@ -99,32 +139,86 @@ def find_placeholders(text: str, *, markdown: bool = False) -> list[PlaceholderM
     found: list[PlaceholderMatch] = []
     covered = 0
     for start, _, end, kind in candidates:
-        if start < covered or not _in_context(text, start, end, kind, markup):
+        if start < covered:
             continue
+        span = _judge(text, start, end, kind, markup)
+        if span is None:
+            continue
+        start, end, kind = span
         found.append(PlaceholderMatch(start, end, text[start:end], kind))
         covered = end
     return found
 
 
-def _in_context(text: str, start: int, end: int, kind: str, markup: _Markup) -> bool:
-    """Whether a candidate of ``kind`` at ``[start, end)`` stands where a placeholder would."""
-    if kind in ("tag", "note"):
-        return True
+def _judge(
+    text: str, start: int, end: int, kind: str, markup: _Markup
+) -> tuple[int, int, str] | None:
+    """The slot a candidate stands for (its span may change), or None if it is no slot."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
+    if kind == "note":
+        return _judge_bracket(text, start, end)
+    if kind == "tag":
+        inner = text[start + 1 : end - 1]
+        double = text[start + 1] in "{｛%"
+        if double or (_CJK.search(inner) and not _SENTENCE_PUNCT.intersection(inner)):
+            return start, end, kind
+        return None
     if kind == "x":
-        if _is_ascii_letter(before) or before in _X_SET or _is_ascii_letter(after):
-            return False  # Windows XP, iPhone X
-        return before == "第" or _UNIT_AFTER.match(text, end) is not None
+        return (start, end, kind) if _x_is_slot(text, start, end, before, after) else None
     if kind == "underscore":
         if end - start < 2 and text[start] == "_":
-            return False  # _blank: one ASCII underscore is no blank to fill
+            return None  # _blank: one ASCII underscore is no blank to fill
         if _is_ascii_alnum(before) or _is_ascii_alnum(after):
-            return False  # __init__, a__b
-        return not markup.skips(start)
+            return None  # __init__, a__b
+        return None if markup.skips(start) else (start, end, kind)
+    if kind == "blank":
+        if text[start] == "年" and not (before.isspace() or before in "：:"):
+            return None  # 2025年 3月: a written year, not a blank frame
+        return start, end, kind
+    if kind == "box":
+        if end - start < 2 or before in _HAN_NUMERAL or after in _HAN_NUMERAL:
+            return None  # □ a check box; 二○二五 a year
+        return start, end, kind
+    if kind == "quote":
+        return (start, end, kind) if before.isdigit() or before in "*＊Xx" else None
     if not _star_is_placeholder(before, after, end - start, markup.markdown):
-        return False
-    return not markup.skips(start)
+        return None
+    return None if markup.skips(start) else (start, end, kind)
+
+
+def _judge_bracket(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    opener, closer = text[start], text[end - 1]
+    if _PAIRS.get(opener) != closer:
+        return None
+    inner = text[start + 1 : end - 1].strip(" \u3000")
+    if opener == "〔" and not inner:
+        return start, end, "blank"
+    if _NOTE_MARK.search(inner) or _INSTRUCTION.match(inner) or _SLOT_NAME.fullmatch(inner):
+        return start, end, "note"
+    return None
+
+
+def _x_is_slot(text: str, start: int, end: int, before: str, after: str) -> bool:
+    if _is_ascii_letter(before) or before in _X_SET or _is_ascii_alnum(after) or after in _MATH:
+        return False  # Windows XP, iPhone X, ×100%
+    if before in _MATH:
+        return False  # 1+N+X
+    run = text[start:end]
+    letters = sum(char in _X_SET for char in run)
+    if before.isdigit():
+        # 20XX, 〔20XX〕: a year; 415X, 3×3: a code or a product
+        return (
+            letters >= 2
+            and text[max(0, start - 2) : start] in ("19", "20")
+            and (start < 3 or not text[start - 3].isdigit())
+        )
+    if letters >= 2:
+        return True
+    if run == "×" or run == "x":
+        # a lone × is mostly a sign (数据要素×, 2×10万); a lone x mostly a variable
+        return before == "第" or after in "年月日号"
+    return before == "第" or _UNIT_AFTER.match(text, end) is not None
 
 
 class _Markup:
@@ -156,7 +250,7 @@ class _Markup:
         bullet = _BULLET.match(line)
         if bullet:
             skip.add(line_start + bullet.start(1))
-        for pattern in (_STAR_PAIR, _UNDERSCORE_PAIR):
+        for pattern in (_BOLD_PAIR, _STAR_PAIR, _UNDERSCORE_PAIR):
             for pair in pattern.finditer(line):
                 if _is_emphasis(line, pair, self.markdown):
                     skip.add(line_start + pair.start(1))

@@ -36,7 +36,7 @@ def read_docx_source(path: Path, shown: str) -> Source:
         in_body = paragraph.location not in _RUNNING
         if in_body and _is_section_heading(paragraph.outline_level, shown_text):
             heading, count = _words(shown_text, 20), 0
-            context = f"标题“{heading}”"
+            context: str | None = f"标题“{heading}”"
         else:
             count += bool(shown_text) and in_body
             context = _context(heading if in_body else "", count, shown_text)

@@ -98,12 +98,15 @@ class TextFiller:
             spans.extend(self._literal(rendered[cursor : token.start()], line))
             name = self.names[int(token.group(1))]
             figure = self.figures[name]
-            spans.append(Span(figure.formatted(), placeholder=not figure.filled))
-            if not figure.filled:
+            shown = figure.formatted()
+            # a filled figure may still show a slot: a unit typed in Chinese quotes, “%”
+            unfilled = not figure.filled or bool(find_placeholders(shown))
+            spans.append(Span(shown, placeholder=unfilled))
+            if unfilled:
                 self.unfilled.append(
                     Unfilled(
                         line,
-                        figure.formatted(),
+                        shown,
                         name,
                         self.declared.get(name),
                         isinstance(figure, FieldValue),

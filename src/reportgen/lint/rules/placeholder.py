@@ -1,5 +1,7 @@
 """Rule ``placeholder`` (error): unfilled placeholders left in a draft."""
 
+# ruff: noqa: RUF002  (full-width brackets are the subject)
+
 from __future__ import annotations
 
 import re
@@ -15,7 +17,10 @@ _MESSAGES = {
     "x": "占位符“{}”尚未填写：请填入实际的数字、日期或名称",
     "underscore": "空格线“{}”尚未填写：请填入实际内容",
     "note": "待办标注“{}”仍在文中：请补齐内容并删除标注",
-    "tag": "模板标记“{}”未被替换：请填入内容或重新生成文档",
+    "tag": "模板标记“{}”未被替换：请填入内容或重新生成文档（大括号须为半角 {{{{ }}}}）",
+    "blank": "空位“{}”尚未填写：请填入实际的编号或日期",
+    "box": "占位符“{}”尚未填写：请填入实际的名称或内容",
+    "quote": '单位“{}”带着中文引号：YAML 中应写半角引号，如 unit: "%"',
 }
 
 
@@ -23,9 +28,14 @@ class PlaceholderRule(Rule):
     """Finds what a drafter wrote where a figure, a name or a date is still missing.
 
     Why: drafts circulate with ``*`` standing for figures that other departments send late,
-    and one left in the signed copy is an embarrassment. Every shape
-    :func:`reportgen.gongwen.placeholders.find_placeholders` knows is reported: ``*.**万个``,
-    ``**.*%``, ``X月X日``, ``××市``, ``共___项``, ``【待补】``, ``{{ 名称 }}``.
+    and templates with ``XX局``, （单位名称） and 【待补：…】 guidance; one left in the signed
+    copy is an embarrassment. Every shape :func:`reportgen.gongwen.placeholders.find_placeholders`
+    knows is reported, each judged by its context (the rule of thumb for each shape is in that
+    module's docs): ``*.**万个``, ``**.*%``, ``XXXX年XX月XX日`` (one finding), ``XX领导小组``,
+    ``主持人：XXX``, ``X,XXX人次``, ``共___项``, ``【待补：…】`` of any length, ``（单位名称）``,
+    ``[此处输入标题]``, ``□□□``, ``〔2020〕号``, ``第  号``, ``{{ 名称 }}``, ``｛｛ 名称 ｝｝``,
+    ``{ 名称 }``, ``96.8“%”``. Not: ``数据要素×``, ``×100%``, ``415X``, ``1+N+X``, ``PM2.5``,
+    ``X光``, ``3×3``, Markdown emphasis and bullets, a stale but real date.
 
     Example: ``新增公共停车泊位*.**万个`` → ``*.**`` at the column of the first ``*``.
     """
