@@ -44,6 +44,32 @@ FLAGGED = [
     ("number-form", "二〇二五年8月", ["二〇二五年8月"]),
     ("number-form", "总投资9～16亿元", ["9～16亿"]),
     ("number-form", "占比15～30%", ["15～30%"]),
+    ("number-form", "增长5～10%", ["5～10%"]),
+    ("number-form", "26年3月启动", ["26年"]),
+    ("number-form", "3月5号召开", ["5号"]),
+    ("number-form", "2025年08月05日", ["08", "05"]),
+    ("number-form", "２０２５年", ["２０２５"]),
+    ("unpaired-punctuation", "按照《关于加强基层治理的意见要求，", ["《"]),
+    ("unpaired-punctuation", "他说：“要抓落实。", ["“"]),
+    ("unpaired-punctuation", "（二〕做好衔接", ["（", "〕"]),
+    ("unpaired-punctuation", "要求）全面推进", ["）"]),
+    ("serial-punctuation", "（一）、加强领导", ["（一）、"]),
+    ("serial-punctuation", "(一)加强领导", ["(一)"]),
+    ("serial-punctuation", "一.加强领导", ["一."]),
+    ("serial-punctuation", "1、加强领导", ["1、"]),
+    ("serial-punctuation", "## (2)完善机制", ["(2)"]),
+    ("leader-title", "深入学习习总书记重要讲话", ["习总书记"]),
+    ("leader-title", "党中央国务院决策部署", ["党中央国务院"]),
+    ("leader-title", "贯彻市委市政府要求", ["市委市政府"]),
+    ("doubled-character", "是全区的的重点工作", ["的的"]),
+    ("doubled-character", "我们们要抓好", ["们们"]),
+    (
+        "report-asks-approval",
+        "关于2025年工作情况的报告\n一、工作\n妥否，请批示。",
+        ["妥否，请批示"],
+    ),
+    ("relative-time", "今年以来，近日召开", ["今年以来", "近日"]),
+    ("cliche", "工作取得了显著成效", ["取得了显著成效"]),
 ]
 
 CLEAN = [
@@ -75,6 +101,23 @@ CLEAN = [
     ("number-form", "总投资9亿～16亿元"),
     ("number-form", "10～20个"),
     ("number-form", "2021-09-22"),
+    ("number-form", "工作26年3个月"),
+    ("number-form", "3月5号楼"),
+    ("number-form", "10月20日，共100日"),
+    ("unpaired-punctuation", "按照《意见》（试行）和“三个一”要求"),
+    ("unpaired-punctuation", "“第一段引文，\n“第二段引文。”"),
+    ("unpaired-punctuation", "1）加强领导"),
+    ("serial-punctuation", "1.5亿元已到位"),
+    ("serial-punctuation", "（一）加强领导\n一、总体\n1.任务\n（1）细化"),
+    ("leader-title", "深入学习总书记重要讲话精神"),
+    ("leader-title", "党中央、国务院决策部署"),
+    ("doubled-character", "扎扎实实推进，层层压实，谢谢大家，不了了之"),
+    ("doubled-character", "二〇〇五年，一一对应"),
+    ("doubled-character", "深入学习习近平新时代中国特色社会主义思想"),
+    ("report-asks-approval", "关于开展培训的请示\n妥否，请批示。"),
+    ("report-asks-approval", "关于2025年工作情况的报告\n特此报告。"),
+    ("relative-time", "2025年以来"),
+    ("cliche", "完成投资12亿元"),
 ]
 
 
@@ -99,6 +142,7 @@ def test_every_rule_documents_itself() -> None:
     for rule in RULES.values():
         assert rule.severity in ("error", "warning", "info")
         assert rule.title and rule.__doc__ and "Example" in rule.__doc__
+        assert rule.source_level in ("GB/T 15834", "GB/T 15835", "GB/T 9704", "实务")
     assert RULES["placeholder"].severity == "error"
 
 
@@ -119,6 +163,14 @@ def test_confusable_exceptions_are_never_flagged() -> None:
     for entry in ConfusableRule().entries:
         for exception in entry.exceptions:
             assert matches("confusable", f"据悉{exception}。") == [], exception
+
+
+def test_rules_of_taste_run_only_when_selected() -> None:
+    assert [f.rule for f in lint_text("今年以来取得了显著成效", "a.txt")] == []
+    assert {rule.id for rule in RULES.values() if not rule.default_on} == {
+        "relative-time",
+        "cliche",
+    }
 
 
 def test_rendered_reports_lint_clean(tmp_path) -> None:

@@ -37,7 +37,11 @@ def format_sarif(findings: Sequence[Finding]) -> str:
                                 "id": rule.id,
                                 "name": rule.id,
                                 "shortDescription": {"text": rule.title},
-                                "defaultConfiguration": {"level": _LEVELS[rule.severity]},
+                                "defaultConfiguration": {
+                                    "level": _LEVELS[rule.severity],
+                                    "enabled": rule.default_on,
+                                },
+                                "properties": {"source": rule.source_level},
                             }
                             for rule in RULES.values()
                         ],

@@ -11,7 +11,7 @@ from reportgen.errors import Problem, ReportgenError, UsageError
 from reportgen.lint.config import LintConfig, config_for, forget_configs
 from reportgen.lint.findings import SEVERITIES, SEVERITY_RANK, Finding
 from reportgen.lint.readers import collect_files, read_source
-from reportgen.lint.rules import RULES, Rule
+from reportgen.lint.rules import DEFAULT_RULES, RULES, Rule
 from reportgen.lint.source import Source, line_anchors
 
 FORMATS = ("text", "json", "sarif", "github")
@@ -59,7 +59,7 @@ def run_lint(paths: list[str], options: LintOptions) -> LintRun:
             problems.extend(error.problems)
             continue
         checked += 1
-        rules = [RULES[rule_id] for rule_id in settings.select or RULES if rule_id in RULES]
+        rules = [RULES[rule_id] for rule_id in settings.select or DEFAULT_RULES if rule_id in RULES]
         rules = [rule for rule in rules if rule.id not in settings.ignore]
         if source.kind_problems is not None:
             rules = [rule for rule in rules if rule.id == "kind-file"]
@@ -119,7 +119,7 @@ def lint_text(
     """
     source = Source(path)
     source.add_unit(text, line_anchors(text, line, column))
-    rules = [RULES[rule_id] for rule_id in (select or RULES)]
+    rules = [RULES[rule_id] for rule_id in (select or DEFAULT_RULES)]
     return [finding for finding, _ in check_source(source.finish(), rules)]
 
 

@@ -16,6 +16,9 @@ class Hit:
     start: int
     end: int
     message: str
+    #: The text that replaces ``[start, end)`` when the fix is mechanical (``lint --fix``);
+    #: None when fixing needs judgement.
+    fix: str | None = None
 
 
 class Rule:

@@ -21,6 +21,7 @@ class Confusable:
     right: str
     exceptions: tuple[str, ...]  # longer words containing ``wrong`` that are correct
     note: str
+    safe: bool = False  # ``lint --fix`` may replace it without asking (5th column ``safe``)
 
     def pattern(self) -> str:
         if self.wrong.startswith("re:"):
@@ -38,13 +39,15 @@ class Confusable:
 
 
 def load_confusables(text: str) -> list[Confusable]:
-    """Parse the TSV: wrong, right, exceptions separated by ``|``, note; ``#`` starts a comment."""
+    """Parse the TSV: wrong, right, exceptions separated by ``|``, note, ``safe`` when the
+    replacement is mechanical; ``#`` starts a comment."""
     entries = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        wrong, right, exceptions, note = [*line.split("\t"), "", "", ""][:4]
-        entries.append(Confusable(wrong, right, tuple(filter(None, exceptions.split("|"))), note))
+        wrong, right, exceptions, note, safe = [*line.split("\t"), "", "", "", ""][:5]
+        excepted = tuple(filter(None, exceptions.split("|")))
+        entries.append(Confusable(wrong, right, excepted, note, safe.strip() == "safe"))
     return entries
 
 
@@ -62,12 +65,14 @@ class ConfusableRule(Rule):
     id = "confusable"
     severity = "warning"
     title = "易混淆的字词"
+    data_file = "confusables.tsv"
+    verdict = "疑为误用"
 
     @cached_property
     def entries(self) -> list[Confusable]:
         # Beside the module, not through importlib.resources: its import costs a short lint
         # a tenth of its time, and an installed reportgen always has its files on disk.
-        data = Path(__file__).resolve().parent.parent / "data" / "confusables.tsv"
+        data = Path(__file__).resolve().parent.parent / "data" / self.data_file
         return load_confusables(data.read_text(encoding="utf-8"))
 
     @cached_property
@@ -93,9 +98,28 @@ class ConfusableRule(Rule):
         for match, entry in found:
             if _excepted(text, match.start(), match.group(), entry.exceptions):
                 continue
-            message = f"“{match.group()}”疑为误用：应为“{entry.marked_right}”（{entry.note}）"
-            hits.append(Hit(match.start(), match.end(), message))
+            message = f"“{match.group()}”{self.verdict}：应为“{entry.marked_right}”（{entry.note}）"
+            fix = entry.marked_right if entry.safe else None
+            hits.append(Hit(match.start(), match.end(), message, fix))
         yield from sorted(hits, key=lambda hit: hit.start)
+
+
+class LeaderTitleRule(ConfusableRule):
+    """Finds leaders' titles written short and 党中央国务院 without its 顿号.
+
+    Why: 公文 name a leader in full with the title (习近平总书记, never 习总书记) and list
+    organs with 顿号 (党中央、国务院); reviewers treat a slip here as a political error, not a
+    typo. The list is data (``data/leader_titles.tsv``, same columns as confusables.tsv):
+    add a line to add a form.
+
+    Example: ``深入学习习总书记重要讲话`` → ``习总书记`` (write 习近平总书记).
+    """
+
+    id = "leader-title"
+    severity = "error"
+    title = "领导人称谓和机构并称"
+    data_file = "leader_titles.tsv"
+    verdict = "写法不规范"
 
 
 def _is_literal(entry: Confusable) -> bool:

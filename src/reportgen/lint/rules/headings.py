@@ -39,6 +39,7 @@ class HeadingSequenceRule(Rule):
     id = "heading-sequence"
     severity = "warning"
     title = "标题序号"
+    source_level = "GB/T 9704"
 
     def check(self, source: Source) -> Iterator[Hit]:
         last = [0, 0, 0, 0]  # last number seen at each level under the current parents

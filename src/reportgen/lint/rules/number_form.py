@@ -19,6 +19,13 @@ _HAN_YEAR_ARABIC_MONTH = re.compile(rf"[{_HAN_DIGITS}][{_HAN_DIGITS}]{{3}}年\d{
 _HAN_MONTH = re.compile(rf"年[十{_HAN_DIGITS}]{{1,3}}月(?:[十{_HAN_DIGITS}]{{1,3}}日)?")
 # A range whose first number lacks the magnitude or percent sign: 9～16亿, 15～30%.
 _RANGE = re.compile(r"(\d\d*(?:\.\d+)?)([～~－—\-至到])(\d+(?:\.\d+)?)(万亿|亿|万|%|％)")
+# 26年3月: a year cut to two digits (a bare 26年 is a duration: 工作26年).
+_SHORT_YEAR = re.compile(r"\d\d年(?=\d{1,2}月)")
+# 3月5号: a day written 号 (3月5号楼 is a building).
+_DAY_HAO = re.compile(r"月(\d{1,2})号(?![楼线院文令房室馆仓库门])")
+# 08月, 05日: a leading zero.
+_LEADING_ZERO = re.compile(r"0(\d)(?=[月日])")
+_FULL_WIDTH_DIGITS = re.compile(r"[０-９][０-９．]*")
 
 
 class NumberFormRule(Rule):
@@ -28,6 +35,10 @@ class NumberFormRule(Rule):
       write it all in one form, in 公文 Arabic (``2025年8月``).
     * A range whose first number lacks ``万``/``亿``/``%`` (``9～16亿``): the first figure
       reads as a plain 9; write ``9亿～16亿``, ``15%～30%``.
+    * A year cut short (``26年3月`` → 2026年3月), a day written 号 (``3月5号`` → 3月5日),
+      a leading zero (``08月`` → 8月), full-width digits (``２０２５`` → 2025).
+
+    All but the short year are fixed mechanically by ``lint --fix``.
 
     Why: 公文 are checked against these standards; a range without its magnitude is also
     a real ambiguity.
@@ -38,6 +49,7 @@ class NumberFormRule(Rule):
     id = "number-form"
     severity = "warning"
     title = "数字用法"
+    source_level = "GB/T 15835"
 
     def check(self, source: Source) -> Iterator[Hit]:
         text = source.text
@@ -58,12 +70,54 @@ class NumberFormRule(Rule):
             if match.start() and text[match.start() - 1] in "0123456789.":
                 continue  # inside a longer number (the regex starts mid-number)
             low, dash, high, unit = match.groups()
+            fixed = f"{low}{unit}{dash}{high}{unit}"
             hits.append(
                 Hit(
                     match.start(),
                     match.end(),
-                    f"数值范围“{match.group()}”前一个数缺少“{unit}”："
-                    f"请写作“{low}{unit}{dash}{high}{unit}”",
+                    f"数值范围“{match.group()}”前一个数缺少“{unit}”：请写作“{fixed}”",
+                    fixed,
                 )
             )
+        hits.extend(_more_forms(text))
         yield from sorted(hits, key=lambda hit: hit.start)
+
+
+def _more_forms(text: str) -> list[Hit]:
+    """Short years, 号 for 日, leading zeros, full-width digits (with mechanical fixes)."""
+    hits = []
+    for match in _SHORT_YEAR.finditer(text):
+        if match.start() and text[match.start() - 1].isdigit():
+            continue
+        hits.append(
+            Hit(
+                match.start(),
+                match.end(),
+                f"年份“{match.group()}”应写全，如“20{match.group()}”（GB/T 15835：年份不能简写）",
+            )
+        )
+    for match in _DAY_HAO.finditer(text):
+        start, end = match.start(1), match.end()
+        hits.append(
+            Hit(start, end, f"“{text[start:end]}”应写作“{match.group(1)}日”", f"{match.group(1)}日")
+        )
+    for match in _LEADING_ZERO.finditer(text):
+        if match.start() and text[match.start() - 1].isdigit():
+            continue
+        hits.append(
+            Hit(
+                match.start(),
+                match.end(),
+                f"“{match.group()}”前面的 0 应删去，写作“{match.group(1)}”",
+                match.group(1),
+            )
+        )
+    for match in _FULL_WIDTH_DIGITS.finditer(text):
+        half = match.group().translate(_HALF_WIDTH)
+        hits.append(
+            Hit(match.start(), match.end(), f"全角数字“{match.group()}”应写作半角“{half}”", half)
+        )
+    return hits
+
+
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")

@@ -35,17 +35,21 @@ class DoublePunctuationRule(Rule):
     id = "double-punctuation"
     severity = "warning"
     title = "标点连用"
+    source_level = "GB/T 15834"
 
     def check(self, source: Source) -> Iterator[Hit]:
         for match in _DOUBLE.finditer(source.text):
             marks = match.group()
             if _ALLOWED.fullmatch(marks):
                 continue
+            # the same mark twice (，， 。。) is fixed mechanically; 。， needs a choice
+            same = len(set(marks)) == 1
             yield Hit(
                 match.start(),
                 match.end(),
                 f"标点“{marks}”连用：请保留一个合适的标点，删去多余的"
                 "（只有“？！”“！？”这类可以连用）",
+                marks[0] if same else None,
             )
 
 
@@ -62,6 +66,7 @@ class PunctuationWidthRule(Rule):
     id = "punctuation-width"
     severity = "warning"
     title = "中文里的半角标点"
+    source_level = "GB/T 15834"
 
     def check(self, source: Source) -> Iterator[Hit]:
         text = source.text
@@ -73,4 +78,5 @@ class PunctuationWidthRule(Rule):
                 match.start(),
                 match.end(),
                 f"汉字之间用了半角“{mark}”：请改为全角“{_FULL_FORM[mark]}”",
+                _FULL_FORM[mark],
             )
