@@ -56,7 +56,7 @@ FLAGGED = [
     ("serial-punctuation", "（一）、加强领导", ["（一）、"]),
     ("serial-punctuation", "(一)加强领导", ["(一)"]),
     ("serial-punctuation", "一.加强领导", ["一."]),
-    ("serial-punctuation", "1、加强领导", ["1、"]),
+    ("serial-punctuation", "1.加强领导\n2、压实责任", ["2、"]),
     ("serial-punctuation", "## (2)完善机制", ["(2)"]),
     ("leader-title", "深入学习习总书记重要讲话", ["习总书记"]),
     ("leader-title", "党中央国务院决策部署", ["党中央国务院"]),

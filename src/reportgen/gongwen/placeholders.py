@@ -61,13 +61,15 @@ _UNIT = (
 )
 _X_CHARS = "XxＸｘ×"
 _X = f"[{_X_CHARS}]"
-_X_RUN = rf"{_X}{_X}*(?:[,，]{_X}{{3}})*(?:[.．]{_X}+)*"
+_X_RUN = rf"{_X}{_X}*(?:[,，]{_X}{{3}}(?!{_X}))*(?:,{_X}+)*(?:[.．]{_X}+)*"
 _BLANK = "[ \u3000]"
 
 _TAG = r"[{｛](?:[{｛][^\n]{0,200}?[}｝][}｝]|%[^\n]{0,200}?%\}|[^{}｛｝\n]{1,40}[}｝])"
 _BRACKET = (
     r"【[^【】\n]{0,400}】|[\[［][^\[\]［］\n]{0,80}[\]］]"
     r"|[（(][^（）()\n]{0,80}[）)]|〔[^〔〕\n]{0,80}〕"
+    # a bracket cut off by the end of a line or an ellipsis: (简要说明事项的背…
+    r"|[（(][^（）()\n]{2,80}?(?=\.\.\.|…|\n|$)"
 )
 _STAR = r"[*＊][*＊]*(?:[.,．][*＊]+)*"
 # X runs, a date of X runs as one (XXXX年XX月XX日, X月X日)
@@ -93,14 +95,29 @@ _SHAPES = (
 _PRIORITY = {kind: index for index, (kind, _) in enumerate(_SHAPES)}
 
 # What a bracket holds when it is a note to the drafter (see the module docs).
-_NOTE_MARK = re.compile(r"待[补定核填确更查完审议]|暂缺|暂无数据|TODO|TBD|FIXME", re.IGNORECASE)
-_INSTRUCTION = re.compile(r"此处|在此|请(?:填写|输入|填入|选择|插入|补充)|点击|单击|输入|填入")
+_NOTE_MARK = re.compile(
+    r"待[补定核填确更查完审议]|暂缺|暂无数据|需要说明的|TODO|TBD|FIXME", re.IGNORECASE
+)
+# An instruction to the drafter: 此处…, 请填写…, （简要说明…）, （客观反映…）, （或：商洽）.
+_INSTRUCTION = re.compile(
+    r"此处|在此|请(?:填写|输入|填入|选择|插入|补充)|点击|单击|输入|填入|或[：:]"
+    r"|(?:可|请|需|须|应)?(?:简要|简单|具体|详细|詳細|客观|主要|重点)?"
+    r"(?:说明|說明|介绍|介紹|总结|反映|提出|写明|写清|写出|列出|列明|阐述|概述|描述|叙述|注明|概括|交代)"
+    r"(?![：:])"
+)
+# Choices to pick from: （目的/原因）, [收件人姓名/职务].
+_CHOICES = re.compile(r"[\u4e00-\u9fff]{1,10}(?:/[\u4e00-\u9fff]{1,10})+")
 _SLOT_NAME = re.compile(
     r"[\u4e00-\u9fff]{1,6}名称|具体(?:内容|事项|事由|时间|日期|地点|措施|情况|做法|数字|数据)"
     r"|姓名|职务|(?:发文)?字号|文号|(?:文件|报告|会议)?标题|正文|联系(?:人|电话|方式)"
     r"|[\u4e00-\u9fff]{0,4}(?:日期|时间|地点|金额|数量|人数)"
+    r"|[\u4e00-\u9fff]{0,6}内容(?:第[一二三四五六七八九十]{1,3}[条项点])?"
 )
+# Square brackets around a few Chinese words stand for text in Chinese drafts: [收件人地址].
+_SQUARE_SLOT = re.compile(r"[\u4e00-\u9fff/、]{2,20}")
 _EMPTY_NUMBER = re.compile(rf"〔(?:\d{{4}}|20{_X}{_X})〕{_BLANK}*号")
+# A year whose month and day were left out: 二○一二年月日.
+_EMPTY_DATE = re.compile(r"[\d〇○零一二三四五六七八九]{4}年月日")
 _PAIRS = {"【": "】", "[": "]", "［": "］", "（": "）", "(": ")", "〔": "〕"}
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _HAN_NUMERAL = frozenset("〇○零一二三四五六七八九十")
@@ -130,7 +147,9 @@ def find_placeholders(text: str, *, markdown: bool = False) -> list[PlaceholderM
         for match in pattern.finditer(text)
     ]
     candidates.extend(
-        (match.start(), -1, match.end(), "blank") for match in _EMPTY_NUMBER.finditer(text)
+        (match.start(), -1, match.end(), "blank")
+        for pattern in (_EMPTY_NUMBER, _EMPTY_DATE)
+        for match in pattern.finditer(text)
     )
     if not candidates:
         return []
@@ -189,12 +208,19 @@ def _judge(
 
 def _judge_bracket(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     opener, closer = text[start], text[end - 1]
-    if _PAIRS.get(opener) != closer:
-        return None
-    inner = text[start + 1 : end - 1].strip(" \u3000")
-    if opener == "〔" and not inner:
+    closed = _PAIRS.get(opener) == closer
+    inner = text[start + 1 : end - 1 if closed else end].strip(" \u3000")
+    if opener == "〔" and not inner and closed:
         return start, end, "blank"
-    if _NOTE_MARK.search(inner) or _INSTRUCTION.match(inner) or _SLOT_NAME.fullmatch(inner):
+    if not closed:  # cut off: only an unmistakable instruction counts
+        return (start, end, "note") if _INSTRUCTION.match(inner) else None
+    if (
+        _NOTE_MARK.search(inner)
+        or _INSTRUCTION.match(inner)
+        or _SLOT_NAME.fullmatch(inner)
+        or _CHOICES.fullmatch(inner)
+        or (opener in "[［" and _SQUARE_SLOT.fullmatch(inner))
+    ):
         return start, end, "note"
     return None
 

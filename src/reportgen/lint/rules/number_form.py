@@ -25,6 +25,7 @@ _SHORT_YEAR = re.compile(r"\d\d年(?=\d{1,2}月)")
 _DAY_HAO = re.compile(r"月(\d{1,2})号(?![楼线院文令房室馆仓库门])")
 # 08月, 05日: a leading zero.
 _LEADING_ZERO = re.compile(r"0(\d)(?=[月日])")
+_TIMESTAMP = re.compile(r"(?:\d{1,2}日)?[ \u3000]*\d{1,2}[:：]\d\d")
 _FULL_WIDTH_DIGITS = re.compile(r"[０-９][０-９．]*")
 
 
@@ -104,6 +105,8 @@ def _more_forms(text: str) -> list[Hit]:
     for match in _LEADING_ZERO.finditer(text):
         if match.start() and text[match.start() - 1].isdigit():
             continue
+        if _TIMESTAMP.match(text, match.end() + 1):
+            continue  # 2024年04月06日 16:40: a system's time stamp, not prose
         hits.append(
             Hit(
                 match.start(),

@@ -21,7 +21,9 @@ class UnpairedPunctuationRule(Rule):
     changes where a quotation or a title ends. Each kind is counted on its own within one
     paragraph. A quotation of several paragraphs opens every paragraph with “ and closes only
     the last (GB/T 15834 4.1.3.2), so an unclosed “ followed by a paragraph that opens with “ is
-    fine; so is a list label such as ``1）`` at the start of a paragraph.
+    fine; so is a list label such as ``1）`` at the start of a paragraph, a title wrapped over two
+    lines of a .txt, a run such as ``》》`` (decoration), and an opener in an excerpt cut off
+    mid-sentence.
 
     Example: ``按照《关于加强基层治理的意见要求`` → ``《`` (the closing 》 is missing).
     """
@@ -33,26 +35,26 @@ class UnpairedPunctuationRule(Rule):
 
     def check(self, source: Source) -> Iterator[Hit]:
         text = source.text
-        paragraphs = source.paragraphs
-        for index, paragraph in enumerate(paragraphs):
+        lone = []
+        for paragraph in source.paragraphs:
             piece = text[paragraph.start : paragraph.end]
-            if not _MARKS.intersection(piece):
-                continue
-            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            next_opens_quote = following is not None and text[
-                following.start : following.end
-            ].lstrip(" \u3000\t").startswith("“")
-            for offset, mark in _unpaired(piece):
-                if mark == "“" and next_opens_quote:
-                    continue
-                if mark == "）" and _is_list_label(piece, offset):
-                    continue
-                partner = _PAIRS.get(mark) or _CLOSERS[mark]
-                yield Hit(
-                    paragraph.start + offset,
-                    paragraph.start + offset + 1,
-                    f"“{mark}”没有与之成对的“{partner}”：应补上或删去（GB/T 15834 成对使用）",
+            if _MARKS.intersection(piece):
+                cut = _is_cut(piece)
+                lone.extend(
+                    (paragraph.start + offset, mark)
+                    for offset, mark in _unpaired(piece)
+                    if not (cut and mark in _PAIRS)
                 )
+        lone = _paired_across_lines(text, lone)
+        for offset, mark in lone:
+            if _is_decoration(text, offset) or (mark == "）" and _is_list_label(text, offset)):
+                continue
+            partner = _PAIRS.get(mark) or _CLOSERS[mark]
+            yield Hit(
+                offset,
+                offset + 1,
+                f"“{mark}”没有与之成对的“{partner}”：应补上或删去（GB/T 15834 成对使用）",
+            )
 
 
 def _unpaired(piece: str) -> list[tuple[int, str]]:
@@ -72,8 +74,61 @@ def _unpaired(piece: str) -> list[tuple[int, str]]:
     return sorted(lone)
 
 
-def _is_list_label(piece: str, offset: int) -> bool:
-    head = piece[:offset].lstrip(" \u3000\t")
+def _paired_across_lines(text: str, lone: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Drop an opener left open at a paragraph's end that the next paragraph closes first (a
+    title wrapped over two lines of a .txt), and a quotation's “ whose next paragraph opens
+    with “ again (a quotation of several paragraphs)."""
+    kept: list[tuple[int, str]] = []
+    used: set[int] = set()
+    for index, (offset, mark) in enumerate(lone):
+        if offset in used or mark not in _PAIRS:
+            if offset not in used:
+                kept.append((offset, mark))
+            continue
+        line_end = text.find("\n", offset)
+        if line_end < 0:
+            kept.append((offset, mark))
+            continue
+        next_start = line_end + 1
+        while next_start < len(text) and text[next_start] in " \u3000\t\n":
+            next_start += 1
+        if mark == "“" and text.startswith("“", next_start):
+            continue
+        next_end = text.find("\n", next_start)
+        partner = next(
+            (
+                other
+                for other, other_mark in lone[index + 1 :]
+                if other_mark == _PAIRS[mark]
+                and next_start <= other < (next_end if next_end >= 0 else len(text))
+            ),
+            None,
+        )
+        if partner is None:
+            kept.append((offset, mark))
+        else:
+            used.add(partner)
+    return [(offset, mark) for offset, mark in kept if offset not in used]
+
+
+def _is_cut(piece: str) -> bool:
+    """An excerpt cut off mid-sentence (``…``, ``...``, or a long line without a final mark):
+    what it opened may close in the part that is missing."""
+    tail = piece.rstrip()
+    if tail.endswith(("…", "...")):
+        return True
+    return len(tail) > 100 and tail[-1:] not in "。！？；：”’》）〕.!?;:"
+
+
+def _is_decoration(text: str, offset: int) -> bool:
+    """》》点击进入《《: a run of the same mark is decoration of a web page, not a pair."""
+    mark = text[offset]
+    return (offset > 0 and text[offset - 1] == mark) or text[offset + 1 : offset + 2] == mark
+
+
+def _is_list_label(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    head = text[line_start:offset].lstrip(" \u3000\t")
     return (head.isdigit() and len(head) <= 2) or (
         len(head) == 1 and head in "一二三四五六七八九十abcdefgh"
     )

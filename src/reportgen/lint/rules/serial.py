@@ -17,6 +17,7 @@ _SHAPES = (
     (re.compile(rf"([{_HAN}]{{1,3}})[.．,，](?!\d)"), "han-dot"),
     (re.compile(r"(\d{1,2})、"), "arabic-comma"),
 )
+_ARABIC_DOT = re.compile(r"\d{1,2}[.．](?!\d)")
 
 
 class SerialPunctuationRule(Rule):
@@ -25,7 +26,9 @@ class SerialPunctuationRule(Rule):
     GB/T 15834 and GB/T 9704 write 一、 （一） 1. （1）: a Chinese numeral takes 、, an Arabic
     numeral a full stop ``.``, a number in brackets nothing more, and the brackets are
     full-width. So ``（一）、`` → ``（一）``, ``(一)`` → ``（一）``, ``一.`` → ``一、``, ``1、`` → ``1.``.
-    All four are mechanical and fixed by ``lint --fix``. ``1.5亿元`` is no 序号.
+    ``1、`` is so common in practice that it is reported only where the same document also
+    numbers with ``1.`` (mixed forms). All four are mechanical and fixed by ``lint --fix``.
+    ``1.5亿元`` is no 序号.
 
     Why: the 序号 marks are the first thing a reviewer checks on a page; mixed forms show the
     draft was pasted together.
@@ -40,14 +43,21 @@ class SerialPunctuationRule(Rule):
 
     def check(self, source: Source) -> Iterator[Hit]:
         text = source.text
+        found_shapes: list[tuple[re.Match[str], str]] = []
+        arabic_dot = False
         for paragraph in source.paragraphs:
             lead = _LEAD.match(text, paragraph.start, paragraph.end)
             begin = lead.end() if lead else paragraph.start
+            arabic_dot = arabic_dot or _ARABIC_DOT.match(text, begin, paragraph.end) is not None
             for pattern, shape in _SHAPES:
                 found = pattern.match(text, begin, paragraph.end)
                 if found:
-                    yield _hit(found, shape)
+                    found_shapes.append((found, shape))
                     break
+        for found, shape in found_shapes:
+            # 1、 is common usage; it is a slip where the same document numbers 1. elsewhere
+            if shape != "arabic-comma" or arabic_dot:
+                yield _hit(found, shape)
 
 
 def _hit(found: re.Match[str], shape: str) -> Hit:
