@@ -11,7 +11,9 @@ from reportgen.lint.source import Source
 # What does not count when comparing: blanks (also the full-width indent) and Markdown marks.
 _BLANKS = dict.fromkeys(map(ord, " \t\r\n\f\v\u3000\u00a0"))
 _MARKDOWN_LEAD = re.compile(r"#+|[-*+>](?=\s)")
-_RUNNING_HEADS = frozenset({"页眉", "页脚"})
+# Only the body is judged: a table flattened into paragraphs repeats its cells by design
+# (是/是, 合计/合计), and odd and even page footers carry the same page number.
+_BODY = frozenset({None, "正文", "内容控件"})
 
 
 class DuplicateParagraphRule(Rule):
@@ -19,9 +21,10 @@ class DuplicateParagraphRule(Rule):
 
     Why: a repeated paragraph is a paste slip; it happens most to headings, when a draft is
     assembled from pieces (the second copy is reported). Blank lines between the two and
-    differences in spacing or indentation do not hide the repeat; in a .docx, paragraphs in
-    different places (body, table, header) are not compared, and headers and footers are left
-    out: a document's odd-page and even-page footers carry the same page number by design.
+    differences in spacing or indentation do not hide the repeat. In a .docx only the body is
+    judged: table cells repeat by design once a table is read paragraph by paragraph (是, 是;
+    合计, 合计), text boxes and notes are apart, and a document's odd-page and even-page
+    footers carry the same page number.
 
     Example: two lines ``加强组织领导　推进工作落实`` in a row → the second one.
     """
@@ -34,7 +37,7 @@ class DuplicateParagraphRule(Rule):
         text = source.text
         previous, previous_start = "", 0
         for paragraph in source.paragraphs:
-            if source.place(paragraph.start).location in _RUNNING_HEADS:
+            if paragraph.location not in _BODY:
                 previous = ""
                 continue
             piece = text[paragraph.start : paragraph.end].rstrip()

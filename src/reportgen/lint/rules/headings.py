@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportgen.gongwen.headings import LABELS, heading_number, match_label
+from reportgen.gongwen.numerals import chinese_number
 from reportgen.lint.rules.base import Hit, Rule
-from reportgen.lint.source import Source
+from reportgen.lint.source import Paragraph, Source
 
 # Leading Markdown and blanks before a heading number: "## 一、", "**（一）", "　　1."
 _LEAD = re.compile(r"[\s\u3000]*(?:#+\s*)?(?:\*\*|__)?")
@@ -29,7 +30,10 @@ class HeadingSequenceRule(Rule):
 
     Why: drafts are cut and rearranged, and 一、二、四、 or a second （二） slips through;
     readers above notice it first. Levels are 一、 → （一） → 1. → （1）: numbering under a
-    new parent starts again at 1, and so does everything after 附件. In a .docx, Word's
+    new parent starts again at 1, and so does everything after each 附件. Numbering is checked
+    per scope: the body, and apart from it each table of a .docx (numbered indicator rows,
+    lists inside cells), text box, header and note. A number that is missing at the start of
+    a line but stands inside the text before (``【…】2、报身``) is no gap. In a .docx, Word's
     automatic numbering (``DocxParagraph.label``) counts as written. ``1.5亿元`` at the start
     of a paragraph is not a heading.
 
@@ -42,44 +46,77 @@ class HeadingSequenceRule(Rule):
     source_level = "GB/T 9704"
 
     def check(self, source: Source) -> Iterator[Hit]:
-        last = [0, 0, 0, 0]  # last number seen at each level under the current parents
-        previous_level = -1
-        used_levels = set()
-        headings: list[_Heading | None] = []
+        scopes: dict[str, list[Paragraph]] = {}
         for paragraph in source.paragraphs:
-            if _APPENDIX.match(source.text, paragraph.start):
-                headings.append(None)  # a reset
-                continue
-            heading = _heading(source.text, paragraph.start, paragraph.end, paragraph.label)
-            if heading is not None:
-                headings.append(heading)
-                used_levels.add(heading.level)
-        for heading in headings:
-            if heading is None:
-                last, previous_level = [0, 0, 0, 0], -1
-                continue
-            level, number = heading.level, heading.number
-            problem = None
-            if level > 0 and previous_level < level - 1 and (level - 1) in used_levels:
-                parent = LABELS[level - 1]
-                problem = f"“{heading.shown}”前缺少上一级标题“{parent}”：请补上或调整层级"
-            elif number == last[level]:
-                problem = f"标题序号“{heading.shown}”与前一个同级标题重复：请重新编号"
-            elif number > last[level] + 1:
-                expected = heading_number(level + 1, last[level] + 1)
-                problem = (
-                    f"标题序号“{heading.shown}”跳号，前面缺少“{expected}”：请补上漏掉的部分或重新编号"
-                    if last[level]
-                    else f"标题序号“{heading.shown}”应从“{expected}”开始：新的上级标题下重新编号"
-                )
-            elif number < last[level]:
-                problem = f"标题序号“{heading.shown}”比前一个同级标题小：请重新编号"
-            if problem:
-                yield Hit(heading.start, heading.end, problem)
-            last[level] = number
-            for deeper in range(level + 1, 4):
-                last[deeper] = 0
-            previous_level = level
+            scopes.setdefault(_scope(paragraph.location), []).append(paragraph)
+        hits = [
+            hit
+            for scope, paragraphs in scopes.items()
+            for hit in _check_scope(source.text, paragraphs, flat=scope.startswith("表格"))
+        ]
+        yield from sorted(hits, key=lambda hit: hit.start)
+
+
+def _scope(location: str | None) -> str:
+    """Numbering runs through the body; each table, text box, header or note numbers apart."""
+    return "正文" if location in (None, "正文", "内容控件") else location or "正文"
+
+
+def _check_scope(text: str, paragraphs: list[Paragraph], *, flat: bool) -> Iterator[Hit]:
+    """Check one scope. ``flat`` (a table): read row by row, the columns interleave, so each
+    level is checked on its own, without parents."""
+    last = [0, 0, 0, 0]  # last number seen at each level under the current parents
+    previous_level = -1
+    used_levels = set()
+    headings: list[_Heading | None] = []
+    for paragraph in paragraphs:
+        if _APPENDIX.match(text, paragraph.start):
+            headings.append(None)  # a reset: each 附件 numbers from 一、 again
+            continue
+        heading = _heading(text, paragraph.start, paragraph.end, paragraph.label)
+        if heading is not None:
+            headings.append(heading)
+            used_levels.add(heading.level)
+    since = paragraphs[0].start if paragraphs else 0  # where the text since the last heading starts
+    for heading in headings:
+        if heading is None:
+            last, previous_level = [0, 0, 0, 0], -1
+            continue
+        level, number = heading.level, heading.number
+        problem = None
+        if not flat and level > 0 and previous_level < level - 1 and (level - 1) in used_levels:
+            parent = LABELS[level - 1]
+            problem = f"“{heading.shown}”前缺少上一级标题“{parent}”：请补上或调整层级"
+        elif number == last[level]:
+            problem = f"标题序号“{heading.shown}”与前一个同级标题重复：请重新编号"
+        elif number > last[level] + 1:
+            expected = heading_number(level + 1, last[level] + 1)
+            if _written_inline(text, since, heading.start, heading.shown, last[level] + 1):
+                pass  # 【…】2、报身: the number stands inside a line, the sequence is whole
+            elif last[level]:
+                problem = f"标题序号“{heading.shown}”跳号，前面缺少“{expected}”：请补上漏掉的部分或重新编号"
+            else:
+                problem = f"标题序号“{heading.shown}”应从“{expected}”开始：新的上级标题下重新编号"
+        elif number < last[level]:
+            problem = f"标题序号“{heading.shown}”比前一个同级标题小：请重新编号"
+        if problem:
+            yield Hit(heading.start, heading.end, problem)
+        last[level] = number
+        for deeper in range(level + 1, 4 if not flat else level + 1):
+            last[deeper] = 0
+        previous_level = level
+        since = heading.end
+
+
+def _written_inline(text: str, start: int, end: int, shown: str, number: int) -> bool:
+    """Whether the missing number, in the form of ``shown`` (2、 for 3、), stands in the text
+    between the previous heading and this one: numbering complete, only not at a line start."""
+    missing = re.sub(r"\d+|[一二三四五六七八九十]+", _numeral(shown, number), shown, count=1)
+    return missing in text[start:end]
+
+
+def _numeral(shown: str, number: int) -> str:
+    return str(number) if any(char.isdigit() for char in shown) else chinese_number(number)
 
 
 def _heading(text: str, start: int, end: int, label: str) -> _Heading | None:

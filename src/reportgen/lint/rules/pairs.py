@@ -35,7 +35,7 @@ class UnpairedPunctuationRule(Rule):
 
     def check(self, source: Source) -> Iterator[Hit]:
         text = source.text
-        lone = []
+        lone: list[tuple[int, str]] = []
         for paragraph in source.paragraphs:
             piece = text[paragraph.start : paragraph.end]
             if _MARKS.intersection(piece):
