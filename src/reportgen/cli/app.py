@@ -249,6 +249,15 @@ def lint_command(
         Optional[Path],  # noqa: UP045
         _option("--annotate", help="另存一份带批注和高亮的 .docx", metavar="FILE"),
     ] = None,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="把机械性差错（标点、数字、序号等）改好另存，须配 -o")
+    ] = False,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        _option(
+            "-o", "--output", help="--fix 改好的文件写到这里（不覆盖已有文件）", metavar="FILE"
+        ),
+    ] = None,
 ) -> None:
     """检查草稿（.docx、.txt、.md、.yaml 或文件夹）中未填的数据和常见差错。
 
@@ -267,6 +276,8 @@ def lint_command(
         fail_on=fail_on,
         annotate=annotate,
         color=sys.stdout.isatty(),
+        fix=fix,
+        output=output,
     )
     run = run_lint(paths, options)
     if run.output:

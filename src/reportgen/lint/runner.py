@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportgen.errors import Problem, ReportgenError, UsageError
@@ -25,6 +25,8 @@ class LintOptions:
     fail_on: str | None = None
     annotate: Path | None = None
     color: bool = False
+    fix: bool = False
+    output: Path | None = None  # where --fix writes the fixed copy
 
 
 @dataclass
@@ -44,6 +46,8 @@ def run_lint(paths: list[str], options: LintOptions) -> LintRun:
     """
     _check_options(options)
     forget_configs()
+    if options.fix:
+        return _run_fix(paths, options)
     files, problems = collect_files(paths)
     if options.annotate is not None:
         _check_annotate(files, problems, options.annotate)
@@ -73,6 +77,24 @@ def run_lint(paths: list[str], options: LintOptions) -> LintRun:
     summary = _summary(findings, checked, problems)
     exit_code = 2 if problems else 1 if failing else 0
     return LintRun(findings, problems, exit_code, _format(findings, summary, excerpts, options))
+
+
+def _run_fix(paths: list[str], options: LintOptions) -> LintRun:
+    """``--fix -o OUT``: write the fixed copy, list the changes; the exit code is what lint
+    gives on the copy (what is left needs judgement)."""
+    from reportgen.lint.fix import check_fix_call, fix_file, format_changes
+
+    source = check_fix_call(paths, options.output)
+    assert options.output is not None
+    settings = _settings(source, options)
+    select = settings.select
+    if select is not None or settings.ignore:
+        chosen = select or DEFAULT_RULES
+        select = tuple(rule for rule in chosen if rule not in settings.ignore)
+    changes = fix_file(source, paths[0], options.output, select)
+    after = run_lint([str(options.output)], replace(options, fix=False, format="json"))
+    output = format_changes(changes, options.output, len(after.findings))
+    return LintRun(after.findings, after.problems, after.exit_code, output)
 
 
 def check_source(source: Source, rules: Iterable[Rule]) -> list[tuple[Finding, tuple[str, int]]]:
