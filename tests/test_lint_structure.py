@@ -56,3 +56,10 @@ def test_repeated_cells_are_no_repeated_paragraphs(tmp_path: Path) -> None:
         .save(tmp_path / "报告.docx")
     )
     assert findings(path, "duplicate-paragraph") == [("压实工作责任", "正文")]
+
+
+def test_a_line_of_lone_marks_is_read_in_one_pass() -> None:
+    """Unpaired marks are matched across lines by bisection: fifty thousand lone marks on one
+    line and their closers on the next would take hours if each looked at all the others."""
+    text = "《" * 50_000 + "\n" + "》" * 50_000
+    assert lint_text(text, "a.txt", select=["unpaired-punctuation"]) == []
