@@ -19,5 +19,22 @@ RESERVED_KEYS = frozenset(
         "issue_no",
         "editor",
         "distribution",
+        # the formal 公文 fields (kinds/formal_fields.py)
+        "format",
+        "copy_no",
+        "secrecy",
+        "secrecy_period",
+        "urgency",
+        "mark",
+        "doc_number",
+        "signers",
+        "attachments",
+        "note",
+        "copy_to",
+        "printer",
+        "print_date",
+        "attendees",
+        "on_leave",
+        "observers",
     }
 )

@@ -84,6 +84,10 @@ def build_model(spec: KindSpec) -> type[BaseModel]:
     }
     common = _report_fields(spec) if spec.layout == "report" else _brief_fields(spec)
     fields.update(common)
+    if spec.layout == "report":
+        from reportgen.kinds.formal_fields import formal_fields
+
+        fields.update(formal_fields(spec.minutes))
     fields.update(_own_fields(spec))
     fields["figures"] = (
         dict[str, Figure],

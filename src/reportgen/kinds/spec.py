@@ -79,6 +79,20 @@ class KindSpec(_Strict):
     name: str = Field(min_length=1, title="中文名")
     summary: str = Field(min_length=1, title="何时使用（一句话）")
     layout: Literal["report", "brief"] = Field("report", title="版式")
+    format: Literal["ordinary", "formal", "letter"] = Field(
+        "ordinary",
+        title="默认格式",
+        description="ordinary 普通汇报；formal 公文（红头、发文字号、版记）；letter 信函格式",
+    )
+    direction: Literal["up", "down", "across"] | None = Field(
+        None, title="行文方向", description="up 上行文（须有签发人）、down 下行文、across 平行文"
+    )
+    minutes: bool = Field(False, title="纪要格式", description="有出席、请假、列席人员")
+    ending: list[str] = Field(
+        default_factory=list,
+        title="结尾语",
+        description="结尾段须以其中之一结束，如 妥否，请批示。",
+    )
     required: list[OptionalField] = Field(default_factory=list, title="必填的可选字段")
     defaults: dict[str, str] = Field(default_factory=dict, title="模板中预填的内容")
     sections: SectionsSpec = Field(title="正文结构")

@@ -13,7 +13,7 @@ from reportgen.errors import InputError
 from reportgen.gongwen.dates import chinese_date
 from reportgen.gongwen.headings import heading_number
 from reportgen.kinds import RESERVED_KEYS
-from reportgen.report.document import Block, Document, Span
+from reportgen.report.document import Block, Document, Format, Span
 from reportgen.report.textfill import FieldValue, TextFiller, Unfilled
 from reportgen.yamlio.source import Loc, SourceMap
 
@@ -27,12 +27,27 @@ class Composed:
     unfilled: tuple[Unfilled, ...]
 
 
-def compose(report: Any, source: SourceMap, layout: str) -> Composed:
+def compose(report: Any, source: SourceMap, layout: str, spec: Any = None) -> Composed:
+    """``spec`` (the kind's spec) gives the default format and the 纪要 variant."""
     _check_figure_names(report, source)
     builder = _Builder(report, source)
     blocks = builder.brief_blocks() if layout == "brief" else builder.report_blocks()
     author = report.issuer if layout == "report" else report.editor
-    document = Document(layout, report.title, author, report.date, tuple(blocks))  # type: ignore[arg-type]
+    chosen: Format = "ordinary"
+    if layout == "report":
+        chosen = report.format or (spec.format if spec is not None else "ordinary")
+    if chosen != "ordinary":
+        from reportgen.formal.compose import formal_blocks
+
+        blocks = formal_blocks(builder, blocks, chosen, bool(getattr(spec, "minutes", False)))
+    document = Document(
+        layout,  # type: ignore[arg-type]
+        report.title,
+        author,
+        report.date,
+        tuple(blocks),
+        chosen,
+    )
     return Composed(document, tuple(builder.filler.unfilled))
 
 

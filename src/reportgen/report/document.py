@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Layout = Literal["report", "brief"]
+#: How a report-layout document goes out: a plain 汇报 page, a formal 公文, or the 信函 format.
+Format = Literal["ordinary", "formal", "letter"]
 
 #: Roles a block can have. ``report`` documents use the first group, ``brief`` adds the second.
 ROLES = frozenset(
@@ -27,6 +29,20 @@ ROLES = frozenset(
         "brief-issue",  # 期号：第N期，居中
         "brief-meta",  # 编发单位（左） + 日期（aside，右），其下一条红色分隔线
         "distribution",  # 报尾：报/送/发 各一行，上下各一条分隔线
+        # formal 公文 (GB/T 9704-2012), laid out by render/formal.py
+        "copy-no",  # 份号：版心左上第一行
+        "secrecy",  # 密级和保密期限：黑体，份号之下
+        "urgency",  # 紧急程度：黑体，密级之下
+        "mark",  # 发文机关标志：红色小标宋，上边缘距版心上边缘 35 mm；每个机关一块
+        "doc-number",  # 发文字号；aside 为签发人姓名（上行文）；其下 4 mm 红色分隔线
+        "attachment-note",  # 附件说明：number 为“附件：”或序号，正文后空一行
+        "note",  # 附注：成文日期下一行，居左空二字，加圆括号
+        "attendance",  # 纪要的出席/请假/列席：number 为“出席：”（黑体）
+        "attachment-label",  # 附件N：另起一页，黑体，顶格
+        "table",  # 附件中的表格：rows 为各行
+        "imprint-to",  # 版记：主送（主送机关过长时移至此）
+        "imprint-cc",  # 版记：抄送
+        "imprint",  # 版记：印发机关（左）+ 印发日期（aside，右）
     }
 )
 
@@ -49,6 +65,8 @@ class Block:
     aside: tuple[Span, ...] = ()
     #: The line of the YAML this block came from, for reporting placeholders by line.
     source_line: int | None = None
+    #: The cells of a ``table`` block, row by row.
+    rows: tuple[tuple[str, ...], ...] = ()
 
     def __post_init__(self) -> None:
         if self.role not in ROLES:
@@ -66,6 +84,7 @@ class Document:
     author: str
     date: dt.date | None  # None: not yet known (rendered as a placeholder)
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+    format: Format = "ordinary"
 
     def placeholders(self) -> Iterator[tuple[Block, Span]]:
         """Every placeholder span left in the document, in reading order."""

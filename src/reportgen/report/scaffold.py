@@ -68,7 +68,7 @@ def scaffold(spec: KindSpec, schema_name: str, today: dt.date) -> str:
         lines += [
             "# 结尾段（可选）：表态、下一步打算，一两句即可",
             "closing:",
-            f"  - {todo('结尾段')}",
+            f"  - {scalar(defaults['closing']) if 'closing' in defaults else todo('结尾段')}",
             "",
             "# 发文机关署名：写全称",
             f"issuer: {scalar(defaults.get('issuer', 'XX局'))}",
@@ -77,6 +77,10 @@ def scaffold(spec: KindSpec, schema_name: str, today: dt.date) -> str:
             f"date: {today.isoformat()}",
             "",
         ]
+    if spec.format != "ordinary":
+        from reportgen.formal.scaffold import formal_lines
+
+        lines += formal_lines(spec, today)
     lines += _own_fields(spec)
     lines += _figures(spec)
     return "\n".join(lines) + "\n"
