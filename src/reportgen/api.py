@@ -58,6 +58,7 @@ def render(
     figures: str | Path | None = None,
     row: tuple[Any, ...] | None = None,
     row_table: str | None = None,
+    letterhead: str = "printed",
 ) -> RenderResult:
     """Validate and render ``path``; with ``strict``, unfilled figures are an error.
 
@@ -70,7 +71,14 @@ def render(
         raise UsageError.at("输出文件应以 .docx 结尾", out, hint="用 -o 指定 .docx 文件名")
     loaded = load_report(path, registry or load_registry())
     return render_loaded(
-        loaded, out, strict=strict, template=template, figures=figures, row=row, row_table=row_table
+        loaded,
+        out,
+        strict=strict,
+        template=template,
+        figures=figures,
+        row=row,
+        row_table=row_table,
+        letterhead=letterhead,
     )
 
 
@@ -83,8 +91,12 @@ def render_loaded(
     figures: str | Path | None = None,
     row: tuple[Any, ...] | None = None,
     row_table: str | None = None,
+    letterhead: str = "printed",
 ) -> RenderResult:
-    """:func:`render` for a report already loaded (a batch loads its YAML once)."""
+    """:func:`render` for a report already loaded (a batch loads its YAML once).
+
+    ``letterhead`` ``preprinted``: the paper carries the 红头; the settings key
+    ``letterhead_rule_mm`` says how far below the top of the text block its red rule is."""
     from reportgen.docx.write import render_docx
     from reportgen.report.compose import compose
 
@@ -100,10 +112,14 @@ def render_loaded(
         report = figurefill.fill(report, values)
     if row is not None:
         report = figurefill.apply_row(report, row, row_table or "")
-    composed = compose(report, loaded.source, loaded.kind.spec.layout)
+    composed = compose(report, loaded.source, loaded.kind.spec.layout, loaded.kind.spec)
     if strict and composed.unfilled:
         raise InputError(*unfilled_problems(composed.unfilled, path, strict=True))
-    render_docx(composed.document, out, Path(template) if template else None)
+    from reportgen.formal.settings import check_letterhead, letterhead_rule_mm
+
+    check_letterhead(letterhead)
+    rule_mm = letterhead_rule_mm(Path(path).parent) if letterhead == "preprinted" else None
+    render_docx(composed.document, out, Path(template) if template else None, letterhead, rule_mm)
     return RenderResult(out, composed.unfilled, path, tuple(notes))
 
 

@@ -42,6 +42,7 @@ class Options:
     template: Path | None = None
     kind_dirs: tuple[Path, ...] = ()
     figures: Path | None = None
+    letterhead: str = "printed"
 
 
 def yaml_files(paths: Iterable[Path]) -> list[Path]:
@@ -133,6 +134,7 @@ def run_one(job: Job, options: Options) -> JobResult:
             figures=options.figures,
             row=job.row,
             row_table=job.table,
+            letterhead=options.letterhead,
         )
     except ReportgenError as exc:
         return JobResult(job, exc.exit_code, problems=exc.problems)

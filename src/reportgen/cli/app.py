@@ -157,6 +157,14 @@ def render_command(
         _option("--jobs", "-j", help="并行进程数，默认用满全部 CPU 核", metavar="N"),
     ] = None,
     kinds: KindsOption = None,
+    letterhead: Annotated[
+        str,
+        _option(
+            "--letterhead",
+            help="printed：印出红头；preprinted：用已印好红头的公文纸，版头留空",
+            metavar="MODE",
+        ),
+    ] = "printed",
 ) -> None:
     """校验 YAML 并生成国标版式的 Word 文档；未填数据会黄色高亮并列出。"""
     from reportgen import api
@@ -169,13 +177,14 @@ def render_command(
             template=template,
             registry=_registry(kinds),
             figures=figures,
+            letterhead=letterhead,
         )
         for problem in (*result.notes, *api.unfilled_problems(result.unfilled, result.source)):
             _err(str(problem))
         note = f"（{len(result.unfilled)} 处未填，已黄色高亮）" if result.unfilled else ""
         _err(f"已生成 {result.output}{note}")
         return
-    _render_many(files, output, batch, jobs, strict, template, figures, kinds)
+    _render_many(files, output, batch, jobs, strict, template, figures, kinds, letterhead)
 
 
 def _render_many(
@@ -187,13 +196,14 @@ def _render_many(
     template: Path | None,
     figures: Path | None,
     kinds: list[Path] | None,
+    letterhead: str = "printed",
 ) -> None:
     """Several YAMLs, a folder, or one YAML and a batch table: a progress bar and a summary."""
     from reportgen import batch as batching
     from reportgen import settings
 
     dirs = tuple([*(kinds or []), *settings.kind_dirs(Path.cwd())])
-    options = batching.Options(strict, template, dirs, figures)
+    options = batching.Options(strict, template, dirs, figures, letterhead)
     planned = batching.plan(files, output, table, options)
     results = []
     with _progress(len(planned)) as advance:

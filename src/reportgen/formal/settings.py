@@ -25,7 +25,7 @@ def check_letterhead(value: str) -> None:
 
 def letterhead_rule_mm(folder: Path) -> float | None:
     """The settings' ``letterhead_rule_mm`` upward from ``folder``, or None for the default."""
-    from reportgen.config import settings_file
+    from reportgen.settings import settings_file
 
     found = settings_file(folder)
     if found is None or "letterhead_rule_mm" not in found[1]:

@@ -43,4 +43,8 @@ def parse_report(text: str, path: str, registry: Registry) -> LoadedReport:
         )
     kind = registry.get(str(data["kind"]), source=source.problem(("kind",), ""))
     report = validate(kind.model, data, source)
+    if kind.spec.layout == "report":
+        from reportgen.kinds.formal_fields import check_formal
+
+        check_formal(report, source, kind.spec)
     return LoadedReport(kind, report, source)

@@ -3,7 +3,7 @@
 The template (the packaged ``reportgen.templates/docx/reference.docx`` or a user's copy of it)
 brings page setup, grid and named styles. It is prepared once per process with python-docx
 (theme fonts dropped, styles found by name, page-number footers written); each document then
-only fills a copy of the body with lxml (:mod:`.writer`) and is packed reproducibly
+only fills a copy of the body through reportgen.ooxml (:mod:`.writer`) and is packed reproducibly
 (:mod:`reportgen.ooxml.zipwrite`). A batch of a thousand reports pays for the template once.
 """
 
@@ -27,8 +27,16 @@ class _Prepared:
     origin: Path | None
 
 
-def docx_bytes(document: Document, template: Path | None = None) -> bytes:
-    """The .docx of ``document`` as bytes: identical for the same document and template."""
+def docx_bytes(
+    document: Document,
+    template: Path | None = None,
+    letterhead: str = "printed",
+    letterhead_rule_mm: float | None = None,
+) -> bytes:
+    """The .docx of ``document`` as bytes: identical for the same document and template.
+
+    ``letterhead`` ``preprinted`` leaves a formal document's 版头 area blank (红头 paper whose
+    red rule is ``letterhead_rule_mm`` below the top of the text block)."""
     from reportgen.docx.write.properties import core_properties
     from reportgen.docx.write.template import check_styles
     from reportgen.docx.write.writer import required_styles, write_body
@@ -39,14 +47,28 @@ def docx_bytes(document: Document, template: Path | None = None) -> bytes:
     prepared = _prepare(*_template_key(template))
     styles = check_styles(prepared.style_ids, required_styles(document), prepared.origin)
     root = parse(prepared.document_xml)
-    write_body(root.find(w("body")), document, styles)
+    parts = list(prepared.parts)
+    if document.format == "ordinary":
+        write_body(root.find(w("body")), document, styles)
+    else:
+        from reportgen.docx.write.formal import write_formal_body
+
+        write_formal_body(root.find(w("body")), document, styles, letterhead, letterhead_rule_mm)
+        if document.format == "letter":
+            from reportgen.docx.write.letter import add_first_page
+
+            add_first_page(parts, root)
     main = serialize(root)
-    return package_bytes(
-        [*prepared.parts, (_DOCUMENT_PART, main), (_CORE_PART, core_properties(document))]
-    )
+    return package_bytes([*parts, (_DOCUMENT_PART, main), (_CORE_PART, core_properties(document))])
 
 
-def render_docx(document: Document, out_path: Path, template: Path | None = None) -> None:
+def render_docx(
+    document: Document,
+    out_path: Path,
+    template: Path | None = None,
+    letterhead: str = "printed",
+    letterhead_rule_mm: float | None = None,
+) -> None:
     """Write the .docx of ``document`` to ``out_path``, whole or not at all.
 
     Raises :class:`~reportgen.errors.UsageError` if the template is not a readable .docx with
@@ -54,7 +76,7 @@ def render_docx(document: Document, out_path: Path, template: Path | None = None
     """
     from reportgen.textio import write_atomically
 
-    write_atomically(Path(out_path), docx_bytes(document, template))
+    write_atomically(Path(out_path), docx_bytes(document, template, letterhead, letterhead_rule_mm))
 
 
 def _template_key(template: Path | None) -> tuple[Path | None, int, int]:

@@ -32,6 +32,13 @@ ROLE_STYLES = {
     "brief-issue": L.STYLE_BRIEF_ISSUE,
     "brief-meta": L.STYLE_BRIEF_META,
     "distribution": L.STYLE_DISTRIBUTION,
+    # formal 公文 (render/formal.py): flush-left lines, or body paragraphs
+    **dict.fromkeys(
+        ("copy-no", "secrecy", "urgency", "mark", "doc-number", "attendance", "attachment-label"),
+        L.STYLE_RECIPIENT,
+    ),
+    **dict.fromkeys(("imprint-to", "imprint-cc", "imprint", "table"), L.STYLE_RECIPIENT),
+    **dict.fromkeys(("attachment-note", "note"), L.STYLE_BODY),
 }
 _TAB_OR_BREAK = re.compile(r"(\t|\n)")
 #: Blank lines before the 署名 (room for the seal, GB/T 9704 7.3.5).
