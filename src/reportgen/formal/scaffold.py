@@ -26,7 +26,7 @@ def formal_lines(spec: KindSpec, today: dt.date) -> list[str]:
         + ("（纪要写“××会议纪要”）" if spec.minutes else ""),
         f"mark: {issuer}{'会议纪要' if spec.minutes else ''}",
         "",
-        f"# 发文字号：机关代字〔年份〕序号号，年份用六角括号，序号不加“第”、不编虚位",
+        "# 发文字号：机关代字〔年份〕序号号，年份用六角括号，序号不加“第”、不编虚位",
         f"doc_number: XX发〔{today.year}〕1号",
         "",
     ]
@@ -56,7 +56,8 @@ def formal_lines(spec: KindSpec, today: dt.date) -> list[str]:
         "",
         "# 版记：抄送机关（可选，多个写列表）",
         "# copy_to: [XX局]",
-        "# 印发机关：一般是发文机关的办公厅（室）" + ("；信函格式不排印发机关" if spec.format == "letter" else ""),
+        "# 印发机关：一般是发文机关的办公厅（室）"
+        + ("；信函格式不排印发机关" if spec.format == "letter" else ""),
         f"printer: {issuer}办公室",
         "# 印发日期：写作 2023-10-20",
         f"print_date: {today.isoformat()}",

@@ -6,9 +6,6 @@ JSON Schema show 发文字号, 签发人 … . The checks that need more than on
 上行文, the 请示's closing words) are in :func:`check_formal`, which knows the YAML lines.
 """
 
-# The 发文字号's 六角括号〔〕 are the substance of these strings, not look-alikes of ( ).
-# ruff: noqa: RUF001, RUF002, RUF003
-
 from __future__ import annotations
 
 import datetime as dt
@@ -66,7 +63,14 @@ def _copy_no(value: Any) -> Any:
     return value
 
 
+def _secrecy_period(value: Any) -> Any:
+    if isinstance(value, str) and not re.fullmatch(r"\d+(年|个月)|长期", value.strip()):
+        raise ValueError("保密期限写作 1年、6个月 或 长期")
+    return value
+
+
 DocNumber = Annotated[str, BeforeValidator(_doc_number)]
+SecrecyPeriod = Annotated[str, BeforeValidator(_secrecy_period)]
 CopyNo = Annotated[str, BeforeValidator(_copy_no)]
 NameList = Names
 
@@ -113,10 +117,9 @@ def formal_fields(minutes: bool) -> dict[str, Any]:
             Field(None, title="密级", description="秘密、机密或绝密；不涉密不写"),
         ),
         "secrecy_period": (
-            str | None,
+            SecrecyPeriod | None,
             Field(
                 None,
-                pattern=r"^(\d+(年|个月)|长期)$",
                 title="保密期限",
                 description="如 1年、6个月、长期；须同时写密级",
             ),

@@ -1,0 +1,200 @@
+"""The formal 公文 fields as data: what is refused, with which line, and what the schema shows."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pytest
+
+from conftest import EXAMPLES, snapshot
+from reportgen import api
+from reportgen.kinds.formal_fields import doc_number_problem
+
+QINGSHI = (EXAMPLES / "qingshi.yaml").read_text("utf-8")
+FORMAL_TITLES = {
+    "mark": "发文机关标志",
+    "doc_number": "发文字号",
+    "signers": "签发人",
+    "copy_no": "份号",
+    "secrecy": "密级",
+    "urgency": "紧急程度",
+    "attachments": "附件",
+    "note": "附注",
+    "copy_to": "抄送",
+    "printer": "印发机关",
+    "print_date": "印发日期",
+}
+
+
+def _line_of(text: str, start: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if line.startswith(start))
+
+
+@pytest.mark.parametrize(
+    ("written", "says"),
+    [
+        ("青建发〔2026〕第21号", "不加“第”"),
+        ("青建发[2026]21号", "六角括号"),
+        ("青建发（2026）21号", "六角括号"),
+        ("青建发〔26〕21号", "四位"),
+        ("青建发〔2026〕021号", "虚位"),
+        ("青建发〔2026〕21", "以“号”结尾"),
+        ("〔2026〕21号", "机关代字"),
+    ],
+)
+def test_a_wrong_doc_number_is_refused_with_its_line_and_the_fix(cli, tmp_path, written, says):
+    path = tmp_path / "qingshi.yaml"
+    text = QINGSHI.replace("青建发〔2026〕21号", written)
+    path.write_text(text, "utf-8")
+    before = snapshot(tmp_path)
+    result = cli("render", path)
+    assert result.code == 1
+    assert f"qingshi.yaml:{_line_of(text, 'doc_number:')}:" in result.stderr
+    assert says in result.stderr
+    assert "市建发〔2026〕12号" in result.stderr  # the example of the right form
+    assert "Traceback" not in result.stderr
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("good", ["青建发〔2026〕21号", "国办函〔2025〕1号", "京政发〔2026〕108号"])
+def test_a_right_doc_number_passes(good):
+    assert doc_number_problem(good) is None
+
+
+def test_an_upward_document_needs_its_signer(cli, tmp_path):
+    text = QINGSHI.replace("signers: 林志远\n", "")
+    path = tmp_path / "q.yaml"
+    path.write_text(text, "utf-8")
+    result = cli("render", path)
+    assert result.code == 1
+    assert f"q.yaml:{_line_of(text, 'kind:')}:" in result.stderr
+    assert "签发人" in result.stderr and "上行文" in result.stderr
+
+
+def test_an_ordinary_page_needs_no_signer(tmp_path):
+    text = QINGSHI.replace("signers: 林志远\n", "").replace(
+        "kind: qingshi\n", "kind: qingshi\nformat: ordinary\n"
+    )
+    path = tmp_path / "q.yaml"
+    path.write_text(text, "utf-8")
+    api.render(path)
+    assert path.with_suffix(".docx").exists()
+
+
+def test_a_request_must_end_asking_for_instruction(cli, tmp_path):
+    text = QINGSHI.replace("closing: 妥否，请批示。", "closing: 特此报告。")
+    path = tmp_path / "q.yaml"
+    path.write_text(text, "utf-8")
+    result = cli("render", path)
+    assert result.code == 1
+    assert f"q.yaml:{_line_of(text, 'closing:')}:" in result.stderr
+    assert "妥否，请批示" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ('copy_no: "00012"', "份号应是 6 位"),
+        ("secrecy: 内部", "秘密"),
+        ("urgency: 急", "特急"),
+        ("secrecy_period: 一年", "1年、6个月 或 长期"),
+    ],
+)
+def test_head_fields_are_checked_as_data(cli, tmp_path, line, says):
+    text = QINGSHI.replace("kind: qingshi\n", f"kind: qingshi\n{line}\n")
+    path = tmp_path / "q.yaml"
+    path.write_text(text, "utf-8")
+    result = cli("render", path)
+    assert result.code == 1
+    assert f"q.yaml:{_line_of(text, line.split(':')[0])}:" in result.stderr
+    assert says in result.stderr
+
+
+def test_a_secrecy_period_needs_a_secrecy_level(cli, tmp_path):
+    text = QINGSHI.replace("kind: qingshi\n", "kind: qingshi\nsecrecy_period: 1年\n")
+    path = tmp_path / "q.yaml"
+    path.write_text(text, "utf-8")
+    result = cli("render", path)
+    assert result.code == 1
+    assert f"q.yaml:{_line_of(text, 'secrecy_period:')}:" in result.stderr
+    assert "密级" in result.stderr
+
+
+def test_copy_no_written_as_a_number_keeps_six_digits(tmp_path):
+    text = QINGSHI.replace("kind: qingshi\n", "kind: qingshi\ncopy_no: 000012\n")
+    path = tmp_path / "q.yaml"
+    path.write_text(text, "utf-8")
+    loaded = api.load_report(path, api.load_registry())
+    assert loaded.report.copy_no == "000012"
+
+
+@pytest.mark.parametrize("kind_id", ["baogao", "qingshi", "tongzhi", "han", "jiyao", "yixue-cugan"])
+def test_the_schema_names_each_formal_element(kind_id):
+    schema = json.loads(api.schema(api.load_registry().get(kind_id)))
+    properties = schema["properties"]
+    for key, title in FORMAL_TITLES.items():
+        assert properties[key]["title"] == title, key
+    assert set(properties["format"]["anyOf"][0]["enum"]) == {"ordinary", "formal", "letter"}
+
+
+def test_the_minutes_schema_has_attendance():
+    properties = json.loads(api.schema(api.load_registry().get("jiyao")))["properties"]
+    assert [properties[k]["title"] for k in ("attendees", "on_leave", "observers")] == [
+        "出席",
+        "请假",
+        "列席",
+    ]
+
+
+def _document_xml(path) -> str:
+    with zipfile.ZipFile(path) as package:
+        return package.read("word/document.xml").decode("utf-8")
+
+
+def test_one_line_turns_the_yixue_cugan_report_formal(tmp_path):
+    """The same 以学促干 YAML as an ordinary 汇报 and, with ``format: formal``, a 公文."""
+    text = (EXAMPLES / "yixue-cugan.yaml").read_text("utf-8")
+    ordinary, formal = tmp_path / "o.yaml", tmp_path / "f.yaml"
+    ordinary.write_text(text, "utf-8")
+    formal.write_text(
+        text.replace("kind: yixue-cugan\n", "kind: yixue-cugan\nformat: formal\n"), "utf-8"
+    )
+    api.render(ordinary)
+    api.render(formal)
+    plain, red = _document_xml(tmp_path / "o.docx"), _document_xml(tmp_path / "f.docx")
+    issuer = api.load_report(formal, api.load_registry()).report.issuer
+    assert f"{issuer}文件" in red and f"{issuer}文件" not in plain
+    assert 'w:color="FF0000"' in red  # the red rule under the 文号 line
+    assert "wp:anchor" not in red  # no 版记 without 抄送 or 印发机关
+
+
+def test_imprint_rules_are_thick_thin_thick(tmp_path):
+    api.render(EXAMPLES / "baogao.yaml", tmp_path / "b.docx")
+    xml = _document_xml(tmp_path / "b.docx")
+    box = xml[xml.index('name="版记"') :]
+    sizes = [
+        int(s)
+        for s in __import__("re").findall(r'<w:(?:top|bottom) w:val="single" w:sz="(\d+)"', box)
+    ]
+    # 0.35 mm = 8 eighths of a point, 0.25 mm = 6: first and last thick, the middle thin
+    assert sizes == [8, 6, 6, 8]
+
+
+def test_letter_first_page_has_no_page_number(tmp_path):
+    api.render(EXAMPLES / "han.yaml", tmp_path / "h.docx")
+    with zipfile.ZipFile(tmp_path / "h.docx") as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+        footer = package.read("word/footer_letter.xml").decode("utf-8")
+    assert "<w:titlePg/>" in xml and 'w:type="first"' in xml
+    assert "PAGE" not in footer
+    assert xml.count('name="红色双线') == 4
+
+
+def test_unknown_letterhead_mode_is_a_usage_error(cli, tmp_path):
+    result = cli(
+        "render", EXAMPLES / "baogao.yaml", "-o", tmp_path / "b.docx", "--letterhead", "red"
+    )
+    assert result.code == 2
+    assert "--letterhead" in result.stderr
+    assert not (tmp_path / "b.docx").exists()
