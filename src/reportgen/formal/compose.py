@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from reportgen.report.document import Block, Span
-from reportgen.kinds.formal_fields import names
 from reportgen.gongwen.dates import chinese_date
+from reportgen.kinds.formal_fields import names
+from reportgen.report.document import Block, Span
 
 #: A 主送 longer than this many characters moves to the 版记 (7.3.2: 首页 must show 正文).
 RECIPIENT_MOVE_CHARS = 3 * 28
