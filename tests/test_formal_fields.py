@@ -31,6 +31,16 @@ def _line_of(text: str, start: str) -> int:
     return next(i for i, line in enumerate(text.splitlines(), 1) if line.startswith(start))
 
 
+def _refused(cli, tmp_path, text: str, key: str) -> str:
+    """Render ``text``: it must fail with exit 1 at the line of ``key``; the messages."""
+    path = tmp_path / "q.yaml"
+    path.write_text(text, "utf-8")
+    result = cli("render", path)
+    assert result.code == 1
+    assert f"q.yaml:{_line_of(text, key)}:" in result.stderr
+    return result.stderr
+
+
 @pytest.mark.parametrize(
     ("written", "says"),
     [
@@ -63,13 +73,8 @@ def test_a_right_doc_number_passes(good):
 
 
 def test_an_upward_document_needs_its_signer(cli, tmp_path):
-    text = QINGSHI.replace("signers: 林志远\n", "")
-    path = tmp_path / "q.yaml"
-    path.write_text(text, "utf-8")
-    result = cli("render", path)
-    assert result.code == 1
-    assert f"q.yaml:{_line_of(text, 'kind:')}:" in result.stderr
-    assert "签发人" in result.stderr and "上行文" in result.stderr
+    stderr = _refused(cli, tmp_path, QINGSHI.replace("signers: 林志远\n", ""), "kind:")
+    assert "签发人" in stderr and "上行文" in stderr
 
 
 def test_an_ordinary_page_needs_no_signer(tmp_path):
@@ -84,12 +89,7 @@ def test_an_ordinary_page_needs_no_signer(tmp_path):
 
 def test_a_request_must_end_asking_for_instruction(cli, tmp_path):
     text = QINGSHI.replace("closing: 妥否，请批示。", "closing: 特此报告。")
-    path = tmp_path / "q.yaml"
-    path.write_text(text, "utf-8")
-    result = cli("render", path)
-    assert result.code == 1
-    assert f"q.yaml:{_line_of(text, 'closing:')}:" in result.stderr
-    assert "妥否，请批示" in result.stderr
+    assert "妥否，请批示" in _refused(cli, tmp_path, text, "closing:")
 
 
 @pytest.mark.parametrize(
@@ -103,22 +103,12 @@ def test_a_request_must_end_asking_for_instruction(cli, tmp_path):
 )
 def test_head_fields_are_checked_as_data(cli, tmp_path, line, says):
     text = QINGSHI.replace("kind: qingshi\n", f"kind: qingshi\n{line}\n")
-    path = tmp_path / "q.yaml"
-    path.write_text(text, "utf-8")
-    result = cli("render", path)
-    assert result.code == 1
-    assert f"q.yaml:{_line_of(text, line.split(':')[0])}:" in result.stderr
-    assert says in result.stderr
+    assert says in _refused(cli, tmp_path, text, line.split(":")[0])
 
 
 def test_a_secrecy_period_needs_a_secrecy_level(cli, tmp_path):
     text = QINGSHI.replace("kind: qingshi\n", "kind: qingshi\nsecrecy_period: 1年\n")
-    path = tmp_path / "q.yaml"
-    path.write_text(text, "utf-8")
-    result = cli("render", path)
-    assert result.code == 1
-    assert f"q.yaml:{_line_of(text, 'secrecy_period:')}:" in result.stderr
-    assert "密级" in result.stderr
+    assert "密级" in _refused(cli, tmp_path, text, "secrecy_period:")
 
 
 def test_copy_no_written_as_a_number_keeps_six_digits(tmp_path):
