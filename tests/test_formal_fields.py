@@ -188,3 +188,14 @@ def test_unknown_letterhead_mode_is_a_usage_error(cli, tmp_path):
     assert result.code == 2
     assert "--letterhead" in result.stderr
     assert not (tmp_path / "b.docx").exists()
+
+
+def test_import_keeps_only_valid_head_elements_and_asks_for_a_missing_signer():
+    from reportgen.formal.recognise import formal_fields_of
+
+    spec = api.load_registry().get("qingshi").spec
+    found = {"doc_number": "X政发[2024]3号", "secrecy": "机密★1年", "copy_no": "000012"}
+    data, taken = formal_fields_of(found, spec)
+    assert "doc_number" not in data and "doc_number" not in taken  # listed as dropped instead
+    assert (data["secrecy"], data["secrecy_period"], data["copy_no"]) == ("机密", "1年", "000012")
+    assert data["signers"] == "【待补：签发人】"  # a 请示 needs one: a highlighted to-do

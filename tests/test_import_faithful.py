@@ -215,9 +215,14 @@ def test_red_head_lines_are_recognised_not_taken_for_the_title(tmp_path):
         "doc_number": "X政发〔2024〕3号",
         "signer": "张三",
     }
-    # today's kinds have no 红头 fields: the lines are listed as not imported, with why
-    assert {d.line for d in result.dropped} == {1, 2}
-    assert all("红头" in d.reason for d in result.dropped)
+    # a 报告 takes them into its formal fields (kind baogao, issue 12)
+    assert result.kind == "baogao"
+    assert (report.mark, report.doc_number, report.signers) == (
+        "XX市人民政府文件",
+        "X政发〔2024〕3号",
+        "张三",
+    )
+    assert not {d.line for d in result.dropped} & {1, 2}
     assert_nothing_lost_unlisted(RED_HEAD, result)
 
 
@@ -285,10 +290,11 @@ def test_a_word_table_comes_in_row_by_row_and_says_where(tmp_path):
 
 
 def test_a_notice_says_no_kind_fits_and_names_the_nearest(tmp_path):
-    text = "关于做好春节期间安全生产工作的通知\n\n各科室：\n请做好值班安排。\n一、加强值守\n落实领导带班。\n"
+    # 通知 has a kind of its own now (tongzhi); 意见 still has none.
+    text = "关于做好春节期间安全生产工作的意见\n\n各科室：\n请做好值班安排。\n一、加强值守\n落实领导带班。\n"
     result, _ = imported(tmp_path, text)
     assert not result.fits
-    assert "通知" in result.reason and "最接近" in result.reason
+    assert "意见" in result.reason and "最接近" in result.reason
     forced, _ = imported(tmp_path, text, kind="annual-summary", force=True)
     assert forced.kind == "annual-summary" and forced.chosen_by == "option" and forced.fits
 

@@ -76,11 +76,20 @@ def unfilled_date_note(outline: Outline, name: str) -> str:
 
 
 def formal_data(outline: Outline, spec: KindSpec) -> dict[str, Any]:
-    """红头 elements into the kind's fields of the same name; listed as dropped otherwise."""
+    """红头 elements into the report's formal fields (or the kind's fields of the same name);
+    listed as dropped where neither takes them."""
+    from reportgen.formal.recognise import formal_fields_of
+
     fields = {field.name: field.key for field in spec.fields}
     data: dict[str, Any] = {}
+    if spec.layout == "report":
+        data, taken = formal_fields_of({k: e.text for k, e in outline.formal.items()}, spec)
+    else:
+        taken = set()
     for key, element in outline.formal.items():
         name = FORMAL_NAMES[key]
+        if key in taken:
+            continue
         if name in fields:
             data[fields[name]] = element.text
         else:
