@@ -199,3 +199,19 @@ def test_import_keeps_only_valid_head_elements_and_asks_for_a_missing_signer():
     assert "doc_number" not in data and "doc_number" not in taken  # listed as dropped instead
     assert (data["secrecy"], data["secrecy_period"], data["copy_no"]) == ("机密", "1年", "000012")
     assert data["signers"] == "【待补：签发人】"  # a 请示 needs one: a highlighted to-do
+
+
+def test_a_recipient_too_long_for_the_first_page_moves_to_the_imprint(tmp_path):
+    """7.3.2: when the 主送 would crowd out the 正文 on the first page it goes to the 版记."""
+    many = "，".join(f"第{n}区人民政府" for n in range(1, 16))
+    text = (EXAMPLES / "tongzhi.yaml").read_text("utf-8")
+    path = tmp_path / "t.yaml"
+    path.write_text(
+        text.replace("recipient: 各区住房城乡建设局，局属各单位", f"recipient: {many}"), "utf-8"
+    )
+    api.render(path)
+    xml = _document_xml(tmp_path / "t.docx")
+    box = xml[xml.index('name="版记"') :]
+    body = xml[: xml.index('name="版记"')]
+    assert "主送：" in box and "第15区人民政府" in box
+    assert "第15区人民政府" not in body
