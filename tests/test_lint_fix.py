@@ -98,3 +98,13 @@ def test_wrong_fix_calls_are_refused(tmp_path: Path, paths, out, said) -> None:
             [str(tmp_path / p) for p in paths],
             LintOptions(fix=True, output=tmp_path / out if out else None),
         )
+
+
+def test_only_confusables_marked_safe_are_replaced(tmp_path: Path) -> None:
+    draft = tmp_path / "草稿.txt"
+    draft.write_text("统一布署，截止目前群众反应的问题已解决。\n", encoding="utf-8")
+    fix(draft, tmp_path / "改.txt")
+    # 布署 and 截止目前 are wrong anywhere; 群众反应 may be right (群众反应热烈) and is left
+    assert (tmp_path / "改.txt").read_text(
+        encoding="utf-8"
+    ) == "统一部署，截至目前群众反应的问题已解决。\n"
