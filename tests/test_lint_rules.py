@@ -110,6 +110,7 @@ CLEAN = [
     ("unpaired-punctuation", "按照《意见》（试行）和“三个一”要求"),
     ("unpaired-punctuation", "“第一段引文，\n“第二段引文。”"),
     ("unpaired-punctuation", "1）加强领导"),
+    ("unpaired-punctuation", "“我们要坚持，\n不断推进，\n作出新贡献。”他说"),
     ("serial-punctuation", "1.5亿元已到位"),
     ("serial-punctuation", "（一）加强领导\n一、总体\n1.任务\n（1）细化"),
     ("leader-title", "深入学习总书记重要讲话精神"),

@@ -13,6 +13,7 @@ from reportgen.lint.source import Source
 _PAIRS = {"“": "”", "《": "》", "（": "）", "〔": "〕"}
 _CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
 _MARKS = frozenset(_PAIRS) | frozenset(_CLOSERS)
+_QUOTE_REACH = 5  # paragraphs after an opener in which its closer may stand
 
 
 class UnpairedPunctuationRule(Rule):
@@ -76,9 +77,9 @@ def _unpaired(piece: str) -> list[tuple[int, str]]:
 
 
 def _paired_across_lines(text: str, lone: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Drop an opener left open at a paragraph's end that the next paragraph closes first (a
-    title wrapped over two lines of a .txt), and a quotation's “ whose next paragraph opens
-    with “ again (a quotation of several paragraphs). Bisects, so a line of a hundred
+    """Drop an opener left open at a paragraph's end that one of the next few paragraphs
+    closes (a title wrapped over two lines of a .txt, a quotation of several paragraphs), and
+    a quotation's “ whose next paragraph opens with “ again. Bisects, so a line of a hundred
     thousand lone marks costs no more than reading it."""
     breaks = [index for index, char in enumerate(text) if char == "\n"]
     closers: dict[str, list[int]] = {}
@@ -96,8 +97,11 @@ def _paired_across_lines(text: str, lone: list[tuple[int, str]]) -> list[tuple[i
             kept.append((offset, mark))
             continue
         next_start = breaks[line] + 1
-        next_end = breaks[line + 1] if line + 1 < len(breaks) else len(text)
-        if mark == "“" and text[next_start:next_end].lstrip(" \u3000\t").startswith("“"):
+        # the closer may come a few paragraphs on: a quotation of several paragraphs
+        reach = line + _QUOTE_REACH
+        next_end = breaks[reach] if reach < len(breaks) else len(text)
+        line_end = breaks[line + 1] if line + 1 < len(breaks) else len(text)
+        if mark == "“" and text[next_start:line_end].lstrip(" \u3000\t").startswith("“"):
             continue
         candidates = closers.get(_PAIRS[mark], [])
         found = bisect.bisect_left(candidates, next_start)
