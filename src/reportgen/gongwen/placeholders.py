@@ -115,6 +115,12 @@ _SLOT_NAME = re.compile(
 )
 # Square brackets around a few Chinese words stand for text in Chinese drafts: [收件人地址].
 _SQUARE_SLOT = re.compile(r"[\u4e00-\u9fff/、]{2,20}")
+# …but not a web page's buttons copied with its text: [打印本页] [关闭窗口].
+_WEB_CHROME = re.compile(
+    r"打印|关闭|收藏|返回|顶部|字体|字号|分享|下载|纠错|保存|窗口|首页|上一篇|下一篇|扫一扫"
+)
+# Bracketed words that name a time or place but are no slot: （北京时间）.
+_NOT_SLOT = frozenset({"北京时间", "当地时间", "介绍信"})
 _EMPTY_NUMBER = re.compile(rf"〔(?:\d{{4}}|20{_X}{_X})〕{_BLANK}*号")
 # A year whose month and day were left out: 二○一二年月日.
 _EMPTY_DATE = re.compile(r"[\d〇○零一二三四五六七八九]{4}年月日")
@@ -217,9 +223,9 @@ def _judge_bracket(text: str, start: int, end: int) -> tuple[int, int, str] | No
     if (
         _NOTE_MARK.search(inner)
         or _INSTRUCTION.match(inner)
-        or _SLOT_NAME.fullmatch(inner)
+        or (_SLOT_NAME.fullmatch(inner) and inner not in _NOT_SLOT)
         or _CHOICES.fullmatch(inner)
-        or (opener in "[［" and _SQUARE_SLOT.fullmatch(inner))
+        or (opener in "[［" and _SQUARE_SLOT.fullmatch(inner) and not _WEB_CHROME.search(inner))
     ):
         return start, end, "note"
     return None
