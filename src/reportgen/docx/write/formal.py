@@ -179,10 +179,10 @@ class _FormalWriter(_BodyWriter):
 
     def _letter_head(self, head: Sequence[Block]) -> None:
         """The mark, the double rules and the lines under the upper rule (份号 etc. flush left,
-        发文字号 flush right) are placed on the page (render/letter.py), not in the text flow:
+        发文字号 flush right) are placed on the page (docx/write/letter.py), not in the text flow:
         LibreOffice moves the text block of a first page with its own footer down by a few mm.
         The flow holds only the room they take, so the title follows two lines below them."""
-        from reportgen.render.letter import first_line_top, head_box, mark_run, rule_runs
+        from reportgen.docx.write.letter import first_line_top, head_box, mark_run, rule_runs
 
         top = [b for b in head if b.role in TOP_ROLES]
         numbers = [b for b in head if b.role == "doc-number"]
