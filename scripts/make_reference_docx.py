@@ -5,8 +5,11 @@ output depends on this script alone and is byte-identical on every run:
 
     python scripts/make_reference_docx.py            # rewrite templates/docx/reference.docx
     python scripts/make_reference_docx.py --check    # exit 1 if the committed file is stale
+    python scripts/make_reference_docx.py --profile 某局.yaml -o 某局.docx   # a bureau's template
 
-Every figure comes from reportgen.layouts.gbt9704, which the renderer reads too.
+Every value comes from a layout profile (reportgen.layouts.gbt9704.PAGE, read from
+src/reportgen/layouts/profiles/gbt9704-2012.yaml), which the renderer reads too; with --profile,
+a bureau's profile, whose deviations from the standard are listed.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import sys
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportgen.layouts import gbt9704 as L
+from reportgen.layouts.gbt9704 import PAGE as L
 from reportgen.ooxml.zipwrite import package_bytes
 
 OUTPUT = Path(__file__).resolve().parent.parent / "templates" / "docx" / "reference.docx"
@@ -50,7 +53,7 @@ OFF_GRID = '<w:snapToGrid w:val="0"/>'
 # 16 pt minus 0.25 pt = 15.75 pt a character: 28 fit the 442.25 pt line, 29 do not.
 BODY_SPACING = f'<w:spacing w:val="{L.CHAR_SPACING}"/>'
 NO_SPACING = '<w:spacing w:val="0"/>'
-BODY_INDENT = first_line_indent(2, L.CHAR_PITCH)
+BODY_INDENT = first_line_indent(L.BODY_INDENT_CHARS, L.CHAR_PITCH)
 NO_INDENT = '<w:ind w:firstLineChars="0" w:firstLine="0"/>'
 
 
@@ -124,7 +127,8 @@ def styles_xml() -> str:
         style(
             "RGDate",
             L.STYLE_DATE,
-            f'<w:ind w:rightChars="400" w:right="{round(4 * L.CHAR_PITCH)}"'
+            f'<w:ind w:rightChars="{L.SIGNATURE_DATE_RIGHT_CHARS * 100}"'
+            f' w:right="{round(L.SIGNATURE_DATE_RIGHT_CHARS * L.CHAR_PITCH)}"'
             f' w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/>',
         ),
         style(
@@ -147,14 +151,15 @@ def styles_xml() -> str:
         style(
             "RGBriefMeta",
             L.STYLE_BRIEF_META,
-            f"<w:keepNext/><w:pBdr>{border('bottom', L.RED, 18)}</w:pBdr>"
+            f"<w:keepNext/><w:pBdr>{border('bottom', L.RED, L.BRIEF_RULE)}</w:pBdr>"
             f'<w:tabs><w:tab w:val="right" w:pos="{L.TEXT_WIDTH}"/></w:tabs>'
             f'{NO_INDENT}<w:jc w:val="left"/>',
         ),
         style(
             "RGDistribution",
             L.STYLE_DISTRIBUTION,
-            f"<w:pBdr>{border('top', '000000', 8)}{border('bottom', '000000', 8)}</w:pBdr>"
+            f"<w:pBdr>{border('top', L.BLACK, L.DISTRIBUTION_RULE)}"
+            f"{border('bottom', L.BLACK, L.DISTRIBUTION_RULE)}</w:pBdr>"
             # 左空一字; a wrapped line lines up after the leading “报：”.
             f'{OFF_GRID}<w:ind w:left="{3 * distribution_char}" w:right="{distribution_char}"'
             f' w:hanging="{2 * distribution_char}"/><w:jc w:val="left"/>',
@@ -353,17 +358,37 @@ def build() -> bytes:
 
 
 def main() -> int:
+    global L
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if the committed file is stale")
+    parser.add_argument(
+        "--profile", type=Path, help="a bureau's layout profile (based_on: gbt9704-2012)"
+    )
+    parser.add_argument("-o", "--output", type=Path, default=OUTPUT, help="where to write")
     args = parser.parse_args()
+    if args.profile:
+        from reportgen.errors import ReportgenError
+        from reportgen.layouts.gbt9704 import Page
+        from reportgen.layouts.profile import deviations, load_profile
+
+        try:
+            profile = load_profile(args.profile)
+        except ReportgenError as error:
+            print(error, file=sys.stderr)
+            return 1
+        L = Page.of(profile)
+        changed = deviations(profile)
+        print(f"{profile.title or profile.id}：与国标不同之处 {len(changed)} 项", file=sys.stderr)
+        for deviation in changed:
+            print(f"  {deviation}", file=sys.stderr)
     data = build()
     if args.check:
-        if not OUTPUT.exists() or OUTPUT.read_bytes() != data:
-            print(f"{OUTPUT} is stale: run scripts/make_reference_docx.py", file=sys.stderr)
+        if not args.output.exists() or args.output.read_bytes() != data:
+            print(f"{args.output} is stale: run scripts/make_reference_docx.py", file=sys.stderr)
             return 1
         return 0
-    OUTPUT.write_bytes(data)
-    print(f"wrote {OUTPUT} ({len(data)} bytes)")
+    args.output.write_bytes(data)
+    print(f"wrote {args.output} ({len(data)} bytes)")
     return 0
 
 

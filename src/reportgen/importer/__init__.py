@@ -97,7 +97,7 @@ def import_draft(
         chosen, reason = proposal.best.kind, proposal.best.reason
     else:
         reason = f"按指定的类型“{chosen.spec.name}”导入"
-    mapper = brief_data if chosen.spec.layout == "brief" else report_data
+    mapper = {"brief": brief_data}.get(chosen.spec.layout, report_data)  # by the kind's layout
     data, notes = mapper(outline, chosen.spec)
     header = [
         f"{chosen.spec.name}（{chosen.id}）—— 由 reportgen import 从 {path.name} 导入",

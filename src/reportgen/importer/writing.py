@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any
 
-from reportgen.report.scaffold import scalar
+from reportgen.yamlio.emit import scalar
 
 _TEMPLATE_OPEN = re.compile(r"\{([{%#])")
 # Plain scalars YAML would read as something other than a string.

@@ -1,8 +1,8 @@
 """Building the pydantic model of a report from its kind's spec.
 
-Two layouts share the parts below: ``report`` (汇报、总结：标题、主送、导语、各部分、结尾、署名、
-日期) and ``brief`` (工作简报：报头、标题、导语、各单位条目、报尾). A kind spec chooses the layout
-and the sections; :func:`build_model` turns it into a model with Chinese titles, so the JSON Schema
+A kind spec chooses a layout (:mod:`reportgen.layouts`), which gives the report's fields from the
+parts below (sections, 简报 items, 报尾 …), and the sections; :func:`build_model` adds the kind's
+own fields and its figures and turns it all into a model with Chinese titles, so the JSON Schema
 and editors show them, and with unknown keys forbidden.
 """
 
@@ -15,9 +15,10 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from reportgen.kinds.figure import Figure
 from reportgen.kinds.spec import KindSpec, SectionSpec
+from reportgen.layouts import get as get_layout
 
 Text = str | list[str]
-_TEXT_HELP = "一段文字，或每段一项的列表；可用 {{ 数据名称 }} 引用 figures 中的数据"
+TEXT_HELP = "一段文字，或每段一项的列表；可用 {{ 数据名称 }} 引用 figures 中的数据"
 
 
 class _Strict(BaseModel):
@@ -29,7 +30,7 @@ class Subsection(_Strict):
 
     model_config = ConfigDict(title="小标题")
     heading: str = Field(min_length=1, title="小标题", description="不写序号，（一）（二）自动加")
-    paragraphs: Text = Field(default_factory=list, title="段落", description=_TEXT_HELP)
+    paragraphs: Text = Field(default_factory=list, title="段落", description=TEXT_HELP)
     subsections: list[Subsection] = Field(default_factory=list, title="下一级小标题")
 
 
@@ -38,7 +39,7 @@ class Section(_Strict):
 
     model_config = ConfigDict(title="部分")
     heading: str = Field(min_length=1, title="标题", description="不写“一、”，序号自动加")
-    paragraphs: Text = Field(default_factory=list, title="段落", description=_TEXT_HELP)
+    paragraphs: Text = Field(default_factory=list, title="段落", description=TEXT_HELP)
     subsections: list[Subsection] = Field(
         default_factory=list, title="小标题", description="可选，排为（一）（二）…"
     )
@@ -50,7 +51,7 @@ class BriefItem(_Strict):
     model_config = ConfigDict(title="单位条目")
     unit: str = Field(min_length=1, title="单位", description="如 城市建设司、某某街道")
     headline: str = Field(min_length=1, title="要点", description="一句话概括该单位做了什么")
-    paragraphs: Text = Field(default_factory=list, title="主要措施", description=_TEXT_HELP)
+    paragraphs: Text = Field(default_factory=list, title="主要措施", description=TEXT_HELP)
     progress: Text = Field("", title="进展", description="截至目前的进展和数据")
 
 
@@ -82,12 +83,7 @@ def build_model(spec: KindSpec) -> type[BaseModel]:
         "kind": (Literal[spec.id], Field(title="报告类型", description=spec.name)),
         "title": (str, Field(min_length=1, title="标题")),
     }
-    common = _report_fields(spec) if spec.layout == "report" else _brief_fields(spec)
-    fields.update(common)
-    if spec.layout == "report":
-        from reportgen.kinds.formal_fields import formal_fields
-
-        fields.update(formal_fields(spec.minutes))
+    fields.update(get_layout(spec.layout).fields(spec))
     fields.update(_own_fields(spec))
     fields["figures"] = (
         dict[str, Figure],
@@ -107,45 +103,10 @@ def build_model(spec: KindSpec) -> type[BaseModel]:
     return model
 
 
-def _optional(spec: KindSpec, name: str, annotation: Any, **field_args: Any) -> tuple[Any, Any]:
+def optional(spec: KindSpec, name: str, annotation: Any, **field_args: Any) -> tuple[Any, Any]:
     if name in spec.required:
         return (annotation, Field(**field_args))
     return (annotation | None, Field(None, **field_args))
-
-
-def _report_fields(spec: KindSpec) -> dict[str, Any]:
-    return {
-        "recipient": _optional(spec, "recipient", str, title="主送机关", description="可选"),
-        "preamble": _optional(spec, "preamble", Text, title="导语", description=_TEXT_HELP),
-        "sections": (_sections_type(spec), Field(title="正文各部分")),
-        "closing": _optional(spec, "closing", Text, title="结尾段", description=_TEXT_HELP),
-        "issuer": (str, Field(min_length=1, title="发文机关署名")),
-        "date": (
-            dt.date | None,
-            Field(title="成文日期", description="写作 2023-10-20；暂不确定时留空，排为待填的日期"),
-        ),
-    }
-
-
-def _brief_fields(spec: KindSpec) -> dict[str, Any]:
-    return {
-        "brief_name": (str, Field("工作简报", min_length=1, title="简报名称")),
-        "issue_no": (
-            int | None,
-            Field(ge=1, title="期号", description="第几期，只写数字；暂不确定时留空"),
-        ),
-        "editor": (str, Field(min_length=1, title="编发单位")),
-        "date": (
-            dt.date | None,
-            Field(title="编发日期", description="写作 2021-09-22；暂不确定时留空，排为待填的日期"),
-        ),
-        "preamble": _optional(spec, "preamble", Text, title="导语", description=_TEXT_HELP),
-        "sections": (
-            list[BriefItem],
-            Field(min_length=1, title="各单位条目", description="每个单位一项"),
-        ),
-        "distribution": _optional(spec, "distribution", Distribution, title="报尾"),
-    }
 
 
 _FIELD_TYPES: dict[str, Any] = {"text": str, "number": float, "integer": int, "date": dt.date}
@@ -164,7 +125,7 @@ def _own_fields(spec: KindSpec) -> dict[str, Any]:
     return own
 
 
-def _sections_type(spec: KindSpec) -> Any:
+def sections_type(spec: KindSpec) -> Any:
     if spec.sections.mode == "list":
         return list[Section]
     members: dict[str, Any] = {

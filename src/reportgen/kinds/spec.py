@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from reportgen.kinds import RESERVED_KEYS
+from reportgen.layouts import LayoutName
 
 _ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 _KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -78,7 +79,7 @@ class KindSpec(_Strict):
     id: str = Field(pattern=_ID_PATTERN, title="类型编号", description="英文小写，如 yixue-cugan")
     name: str = Field(min_length=1, title="中文名")
     summary: str = Field(min_length=1, title="何时使用（一句话）")
-    layout: Literal["report", "brief"] = Field("report", title="版式")
+    layout: LayoutName = Field("report", title="版式")
     format: Literal["ordinary", "formal", "letter"] = Field(
         "ordinary",
         title="默认格式",

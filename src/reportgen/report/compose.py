@@ -1,6 +1,7 @@
 """Composing a validated report into a :class:`Document`: numbering, figures, placeholders.
 
-This is the only place that knows the shapes of the two layouts; it knows no particular kind.
+The report's layout (:mod:`reportgen.layouts`) says which blocks it has; this module fills their
+text (figures, placeholders) and numbers the headings. It knows no particular kind or layout.
 """
 
 from __future__ import annotations
@@ -10,15 +11,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportgen.errors import InputError
-from reportgen.gongwen.dates import chinese_date
 from reportgen.gongwen.headings import heading_number
 from reportgen.kinds import RESERVED_KEYS
+from reportgen.layouts import get as get_layout
+from reportgen.layouts.base import Missing, Pieces, date_pieces
 from reportgen.report.document import Block, Document, Format, Span
 from reportgen.report.textfill import FieldValue, TextFiller, Unfilled
 from reportgen.yamlio.source import Loc, SourceMap
-
-#: What an empty 成文日期 renders as: the shape drafters leave, highlighted and listed.
-UNFILLED_DATE = "XXXX年XX月XX日"
 
 
 @dataclass(frozen=True)
@@ -31,8 +30,9 @@ def compose(report: Any, source: SourceMap, layout: str, spec: Any = None) -> Co
     """``spec`` (the kind's spec) gives the default format and the 纪要 variant."""
     _check_figure_names(report, source)
     builder = _Builder(report, source)
-    blocks = builder.brief_blocks() if layout == "brief" else builder.report_blocks()
-    author = report.issuer if layout == "report" else report.editor
+    chosen_layout = get_layout(layout)
+    blocks = chosen_layout.compose(report, builder)
+    author = getattr(report, chosen_layout.author_key)
     chosen: Format = "ordinary"
     if layout == "report":
         chosen = report.format or (spec.format if spec is not None else "ordinary")
@@ -65,6 +65,8 @@ def paragraphs(value: Any, loc: Loc, source: SourceMap) -> Iterator[tuple[str, i
 
 
 class _Builder:
+    """The :class:`~reportgen.layouts.base.Composer` a layout composes a report with."""
+
     def __init__(self, report: Any, source: SourceMap) -> None:
         self.report = report
         self.source = source
@@ -74,40 +76,55 @@ class _Builder:
         references = {**own, **report.figures}
         self.filler = TextFiller(references, source.path, declared)
 
-    def block(self, role: str, text: str, loc: Loc, **extra: Any) -> Block:
+    def block(self, role: str, text: str, loc: Loc, *, aside: Pieces = ()) -> Block:
         line = self.source.line_of(loc)
-        return Block(role, self.filler.spans(text, line), source_line=line, **extra)
+        spans = self.filler.spans(text, line)
+        return Block(role, spans, aside=self._spans(aside), source_line=line)
 
-    def body(self, value: Any, loc: Loc) -> Iterator[Block]:
-        for text, line in paragraphs(value, loc, self.source):
-            yield Block("body", self.filler.spans(text, line), source_line=line)
+    def fixed(self, role: str, pieces: Pieces, loc: Loc) -> Block:
+        return Block(role, self._spans(pieces), source_line=self.source.line_of(loc))
 
-    def report_blocks(self) -> list[Block]:
-        r = self.report
-        blocks = [self.block("title", r.title, ("title",))]
-        if r.recipient:
-            blocks.append(self.block("recipient", r.recipient, ("recipient",)))
-        blocks.extend(self.body(r.preamble, ("preamble",)))
-        sections = r.sections
+    def date_span(self) -> Span:
+        """The report's date as written, or highlighted to fill in when the YAML leaves it empty."""
+        return self._spans(date_pieces(self.report.date))[0]
+
+    def _spans(self, pieces: Pieces) -> tuple[Span, ...]:
+        """Text as it is; a :class:`Missing` value highlighted and listed as unfilled."""
+        spans = []
+        for piece in (pieces,) if isinstance(pieces, str) else pieces:
+            if isinstance(piece, Missing):
+                line = self.source.line_of((piece.key,))
+                self.filler.unfilled.append(Unfilled(line, piece.shown, piece.key, line, True))
+                spans.append(Span(piece.shown, placeholder=True))
+            else:
+                spans.append(Span(piece))
+        return tuple(spans)
+
+    def heading(self, text: str, loc: Loc, level: int, number: int) -> Block:
+        line = self.source.line_of(loc)
+        spans = self.filler.spans(text, line)
+        return Block(
+            "heading", spans, level=level, number=heading_number(level, number), source_line=line
+        )
+
+    def body(self, value: Any, loc: Loc) -> list[Block]:
+        return [
+            Block("body", self.filler.spans(text, line), source_line=line)
+            for text, line in paragraphs(value, loc, self.source)
+        ]
+
+    def sections(self, sections: Any, loc: Loc) -> list[Block]:
         if isinstance(sections, list):
             named = [((i,), section) for i, section in enumerate(sections)]
         else:
             named = [((key,), getattr(sections, key)) for key in type(sections).model_fields]
+        blocks: list[Block] = []
         for number, (key, section) in enumerate(named, start=1):
-            blocks.extend(self.section(section, ("sections", *key), 1, number))
-        blocks.extend(self.body(r.closing, ("closing",)))
-        blocks.append(self.block("signature", r.issuer, ("issuer",)))
-        blocks.append(self.date_block())
+            blocks.extend(self._section(section, (*loc, *key), 1, number))
         return blocks
 
-    def section(self, section: Any, loc: Loc, level: int, number: int) -> Iterator[Block]:
-        yield self.block(
-            "heading",
-            section.heading,
-            (*loc, "heading"),
-            level=level,
-            number=heading_number(level, number),
-        )
+    def _section(self, section: Any, loc: Loc, level: int, number: int) -> Iterator[Block]:
+        yield self.heading(section.heading, (*loc, "heading"), level, number)
         yield from self.body(section.paragraphs, (*loc, "paragraphs"))
         if section.subsections and level >= 4:
             raise InputError(
@@ -118,61 +135,7 @@ class _Builder:
                 )
             )
         for index, sub in enumerate(section.subsections):
-            yield from self.section(sub, (*loc, "subsections", index), level + 1, index + 1)
-
-    def date_block(self) -> Block:
-        return Block("date", (self.date_span(),), source_line=self.source.line_of(("date",)))
-
-    def date_span(self) -> Span:
-        """The date as written, or a highlighted one to fill in when the YAML leaves it empty."""
-        d = self.report.date
-        if d is not None:
-            return Span(chinese_date(d.year, d.month, d.day))
-        return self.unfilled_field("date", UNFILLED_DATE)
-
-    def unfilled_field(self, key: str, shown: str) -> Span:
-        line = self.source.line_of((key,))
-        self.filler.unfilled.append(Unfilled(line, shown, key, line, is_field=True))
-        return Span(shown, placeholder=True)
-
-    def brief_blocks(self) -> list[Block]:
-        r = self.report
-        issue = (
-            (Span(f"第{r.issue_no}期"),)
-            if r.issue_no is not None
-            else (Span("第"), self.unfilled_field("issue_no", "X"), Span("期"))
-        )
-        blocks = [
-            self.block("brief-name", r.brief_name, ("brief_name",)),
-            Block("brief-issue", issue, source_line=self.source.line_of(("issue_no",))),
-            Block(
-                "brief-meta",
-                self.filler.spans(r.editor, self.source.line_of(("editor",))),
-                aside=(self.date_span(),),
-                source_line=self.source.line_of(("editor",)),
-            ),
-            self.block("title", r.title, ("title",)),
-        ]
-        blocks.extend(self.body(r.preamble, ("preamble",)))
-        for index, item in enumerate(r.sections):
-            loc = ("sections", index)
-            line = self.source.line_of((*loc, "unit"))
-            spans = self.filler.spans(f"{item.unit}：{item.headline}", line)
-            blocks.append(
-                Block(
-                    "heading", spans, level=1, number=heading_number(1, index + 1), source_line=line
-                )
-            )
-            blocks.extend(self.body(item.paragraphs, (*loc, "paragraphs")))
-            blocks.extend(self.body(item.progress, (*loc, "progress")))
-        if r.distribution:
-            for key, label in (("submit_to", "报"), ("copy_to", "送"), ("send_to", "发")):
-                value = getattr(r.distribution, key)
-                if value:
-                    blocks.append(
-                        self.block("distribution", f"{label}：{value}", ("distribution", key))
-                    )
-        return blocks
+            yield from self._section(sub, (*loc, "subsections", index), level + 1, index + 1)
 
 
 def own_fields(report: Any) -> dict[str, FieldValue]:

@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-Layout = Literal["report", "brief"]
+from reportgen.layouts import LayoutName
+
+Layout = LayoutName
 #: How a report-layout document goes out: a plain 汇报 page, a formal 公文, or the 信函 format.
 Format = Literal["ordinary", "formal", "letter"]
 

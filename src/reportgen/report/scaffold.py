@@ -8,23 +8,15 @@ value, so they render as placeholders until the numbers arrive.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
 
 from reportgen.gongwen.placeholders import todo
-from reportgen.kinds.spec import KindSpec, SectionSpec
-
-_PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`\d][^#]*$")
-
-
-def scalar(text: str) -> str:
-    """``text`` as a YAML scalar: plain where that is safe, double-quoted otherwise."""
-    if _PLAIN.match(text) and ": " not in text and not text.endswith(":"):
-        return text
-    return json.dumps(text, ensure_ascii=False)
+from reportgen.kinds.spec import FigureSpec, KindSpec
+from reportgen.layouts import get as get_layout
+from reportgen.yamlio.emit import scalar
 
 
 def scaffold(spec: KindSpec, schema_name: str, today: dt.date) -> str:
+    layout = get_layout(spec.layout)
     lines = [
         f"# yaml-language-server: $schema={schema_name}",
         f"# {spec.name}（{spec.id}）—— reportgen 模板",
@@ -36,53 +28,16 @@ def scaffold(spec: KindSpec, schema_name: str, today: dt.date) -> str:
         f"kind: {spec.id}",
         "",
     ]
-    defaults = spec.defaults
-    if spec.layout == "brief":
-        lines += _brief_head(spec, today)
-    else:
-        lines += [
-            "# 标题：发文机关 + 关于 + 事由 + 文种，如“××局关于……情况的汇报”",
-            f"title: {scalar(defaults.get('title', 'XX局关于XX工作情况的汇报'))}",
-            "",
-            "# 主送机关：报送的上级机关全称或规范简称" + _optional_note(spec, "recipient"),
-            f"recipient: {scalar(defaults.get('recipient', 'XX办公室'))}",
-            "",
-        ]
+    lines += layout.scaffold_head(spec, today)
     lines += [
         "# 导语：一两段，交代背景、依据和总体情况；可写一段文字，或每段一项的列表",
         "preamble:",
         f"  - {todo('导语，交代背景、依据和总体情况')}",
         "",
     ]
-    lines += _brief_items(spec) if spec.layout == "brief" else _sections(spec)
-    if spec.layout == "brief":
-        lines += [
-            "# 报尾：报送、抄送、印发的单位，不需要的一项可删去",
-            "distribution:",
-            "  submit_to: XX领导小组",
-            "  copy_to: XX办公室",
-            "  send_to: 各科室、各直属单位",
-            "",
-        ]
-    else:
-        lines += [
-            "# 结尾段（可选）：表态、下一步打算，一两句即可",
-            "closing:",
-            f"  - {scalar(defaults['closing']) if 'closing' in defaults else todo('结尾段')}",
-            "",
-            "# 发文机关署名：写全称",
-            f"issuer: {scalar(defaults.get('issuer', 'XX局'))}",
-            "",
-            "# 成文日期：写作 2023-10-20，成稿中排为“2023年10月20日”",
-            f"date: {today.isoformat()}",
-            "",
-        ]
-    if spec.format != "ordinary":
-        from reportgen.formal.scaffold import formal_lines
-
-        lines += formal_lines(spec, today)
+    lines += layout.scaffold_body(spec, today)
     lines += _own_fields(spec)
-    lines += _figures(spec)
+    lines += _figures(layout.scaffold_figures(spec))
     return "\n".join(lines) + "\n"
 
 
@@ -100,91 +55,12 @@ def _own_fields(spec: KindSpec) -> list[str]:
     return lines
 
 
-def _optional_note(spec: KindSpec, name: str) -> str:
-    return "" if name in spec.required else "；可选，不需要时删去这一行"
-
-
-def _brief_head(spec: KindSpec, today: dt.date) -> list[str]:
-    defaults = spec.defaults
-    return [
-        "# 简报名称：报头红色大字",
-        f"brief_name: {scalar(defaults.get('brief_name', '工作简报'))}",
-        "",
-        "# 期号：第几期，只写数字",
-        "issue_no: 1",
-        "",
-        "# 编发单位：报头左下方",
-        f"editor: {scalar(defaults.get('editor', 'XX办公室'))}",
-        "",
-        "# 编发日期：写作 2021-09-22，报头右下方排为“2021年9月22日”",
-        f"date: {today.isoformat()}",
-        "",
-        "# 标题：本期主题",
-        f"title: {scalar(defaults.get('title', 'XX工作有力有序推进'))}",
-        "",
-    ]
-
-
-def _sections(spec: KindSpec) -> list[str]:
-    lines = ["# 正文各部分：标题不写“一、”，序号自动加"]
-    if spec.sections.mode == "list":
-        lines += ["# 部分可增减：每部分以“- heading:”开头", "sections:"]
-        for item in spec.sections.items:
-            lines += _section(item, "  - ", "    ")
-    else:
-        lines += ["# 这几个部分都要有，按此顺序排出", "sections:"]
-        for item in spec.sections.items:
-            lines += [f"  # {item.heading}", f"  {item.key}:"]
-            lines += _section(item, "    ", "    ")
-    return [*lines, ""]
-
-
-def _section(item: SectionSpec, first: str, indent: str) -> list[str]:
-    lines = []
-    if item.guidance:
-        lines.append(f"{indent}# {item.guidance}")
-    lines += [
-        f"{first}heading: {scalar(item.heading)}",
-        f"{indent}paragraphs:",
-        f"{indent}  - {scalar(item.example or todo(item.guidance or item.heading))}",
-    ]
-    if item.subsections:
-        lines += [
-            f"{indent}# 小标题（可选）：排为（一）（二）…，不需要时删去 subsections 整段",
-            f"{indent}subsections:",
-            f"{indent}  - heading: {todo('小标题')}",
-            f"{indent}    paragraphs:",
-            f"{indent}      - {todo('这一条的具体做法')}",
-        ]
-    return lines
-
-
-def _brief_items(spec: KindSpec) -> list[str]:
-    guidance = spec.sections.items[0].guidance
-    return [
-        f"# 各单位条目：{guidance}",
-        "sections:",
-        "  - unit: XX科",
-        f"    headline: {todo('一句话概括做了什么')}",
-        "    paragraphs:",
-        f"      - {todo('主要措施，每段一项')}",
-        "    # 进展：截至目前的数据，数据在 figures 中声明，用 {{ 名称 }} 引用",
-        "    progress: 截至目前，已完成年度目标任务的{{ 完成比例 }}。",
-        "",
-    ]
-
-
-def _figures(spec: KindSpec) -> list[str]:
+def _figures(figures: list[FigureSpec]) -> list[str]:
     lines = [
         "# 数据：声明一次，正文中写 {{ 名称 }} 引用。value 暂缺时留空，成稿中显示为 *.** 并高亮；",
         "# unit 单位；precision 小数位数；note 来源口径（不进入成稿）",
         "figures:",
     ]
-    figures = list(spec.figures)
-    if spec.layout == "brief" and not any(f.name == "完成比例" for f in figures):
-        from reportgen.kinds.spec import FigureSpec
-
-        figures.append(FigureSpec(name="完成比例", unit="%", precision=1, note="由各单位报送"))
     if not figures:
         return [*lines[:-1], "figures: {}"]
     for figure in figures:

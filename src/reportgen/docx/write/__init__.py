@@ -97,7 +97,7 @@ def _prepare(template: Path | None, size: int, mtime_ns: int) -> _Prepared:
 
     from reportgen.docx.write.template import open_template, paragraph_styles, style_ids
     from reportgen.docx.write.writer import write_footers
-    from reportgen.layouts import gbt9704 as L
+    from reportgen.layouts.gbt9704 import PAGE as L
     from reportgen.ooxml.package import DocxPackage
 
     target = open_template(template)

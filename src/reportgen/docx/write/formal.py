@@ -24,7 +24,7 @@ from reportgen.docx.write.drawing import EMU_PER_TWIP, text_box
 from reportgen.docx.write.title import text_width
 from reportgen.docx.write.writer import _add_run, _BodyWriter
 from reportgen.formal.profile import number, text
-from reportgen.layouts import gbt9704 as L
+from reportgen.layouts.gbt9704 import PAGE as L
 from reportgen.ooxml.names import w as _w
 from reportgen.report.document import Block, Document, Span
 

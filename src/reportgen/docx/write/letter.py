@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from reportgen.docx.write.drawing import EMU_PER_MM, EMU_PER_TWIP, filled_rule, text_box
 from reportgen.formal.profile import number, text
-from reportgen.layouts import gbt9704 as L
+from reportgen.layouts.gbt9704 import PAGE as L
 from reportgen.ooxml.names import CONTENT_TYPES, PKG_RELS
 
 if TYPE_CHECKING:

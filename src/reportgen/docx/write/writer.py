@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reportgen.docx.write.title import text_width, title_breaks
-from reportgen.layouts import gbt9704 as L
+from reportgen.layouts.gbt9704 import PAGE as L
 from reportgen.ooxml.names import XML_SPACE, w
 from reportgen.report.document import Block, Document, Span
 
@@ -41,8 +41,6 @@ ROLE_STYLES = {
     **dict.fromkeys(("attachment-note", "note"), L.STYLE_BODY),
 }
 _TAB_OR_BREAK = re.compile(r"(\t|\n)")
-#: Blank lines before the 署名 (room for the seal, GB/T 9704 7.3.5).
-LINES_BEFORE_SIGNATURE = 2
 
 
 def style_name(block: Block) -> str:
@@ -82,9 +80,9 @@ class _BodyWriter:
         if previous is None:
             return 0
         if previous.role in ("title", "brief-meta"):
-            return 1  # 标题下空一行; the brief's red rule stands clear of the title
+            return L.BLANK_LINES_AFTER_TITLE  # the brief's red rule stands clear of the title too
         if block.role == "signature" or (block.role == "date" and previous.role != "signature"):
-            return LINES_BEFORE_SIGNATURE
+            return L.LINES_BEFORE_SIGNATURE
         if block.role == "distribution" and previous.role != "distribution":
             return 1
         return 0
@@ -173,11 +171,13 @@ def _signature_indents(blocks: Sequence[Block]) -> dict[str, float]:
     signature = next((b.text for b in blocks if b.role == "signature"), "")
     date = next((b.text for b in blocks if b.role == "date"), "")
     signature_width, date_width = text_width(signature), text_width(date)
+    date_right = float(L.SIGNATURE_DATE_RIGHT_CHARS)
+    least = float(L.SIGNATURE_MIN_RIGHT_CHARS)
     if not date:
-        return {"signature": 2.0, "date": 4.0}
+        return {"signature": least, "date": date_right}
     if signature_width <= date_width:
-        return {"signature": 4 + (date_width - signature_width) / 2, "date": 4.0}
-    return {"signature": 2.0, "date": 2 + (signature_width - date_width) / 2}
+        return {"signature": date_right + (date_width - signature_width) / 2, "date": date_right}
+    return {"signature": least, "date": least + (signature_width - date_width) / 2}
 
 
 def _set_right_indent(paragraph: _Element, chars: float) -> None:
@@ -213,8 +213,9 @@ def _page_number(p: _Element, side: str) -> None:
 
     ppr = p.find(w("pPr"))
     assert ppr is not None  # the style was just set
+    edge = L.PAGE_NUMBER_EDGE_CHARS
     one_char = L.PAGE_NUMBER_SIZE * 10  # a 14 pt character in twips
-    add(ppr, "ind", {f"{side}Chars": "100", side: str(one_char)})
+    add(ppr, "ind", {f"{side}Chars": str(edge * 100), side: str(edge * one_char)})
     add(ppr, "jc", {"val": side})
 
     def run(child: _Element) -> None:
@@ -232,10 +233,10 @@ def _page_number(p: _Element, side: str) -> None:
 
     instruction = make("instrText", {XML_SPACE: "preserve"})
     instruction.text = " PAGE "
-    run(text("— "))
+    run(text(L.PAGE_NUMBER_PREFIX))
     run(field_char("begin"))
     run(instruction)
     run(field_char("separate"))
     run(text("1"))
     run(field_char("end"))
-    run(text(" —"))
+    run(text(L.PAGE_NUMBER_SUFFIX))

@@ -1,0 +1,98 @@
+"""What a layout is: the parts of a report it has, how they are composed, and their scaffold.
+
+A layout module (:mod:`.report`, :mod:`.brief`) defines one :class:`Layout`; callers look it up
+with :func:`reportgen.layouts.get` instead of asking which layout they have. Composing calls
+back into a :class:`Composer` (implemented in :mod:`reportgen.report.compose`), so a layout says
+*which* blocks a report has without knowing how text is filled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+
+if TYPE_CHECKING:
+    from reportgen.kinds.spec import FigureSpec, KindSpec
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A value the report leaves empty (an unknown date, a 期号): shown as ``shown``, highlighted,
+    and listed as an unfilled field ``key``."""
+
+    key: str
+    shown: str
+
+
+#: Text a layout sets itself: a string, or pieces of which some may be :class:`Missing`.
+Pieces = str | Sequence[str | Missing]
+
+
+class Composer(Protocol):
+    """What a layout composes with; each method returns blocks of the document."""
+
+    def block(self, role: str, text: str, loc: Loc, *, aside: Pieces = ()) -> Any:
+        """A block of ``role`` from the report's ``text`` at ``loc`` (figures filled in);
+        ``aside`` is set on the right of the same line."""
+        ...
+
+    def fixed(self, role: str, pieces: Pieces, loc: Loc) -> Any:
+        """A block whose text is the layout's own (第3期, a date), taken as it is."""
+        ...
+
+    def heading(self, text: str, loc: Loc, level: int, number: int) -> Any:
+        """A heading of ``level`` (1–4), the ``number``-th at its level."""
+        ...
+
+    def body(self, value: Any, loc: Loc) -> list[Any]:
+        """The paragraphs of a text field (a string or a list of them)."""
+        ...
+
+    def sections(self, sections: Any, loc: Loc) -> list[Any]:
+        """Numbered sections with their subsections (一、（一）1.（1））."""
+        ...
+
+
+class Layout:
+    """A layout; a module subclasses it once and registers the instance."""
+
+    name: ClassVar[str]
+    #: The field that signs the document: its author in the .docx properties.
+    author_key: ClassVar[str]
+
+    def fields(self, spec: KindSpec) -> dict[str, Any]:
+        """The pydantic fields of a report in this layout, beyond kind, title and figures."""
+        raise NotImplementedError
+
+    def compose(self, report: Any, composer: Composer) -> list[Any]:
+        """The blocks of ``report``, in reading order."""
+        raise NotImplementedError
+
+    def scaffold_head(self, spec: KindSpec, today: dt.date) -> list[str]:
+        """Scaffold lines before the 导语 (preamble)."""
+        raise NotImplementedError
+
+    def scaffold_body(self, spec: KindSpec, today: dt.date) -> list[str]:
+        """Scaffold lines after the 导语: the sections and what follows them."""
+        raise NotImplementedError
+
+    def scaffold_figures(self, spec: KindSpec) -> list[FigureSpec]:
+        """The figures the scaffold declares: the kind's, and any the layout's text refers to."""
+        return list(spec.figures)
+
+
+#: What an empty date renders as: the shape drafters leave, highlighted and listed.
+UNFILLED_DATE = "XXXX年XX月XX日"
+
+
+def date_pieces(date: dt.date | None) -> Pieces:
+    """A report's date as written (2023年10月20日), or :data:`UNFILLED_DATE` when it is empty."""
+    from reportgen.gongwen.dates import chinese_date
+
+    if date is None:
+        return (Missing("date", UNFILLED_DATE),)
+    return chinese_date(date.year, date.month, date.day)
