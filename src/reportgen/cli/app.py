@@ -165,6 +165,9 @@ def render_command(
             metavar="MODE",
         ),
     ] = "printed",
+    check: Annotated[
+        bool, typer.Option("--check", help="生成后用 reportgen check 核验版式（单份时）")
+    ] = False,
 ) -> None:
     """校验 YAML 并生成国标版式的 Word 文档；未填数据会黄色高亮并列出。"""
     from reportgen import api
@@ -183,6 +186,8 @@ def render_command(
             _err(str(problem))
         note = f"（{len(result.unfilled)} 处未填，已黄色高亮）" if result.unfilled else ""
         _err(f"已生成 {result.output}{note}")
+        if check:
+            _run_check([Path(result.output)], "text")
         return
     _render_many(files, output, batch, jobs, strict, template, figures, kinds, letterhead)
 
@@ -388,6 +393,45 @@ def edit_command(
     _err("已停止")
 
 
+@app.command("check", cls=_Command)
+def check_command(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="要核验的 .docx（可多个）", metavar="FILE.docx...", show_default=False),
+    ],
+    format: Annotated[
+        str, typer.Option("--format", help="输出格式：text、json", metavar="FORMAT")
+    ] = "text",
+    profile: Annotated[
+        str, typer.Option("--profile", help="版式规范，目前只有 gbt9704-2012", metavar="P")
+    ] = "gbt9704-2012",
+) -> None:
+    """核验 .docx 是否符合国标公文版式：检查结构，并用 LibreOffice 实际排版后测量。"""
+    from reportgen.errors import UsageError
+
+    if format not in ("text", "json"):
+        raise UsageError.at(f"没有输出格式“{format}”。", hint="可用：text、json")
+    if profile != "gbt9704-2012":
+        raise UsageError.at(f"没有版式规范“{profile}”。", hint="目前可用：gbt9704-2012")
+    _run_check(files, format)
+
+
+def _run_check(files: list[Path], format: str) -> None:
+    from reportgen.check import check_files, exit_code, format_json, format_text
+
+    results = check_files(files)
+    sys.stdout.write(format_json(results) if format == "json" else format_text(results))
+    raise typer.Exit(exit_code(results))
+
+
+@app.command("fonts", cls=_Command)
+def fonts_command() -> None:
+    """列出本机有哪些官方公文字体，缺少时各用什么代替、怎么办。"""
+    from reportgen.check.fonts import font_report, format_report
+
+    sys.stdout.write(format_report(font_report()))
+
+
 def _split(values: list[str] | None) -> list[str] | None:
     if not values:
         return None
@@ -444,5 +488,5 @@ def _usage_message(exc: typer.TyperException) -> str:
         return f"错误：参数不对（{exc.format_message()}）。{see}"
     if "No such command" in exc.format_message():
         name = exc.format_message().split("'")[1] if "'" in exc.format_message() else ""
-        return f"错误：没有命令“{name}”。可用命令：kinds、new、render、lint、schema、import、edit"
+        return f"错误：没有命令“{name}”。可用命令：kinds、new、render、lint、schema、import、edit、check、fonts"
     return f"用法错误：{exc.format_message()}。{see}"

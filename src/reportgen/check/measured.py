@@ -1,0 +1,238 @@
+"""The measured tier: the document as LibreOffice lays it out, measured on the PDF.
+
+Figures come from the profile of GB/T 9704-2012 (page 210 × 297 mm, 版心 from 28 mm left and 37 mm
+top, 156 × 225 mm; 22 lines of 28 characters). A line is a row of ``pdftotext -bbox`` words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportgen.check.findings import Finding
+from reportgen.check.pdftext import PT_PER_MM, Line
+
+LEFT, RIGHT = 28 * PT_PER_MM, (210 - 26) * PT_PER_MM
+TOP, BOTTOM = 37 * PT_PER_MM, (297 - 35) * PT_PER_MM
+PITCH = 28.95  # line pitch in points
+CHAR = 15.75  # a body character with its −0.25 pt spacing
+SLACK = 0.5 * PT_PER_MM  # what a glyph may pass the 版心 by before it counts as outside
+#: Characters that may not start a line (避头): a line pushed by one of them holds 27.
+NO_LINE_START = set("，。、；：？！”’）》」』】〕…—·%")
+_PAGE_NUMBER = re.compile(r"—(\d+)—")
+_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+_LOOKAHEAD = 12  # extra printed characters tolerated before a document character
+_IMPRINT = ("抄送：", "主送：", "报：", "送：", "发：")
+
+
+@dataclass(frozen=True)
+class DocText:
+    """What the measured tier needs from the .docx: its visible body text and key paragraphs."""
+
+    body: str  # every visible character of the body in reading order, whitespace removed
+    signature: str
+    date: str
+    imprint: tuple[str, ...]  # 版记 / 报尾 paragraphs
+
+
+def _is_body(line: Line) -> bool:
+    return 18 <= line.height <= 23.5  # 三号 16 pt: pdftotext boxes are 1.3 em tall
+
+
+def _units(text: str) -> float:
+    return sum(0.5 if ord(c) < 0x2000 else 1.0 for c in text)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s", "", text)
+
+
+def measure(pages: Sequence[Sequence[Line]], doc: DocText) -> tuple[list[Finding], dict[str, object]]:
+    findings: list[Finding] = []
+    text_lines = [line for page in pages for line in page if line.top < BOTTOM]
+    findings += _outside(text_lines)
+    findings += _lost(text_lines, doc)
+    rows, full = _rows_and_widths(pages, findings)
+    findings += _page_numbers(pages)
+    findings += _signature(pages, doc)
+    findings += _imprint(pages, doc)
+    figures: dict[str, object] = {"页数": len(pages), "整页行数": rows, "整行字数": full}
+    return findings, figures
+
+
+def _outside(lines: list[Line]) -> list[Finding]:
+    out = []
+    for line in lines:
+        beyond = max(line.right - RIGHT, LEFT - line.left, TOP - line.top)
+        if beyond > SLACK:
+            out.append(
+                Finding(
+                    "measured", "glyph-outside", "5.2.1", "error",
+                    f"“{line.text[-12:]}”一行超出版心 {beyond / PT_PER_MM:.1f} mm"
+                    "（多为行末标点悬挂在页边距中）。",
+                    line.page,
+                )
+            )  # fmt: skip
+    return out
+
+
+def _lost(lines: list[Line], doc: DocText) -> list[Finding]:
+    """Characters of the document missing from the page, found by a greedy walk that lets the
+    page hold extra characters (automatic list labels) but not lose any; linear, unlike difflib
+    on a long, repetitive text."""
+    printed = _squash("".join(line.text for line in lines))
+    out: list[Finding] = []
+    at = 0
+    for index, char in enumerate(doc.body):
+        found = printed.find(char, at, at + _LOOKAHEAD)
+        if found >= 0:
+            at = found + 1
+            continue
+        context = doc.body[max(0, index - 8) : index + 4]
+        out.append(
+            Finding(
+                "measured", "lost-character", "5.2.4", "error",
+                f"文档中的“{char}”没有出现在排出的页面上（上下文：“{context}”）。",
+            )
+        )  # fmt: skip
+    return out
+
+
+def _rows_and_widths(
+    pages: Sequence[Sequence[Line]], findings: list[Finding]
+) -> tuple[list[int], dict[str, int]]:
+    """Rows of every full page but the last; how many characters each full body line holds."""
+    rows: list[int] = []
+    widths: dict[str, int] = {}
+    flat = [line for page in pages for line in page if line.top < BOTTOM]
+    after = {id(a): b.text for a, b in zip(flat, flat[1:], strict=False)}
+    latin_short = 0
+    for number, page in enumerate(pages, start=1):
+        body = [line for line in page if line.top < BOTTOM]
+        if not body:
+            continue
+        if number < len(pages) and all(_is_body(line) for line in body):
+            count = round((body[-1].top - body[0].top) / PITCH) + 1
+            rows.append(count)
+            if count > 22:
+                findings.append(
+                    Finding("measured", "lines-per-page", "5.2.3", "error",
+                            f"本页排了 {count} 行，国标为 22 行。", number)
+                )  # fmt: skip
+        for line in body:
+            if not _is_body(line) or line.right < RIGHT - 1.5 * PT_PER_MM or line.gap > 2 * CHAR:
+                continue  # the last line of a paragraph, not body text, or text set at a tab
+            indent = round((line.left - LEFT) / CHAR)
+            cells = _units(line.text) + indent
+            key = f"{cells:g}"
+            widths[key] = widths.get(key, 0) + 1
+            # 避头尾 moved the last character down with a mark that may not start a line.
+            following = after.get(id(line), "")[1:2]
+            ascii_in = any(ord(c) < 0x2000 for c in line.text)
+            if cells == 28 or (cells == 27 and following in NO_LINE_START):
+                continue
+            if ascii_in and cells < 28:
+                latin_short += 1  # LibreOffice's own Asian/Latin spacing: see below
+                continue
+            findings.append(
+                Finding(
+                    "measured", "chars-per-line", "5.2.3", "error",
+                    f"“{line.text[:10]}…”一行排了 {cells:g} 个字，国标为每行 28 字。", number,
+                )
+            )  # fmt: skip
+    if latin_short:
+        findings.append(
+            Finding(
+                "measured", "latin-spacing", "5.2.3", "info",
+                f"{latin_short} 个含数字或西文的整行少于 28 字：LibreOffice 总在中文与数字、西文之间"
+                "加空（它不读取 w:autoSpaceDE/DN）；Word 按文档的设置不加空，这些行在 Word 中仍为 28 字"
+                "（据 ECMA-376 推断，未在 Word 中实测）。",
+            )
+        )  # fmt: skip
+    return rows, dict(sorted(widths.items()))
+
+
+def _page_numbers(pages: Sequence[Sequence[Line]]) -> list[Finding]:
+    out = []
+    for number, page in enumerate(pages, start=1):
+        found = [
+            (line, m) for line in page if line.top >= BOTTOM
+            for m in [_PAGE_NUMBER.fullmatch(_squash(line.text))] if m
+        ]  # fmt: skip
+        if not found:
+            out.append(Finding("measured", "page-number-missing", "7.5", "error",
+                               "本页没有“— n —”形式的页码。", number))  # fmt: skip
+            continue
+        line, match = found[0]
+        if int(match[1]) != number:
+            out.append(Finding("measured", "page-number-value", "7.5", "error",
+                               f"页码为 {match[1]}，应为 {number}。", number))  # fmt: skip
+        one_char = 14  # a 四号 character
+        if number % 2:
+            ok, where = abs(RIGHT - one_char - line.right) < 4 * PT_PER_MM, "单页页码应居右空一字"
+        else:
+            ok, where = abs(line.left - LEFT - one_char) < 4 * PT_PER_MM, "双页页码应居左空一字"
+        if not ok:
+            out.append(Finding("measured", "page-number-side", "7.5", "error",
+                               f"{where}，实际在距版心左缘 {(line.left - LEFT) / PT_PER_MM:.0f} mm 处。",
+                               number))  # fmt: skip
+        below = ((line.top + line.bottom) / 2 - BOTTOM) / PT_PER_MM
+        if not 3 <= below <= 12:
+            out.append(Finding("measured", "page-number-height", "7.5", "warning",
+                               f"页码距版心下缘约 {below:.0f} mm，国标为一字线距版心下缘 7 mm。",
+                               number))  # fmt: skip
+    return out
+
+
+def _signature(pages: Sequence[Sequence[Line]], doc: DocText) -> list[Finding]:
+    if not doc.date:
+        return []
+    for number in range(len(pages), 0, -1):
+        body = [line for line in pages[number - 1] if line.top < BOTTOM]
+        texts = [_squash(line.text) for line in body]
+        if doc.date not in texts:
+            continue
+        others = [t for t in texts if t not in (doc.date, doc.signature)]
+        if not others:
+            return [
+                Finding("measured", "signature-alone", "7.3.5.5", "error",
+                        "署名和成文日期单独排在一页，前面没有正文；"
+                        "应调整行距或字距使其与正文同页（不得标“此页无正文”）。", number)
+            ]  # fmt: skip
+        return []
+    return []
+
+
+def _imprint(pages: Sequence[Sequence[Line]], doc: DocText) -> list[Finding]:
+    if not doc.imprint or not pages:
+        return []
+    last = [line for line in pages[-1] if line.top < BOTTOM]
+    hits = [line for line in last if _squash(line.text) and doc.imprint[-1].startswith(_squash(line.text)[:6])]
+    if not hits:
+        return [Finding("measured", "imprint-page", "7.4.1", "error",
+                        "版记（报尾）不在最后一页。", len(pages))]  # fmt: skip
+    gap = (BOTTOM - last[-1].bottom) / PT_PER_MM
+    if gap > 8:
+        return [
+            Finding("measured", "imprint-position", "7.4.1", "error",
+                    f"版记（报尾）没有排在最后一页的版心底部，下方空出约 {gap:.0f} mm；"
+                    "其最后一条分隔线应与版心下缘重合。", len(pages))
+        ]  # fmt: skip
+    return []
+
+
+def doc_text(paragraphs: Sequence[object]) -> DocText:
+    """Pick the body text, 署名, 成文日期 and 版记 from the paragraphs of the docx reader."""
+    body = [p for p in paragraphs if getattr(p, "location", "") in ("正文",) or str(getattr(p, "location", "")).startswith("表格")]
+    texts = [(_squash(getattr(p, "label", "") + getattr(p, "text", "")), getattr(p, "style", "")) for p in body]
+    by_style = {style: text for text, style in texts if style}
+    date = by_style.get("RG Date") or next((t for t, _ in reversed(texts) if _DATE.fullmatch(t)), "")
+    signature = by_style.get("RG Signature", "")
+    if not signature and date:
+        index = max(i for i, (t, _) in enumerate(texts) if t == date)
+        signature = next((t for t, _ in reversed(texts[:index]) if t), "")
+    imprint = tuple(
+        t for t, style in texts if style == "RG Distribution" or t.startswith(_IMPRINT) or t.endswith("印发")
+    )
+    return DocText("".join(t for t, _ in texts), signature, date, imprint)

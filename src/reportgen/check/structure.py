@@ -1,0 +1,259 @@
+"""The structure tier: a .docx's own settings against GB/T 9704-2012, clause by clause.
+
+Reads the package through the OOXML layer (:mod:`reportgen.ooxml`); works for any .docx, ours or
+one reformatted by hand in Word. Values are compared with a tolerance of 1 mm (clause 6.1).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from reportgen.check.findings import Finding
+from reportgen.layouts import gbt9704 as L
+from reportgen.ooxml.names import w_attr, w_child, w_tags
+from reportgen.ooxml.package import DocxPackage
+
+_MM = L.MM  # twips per mm
+#: Accepted eastAsia families per role: the official font, and the Windows font Word uses for it.
+FONTS = {
+    "title": ("方正小标宋简体", "方正小标宋_GBK", "小标宋"),
+    "body": ("仿宋_GB2312", "仿宋", "FangSong_GB2312", "FangSong"),
+    "heading1": ("黑体", "SimHei"),
+    "heading2": ("楷体_GB2312", "楷体", "KaiTi_GB2312", "KaiTi"),
+}
+ROLE_NAMES = {"title": "标题", "body": "正文", "heading1": "一级标题", "heading2": "二级标题"}
+ROLE_CLAUSE = {"title": "7.3.1", "body": "7.3.3", "heading1": "7.3.3", "heading2": "7.3.3"}
+ROLE_SIZE = {"title": 44, "body": 32, "heading1": 32, "heading2": 32}  # half-points
+#: Our own styles with a role of their own; None: not a GB/T 9704 element (简报 报头, 版记 rows).
+STYLE_ROLES: dict[str, str | None] = {
+    L.STYLE_TITLE: "title",
+    L.STYLE_BRIEF_NAME: None,
+    L.STYLE_BRIEF_ISSUE: None,
+    L.STYLE_BRIEF_META: None,
+    L.STYLE_DISTRIBUTION: None,
+}
+_H1 = re.compile(r"[一二三四五六七八九十]+、")
+_H2 = re.compile(r"（[一二三四五六七八九十]+）")
+_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+def _f(tier_rule: str, clause: str, severity: str, message: str) -> Finding:
+    return Finding("structure", tier_rule, clause, severity, message)
+
+
+class _Styles:
+    """Paragraph styles with their eastAsia font and size, following w:basedOn."""
+
+    def __init__(self, root: Any) -> None:
+        self.by_id: dict[str, Any] = {}
+        self.names: dict[str, str] = {}
+        self.default_id = ""
+        self.defaults: tuple[str | None, int | None] = (None, None)
+        if root is None:
+            return
+        for style in root.iter(*w_tags("style")):
+            if w_attr(style, "type") == "paragraph":
+                self.by_id[w_attr(style, "styleId") or ""] = style
+                name = w_child(style, "name")
+                self.names[w_attr(style, "styleId") or ""] = (
+                    w_attr(name, "val") or "" if name is not None else ""
+                )
+                if w_attr(style, "default") in ("1", "true"):
+                    self.default_id = w_attr(style, "styleId") or ""
+        defaults = w_child(root, "docDefaults")
+        rpr = _descend(defaults, "rPrDefault", "rPr")
+        self.defaults = (_east_asia(rpr), _size(rpr))
+
+    def resolve(self, style_id: str | None) -> tuple[str | None, int | None]:
+        font, size = None, None
+        seen: set[str] = set()
+        current = style_id or self.default_id
+        while current and current not in seen and current in self.by_id:
+            seen.add(current)
+            style = self.by_id[current]
+            rpr = w_child(style, "rPr")
+            font = font or _east_asia(rpr)
+            size = size or _size(rpr)
+            based = w_child(style, "basedOn")
+            current = w_attr(based, "val") if based is not None else ""
+        return font or self.defaults[0], size or self.defaults[1]
+
+
+def _descend(element: Any, *names: str) -> Any:
+    for name in names:
+        if element is None:
+            return None
+        element = w_child(element, name)
+    return element
+
+
+def _east_asia(rpr: Any) -> str | None:
+    fonts = w_child(rpr, "rFonts") if rpr is not None else None
+    return w_attr(fonts, "eastAsia") if fonts is not None else None
+
+
+def _size(rpr: Any) -> int | None:
+    sz = w_child(rpr, "sz") if rpr is not None else None
+    value = w_attr(sz, "val") if sz is not None else None
+    return int(value) if value and value.isdigit() else None
+
+
+def _text(p: Any) -> str:
+    return "".join(t.text or "" for t in p.iter(*w_tags("t")))
+
+
+def check_structure(path: Path) -> list[Finding]:
+    """Every deviation of the file's settings; raises UsageError if it is not a readable .docx."""
+    with DocxPackage(path) as package:
+        document = package.xml(package.main_part)
+        styles = _Styles(package.xml("word/styles.xml") if package.has("word/styles.xml") else None)
+        settings = package.xml("word/settings.xml") if package.has("word/settings.xml") else None
+        footers = _footers(package, document)
+    body = w_child(document, "body")
+    findings = _page(body)
+    findings += _fonts(body, styles)
+    findings += _page_numbers(settings, footers)
+    findings += _date(body)
+    return findings
+
+
+def _page(body: Any) -> list[Finding]:
+    sections = list(body.iter(*w_tags("sectPr"))) if body is not None else []
+    if not sections:
+        return [_f("page-setup", "5.2.1", "error", "文档没有页面设置（w:sectPr）。")]
+    sect = sections[-1]
+    out: list[Finding] = []
+    size, margins = w_child(sect, "pgSz"), w_child(sect, "pgMar")
+    wanted = [
+        (size, "w", L.PAGE_WIDTH, "纸张宽度", "5.1"),
+        (size, "h", L.PAGE_HEIGHT, "纸张高度", "5.1"),
+        (margins, "top", L.MARGIN_TOP, "上边距（天头）", "5.2.1"),
+        (margins, "bottom", L.MARGIN_BOTTOM, "下边距", "5.2.1"),
+        (margins, "left", L.MARGIN_LEFT, "左边距（订口）", "5.2.1"),
+        (margins, "right", L.MARGIN_RIGHT, "右边距", "5.2.1"),
+    ]
+    for element, attr, value, name, clause in wanted:
+        raw = w_attr(element, attr) if element is not None else None
+        actual = int(raw) if raw and raw.lstrip("-").isdigit() else None
+        if actual is None or abs(actual - value) > _MM:
+            shown = "未设置" if actual is None else f"{actual / _MM:.1f} mm"
+            out.append(
+                _f("page-setup", clause, "error",
+                   f"{name}为 {shown}，国标为 {value / _MM:.0f} mm（允许误差 1 mm）。")
+            )  # fmt: skip
+    grid = w_child(sect, "docGrid")
+    pitch = w_attr(grid, "linePitch") if grid is not None else None
+    if pitch is None or abs(int(pitch) - L.LINE_PITCH) > 12:
+        out.append(
+            _f("grid", "5.2.3", "warning",
+               f"文档网格行距为 {pitch or '未设置'}（缇），每页 22 行需 {L.LINE_PITCH}（28.95 磅）。")
+        )  # fmt: skip
+    return out
+
+
+def _role(text: str) -> str:
+    if _H1.match(text):
+        return "heading1"
+    if _H2.match(text):
+        return "heading2"
+    return "body"
+
+
+def _fonts(body: Any, styles: _Styles) -> list[Finding]:
+    out: list[Finding] = []
+    reported: set[tuple[str, str]] = set()
+    first = True
+    for p in body.iter(*w_tags("p")) if body is not None else ():
+        text = _text(p).strip()
+        if not text:
+            continue
+        ppr = w_child(p, "pPr")
+        style_el = w_child(ppr, "pStyle") if ppr is not None else None
+        style_id = w_attr(style_el, "val") if style_el is not None else None
+        style_name = styles.names.get(style_id or styles.default_id, "")
+        if style_name in STYLE_ROLES:
+            known = STYLE_ROLES[style_name]
+            if known is None:
+                continue
+            role = known
+        else:
+            role = "title" if first else _role(text)
+        first = False
+        font, size = styles.resolve(style_id)
+        run = next((r for r in p.iter(*w_tags("r")) if _text(r).strip()), None)
+        rpr = w_child(run, "rPr") if run is not None else None
+        font, size = _east_asia(rpr) or font, _size(rpr) or size
+        if font not in FONTS[role] and (role, str(font)) not in reported:
+            reported.add((role, str(font)))
+            out.append(
+                _f("font", ROLE_CLAUSE[role], "error",
+                   f"{ROLE_NAMES[role]}“{text[:12]}”的中文字体为 {font or '未设置'}，"
+                   f"国标为 {FONTS[role][0]}。")
+            )  # fmt: skip
+        if size != ROLE_SIZE[role] and (role, f"sz{size}") not in reported:
+            reported.add((role, f"sz{size}"))
+            out.append(
+                _f("font-size", ROLE_CLAUSE[role], "error",
+                   f"{ROLE_NAMES[role]}“{text[:12]}”的字号为 {(size or 0) / 2:g} 磅，"
+                   f"国标为 {ROLE_SIZE[role] / 2:g} 磅。")
+            )  # fmt: skip
+    return out
+
+
+def _footers(package: DocxPackage, document: Any) -> dict[str, Any]:
+    """The footer parts of the last section by type (default, even, first)."""
+    rels = {rel.rel_id: rel.target for rel in package.rels(package.main_part)}
+    sections = list(document.iter(*w_tags("sectPr")))
+    found: dict[str, Any] = {}
+    if not sections:
+        return found
+    for ref in sections[-1].iter(*w_tags("footerReference")):
+        rid = next((v for k, v in ref.attrib.items() if k.endswith("}id")), None)
+        target = rels.get(rid or "")
+        if target and package.has(target):
+            found[w_attr(ref, "type") or "default"] = package.xml(target)
+    return found
+
+
+def _alignment(footer: Any) -> str | None:
+    for p in footer.iter(*w_tags("p")):
+        if "PAGE" in "".join(t.text or "" for t in p.iter(*w_tags("instrText"))) or any(
+            "PAGE" in (w_attr(f, "instr") or "") for f in p.iter(*w_tags("fldSimple"))
+        ):
+            jc = _descend(p, "pPr", "jc")
+            return w_attr(jc, "val") if jc is not None else "left"
+    return None
+
+
+def _page_numbers(settings: Any, footers: dict[str, Any]) -> list[Finding]:
+    odd = _alignment(footers["default"]) if "default" in footers else None
+    if odd is None:
+        return [_f("page-number", "7.5", "error", "页脚中没有页码（PAGE 域）。")]
+    out: list[Finding] = []
+    even_on = settings is not None and w_child(settings, "evenAndOddHeaders") is not None
+    even = _alignment(footers["even"]) if "even" in footers else None
+    if not even_on or even is None:
+        out.append(_f("page-number-side", "7.5", "error",
+                      "没有设置“奇偶页不同”的页脚：国标要求单页页码居右、双页页码居左。"))  # fmt: skip
+    if odd not in ("right", "end"):
+        out.append(_f("page-number-side", "7.5", "error",
+                      f"单页页码对齐方式为 {odd}，应居右空一字。"))  # fmt: skip
+    if even is not None and even not in ("left", "start"):
+        out.append(_f("page-number-side", "7.5", "error",
+                      f"双页页码对齐方式为 {even}，应居左空一字。"))  # fmt: skip
+    return out
+
+
+def _date(body: Any) -> list[Finding]:
+    texts: Sequence[str] = [_text(p).strip() for p in body.iter(*w_tags("p"))] if body is not None else []
+    for text in reversed(texts):
+        match = _DATE.fullmatch(text)
+        if match:
+            if match[2].startswith("0") or match[3].startswith("0"):
+                return [_f("date-format", "7.3.5.4", "error",
+                           f"成文日期“{text}”的月、日不应补零。")]  # fmt: skip
+            return []
+    return []
