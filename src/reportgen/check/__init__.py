@@ -12,6 +12,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from reportgen.check.findings import FileResult, Finding, exit_code, format_json, format_text
 from reportgen.errors import ReportgenError
@@ -25,7 +26,7 @@ def check_files(paths: Sequence[Path], measured: bool = True) -> list[FileResult
     from reportgen.docx.read.reader import read_docx
 
     results: list[FileResult] = []
-    readable: list[tuple[FileResult, Path, list[object]]] = []
+    readable: list[tuple[FileResult, Path, list[Any]]] = []
     for path in paths:
         result = FileResult(str(path))
         results.append(result)
@@ -44,7 +45,7 @@ def check_files(paths: Sequence[Path], measured: bool = True) -> list[FileResult
     return results
 
 
-def _measure_all(readable: list[tuple[FileResult, Path, list[object]]]) -> None:
+def _measure_all(readable: list[tuple[FileResult, Path, list[Any]]]) -> None:
     import subprocess
 
     from reportgen.check.convert import ConversionFailed, to_pdf
@@ -68,7 +69,9 @@ def _measure_all(readable: list[tuple[FileResult, Path, list[object]]]) -> None:
                 pages = read_lines(pdf)
                 embedded = pdf_fonts(pdf)
             except (OSError, subprocess.SubprocessError) as exc:
-                result.unmeasured_reason = f"无法读取转换出的 PDF（需要 poppler 的 pdftotext、pdffonts：{exc}）。"
+                result.unmeasured_reason = (
+                    f"无法读取转换出的 PDF（需要 poppler 的 pdftotext、pdffonts：{exc}）。"
+                )
                 continue
             findings, figures = measure(pages, doc_text(paragraphs))
             result.findings += findings

@@ -94,5 +94,7 @@ def format_json(results: list[FileResult]) -> str:
         }
         for r in results
     ]
-    summary = {s: sum(r.status == s for r in results) for s in (PASS, DEVIATION, UNMEASURED, UNREADABLE)}
+    summary = {
+        s: sum(r.status == s for r in results) for s in (PASS, DEVIATION, UNMEASURED, UNREADABLE)
+    }
     return json.dumps({"files": files, "summary": summary}, ensure_ascii=False, indent=2) + "\n"

@@ -6,6 +6,7 @@ top, 156 × 225 mm; 22 lines of 28 characters). A line is a row of ``pdftotext -
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,10 +17,10 @@ from reportgen.check.pdftext import PT_PER_MM, Line
 LEFT, RIGHT = 28 * PT_PER_MM, (210 - 26) * PT_PER_MM
 TOP, BOTTOM = 37 * PT_PER_MM, (297 - 35) * PT_PER_MM
 PITCH = 28.95  # line pitch in points
-CHAR = 15.75  # a body character with its −0.25 pt spacing
+CHAR = 15.75  # a body character with its -0.25 pt spacing
 SLACK = 0.5 * PT_PER_MM  # what a glyph may pass the 版心 by before it counts as outside
 #: Characters that may not start a line (避头): a line pushed by one of them holds 27.
-NO_LINE_START = set("，。、；：？！”’）》」』】〕…—·%")
+NO_LINE_START = set("，。、；：？！”’）》」』】\u3015…—·%")
 _PAGE_NUMBER = re.compile(r"—(\d+)—")
 _DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 _LOOKAHEAD = 12  # extra printed characters tolerated before a document character
@@ -48,7 +49,9 @@ def _squash(text: str) -> str:
     return re.sub(r"\s", "", text)
 
 
-def measure(pages: Sequence[Sequence[Line]], doc: DocText) -> tuple[list[Finding], dict[str, object]]:
+def measure(
+    pages: Sequence[Sequence[Line]], doc: DocText
+) -> tuple[list[Finding], dict[str, object]]:
     findings: list[Finding] = []
     text_lines = [line for page in pages for line in page if line.top < BOTTOM]
     findings += _outside(text_lines)
@@ -106,7 +109,7 @@ def _rows_and_widths(
     rows: list[int] = []
     widths: dict[str, int] = {}
     flat = [line for page in pages for line in page if line.top < BOTTOM]
-    after = {id(a): b.text for a, b in zip(flat, flat[1:], strict=False)}
+    after = {id(a): b.text for a, b in itertools.pairwise(flat)}
     latin_short = 0
     for number, page in enumerate(pages, start=1):
         body = [line for line in page if line.top < BOTTOM]
@@ -128,10 +131,12 @@ def _rows_and_widths(
             key = f"{cells:g}"
             widths[key] = widths.get(key, 0) + 1
             # 避头尾 moved the last character down with a mark that may not start a line.
-            following = after.get(id(line), "")[1:2]
+            following = after.get(id(line), "")[:2]
             ascii_in = any(ord(c) < 0x2000 for c in line.text)
-            if cells == 28 or (cells == 27 and following in NO_LINE_START):
+            if cells == 28 or (cells == 27 and following[1:2] in NO_LINE_START):
                 continue
+            if following[:1].isascii() and following[:1] not in ("", " "):
+                continue  # a Latin word or number that may not be broken moved down whole
             if ascii_in and cells < 28:
                 latin_short += 1  # LibreOffice's own Asian/Latin spacing: see below
                 continue
@@ -208,7 +213,11 @@ def _imprint(pages: Sequence[Sequence[Line]], doc: DocText) -> list[Finding]:
     if not doc.imprint or not pages:
         return []
     last = [line for line in pages[-1] if line.top < BOTTOM]
-    hits = [line for line in last if _squash(line.text) and doc.imprint[-1].startswith(_squash(line.text)[:6])]
+    hits = [
+        line
+        for line in last
+        if _squash(line.text) and doc.imprint[-1].startswith(_squash(line.text)[:6])
+    ]
     if not hits:
         return [Finding("measured", "imprint-page", "7.4.1", "error",
                         "版记（报尾）不在最后一页。", len(pages))]  # fmt: skip
@@ -224,15 +233,27 @@ def _imprint(pages: Sequence[Sequence[Line]], doc: DocText) -> list[Finding]:
 
 def doc_text(paragraphs: Sequence[object]) -> DocText:
     """Pick the body text, 署名, 成文日期 and 版记 from the paragraphs of the docx reader."""
-    body = [p for p in paragraphs if getattr(p, "location", "") in ("正文",) or str(getattr(p, "location", "")).startswith("表格")]
-    texts = [(_squash(getattr(p, "label", "") + getattr(p, "text", "")), getattr(p, "style", "")) for p in body]
+    body = [
+        p
+        for p in paragraphs
+        if getattr(p, "location", "") in ("正文",)
+        or str(getattr(p, "location", "")).startswith("表格")
+    ]
+    texts = [
+        (_squash(getattr(p, "label", "") + getattr(p, "text", "")), getattr(p, "style", ""))
+        for p in body
+    ]
     by_style = {style: text for text, style in texts if style}
-    date = by_style.get("RG Date") or next((t for t, _ in reversed(texts) if _DATE.fullmatch(t)), "")
+    date = by_style.get("RG Date") or next(
+        (t for t, _ in reversed(texts) if _DATE.fullmatch(t)), ""
+    )
     signature = by_style.get("RG Signature", "")
     if not signature and date:
         index = max(i for i, (t, _) in enumerate(texts) if t == date)
         signature = next((t for t, _ in reversed(texts[:index]) if t), "")
     imprint = tuple(
-        t for t, style in texts if style == "RG Distribution" or t.startswith(_IMPRINT) or t.endswith("印发")
+        t
+        for t, style in texts
+        if style == "RG Distribution" or t.startswith(_IMPRINT) or t.endswith("印发")
     )
     return DocText("".join(t for t, _ in texts), signature, date, imprint)

@@ -9,6 +9,7 @@ and right edge and its height.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import subprocess
 from dataclasses import dataclass
@@ -65,7 +66,7 @@ def read_lines(pdf: Path, timeout: float = 60) -> list[list[Line]]:
                     min(w[1] for w in words),
                     max(w[3] for w in words),
                     "".join(w[4] for w in words),
-                    max((b[0] - a[2] for a, b in zip(words, words[1:], strict=False)), default=0.0),
+                    max((b[0] - a[2] for a, b in itertools.pairwise(words)), default=0.0),
                 )
             )
         pages.append(lines)

@@ -58,9 +58,8 @@ class _Styles:
             if w_attr(style, "type") == "paragraph":
                 self.by_id[w_attr(style, "styleId") or ""] = style
                 name = w_child(style, "name")
-                self.names[w_attr(style, "styleId") or ""] = (
-                    w_attr(name, "val") or "" if name is not None else ""
-                )
+                label = w_attr(name, "val") if name is not None else None
+                self.names[w_attr(style, "styleId") or ""] = label or ""
                 if w_attr(style, "default") in ("1", "true"):
                     self.default_id = w_attr(style, "styleId") or ""
         defaults = w_child(root, "docDefaults")
@@ -78,7 +77,7 @@ class _Styles:
             font = font or _east_asia(rpr)
             size = size or _size(rpr)
             based = w_child(style, "basedOn")
-            current = w_attr(based, "val") if based is not None else ""
+            current = (w_attr(based, "val") or "") if based is not None else ""
         return font or self.defaults[0], size or self.defaults[1]
 
 
@@ -248,7 +247,9 @@ def _page_numbers(settings: Any, footers: dict[str, Any]) -> list[Finding]:
 
 
 def _date(body: Any) -> list[Finding]:
-    texts: Sequence[str] = [_text(p).strip() for p in body.iter(*w_tags("p"))] if body is not None else []
+    texts: Sequence[str] = (
+        [_text(p).strip() for p in body.iter(*w_tags("p"))] if body is not None else []
+    )
     for text in reversed(texts):
         match = _DATE.fullmatch(text)
         if match:

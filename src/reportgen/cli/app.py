@@ -186,7 +186,7 @@ def render_command(
             _err(str(problem))
         note = f"（{len(result.unfilled)} 处未填，已黄色高亮）" if result.unfilled else ""
         _err(f"已生成 {result.output}{note}")
-        if check:
+        if check and result.output is not None:
             _run_check([Path(result.output)], "text")
         return
     _render_many(files, output, batch, jobs, strict, template, figures, kinds, letterhead)

@@ -66,12 +66,20 @@ class _BodyWriter:
         self.style_ids = style_ids
         self.right_indents = _signature_indents(document.blocks)
         self.end_of_body = body[-1]  # the final w:sectPr
+        self.last: _Element | None = None  # the paragraph written last
 
     def write(self) -> None:
         previous: Block | None = None
         for block in self.document.blocks:
+            signing = block.role == "signature" or (
+                block.role == "date" and (previous is None or previous.role != "signature")
+            )
+            if signing and self.last is not None:
+                _keep_with_next(self.last)  # 署名 never alone on a page (GB/T 9704 7.3.5.5)
             for _ in range(self._blank_lines_before(block, previous)):
-                self._paragraph(L.STYLE_BODY)
+                blank = self._paragraph(L.STYLE_BODY)
+                if signing:
+                    _keep_with_next(blank)
             self._write_block(block)
             previous = block
 
@@ -93,6 +101,7 @@ class _BodyWriter:
         p = make("p")
         self.end_of_body.addprevious(p)
         add(add(p, "pPr"), "pStyle", {"val": self.style_ids[name]})
+        self.last = p
         return p
 
     def _write_block(self, block: Block) -> None:
@@ -113,6 +122,14 @@ class _BodyWriter:
                 _add_run(paragraph, span)
         if block.role in ("signature", "date"):
             _set_right_indent(paragraph, self.right_indents[block.role])
+
+
+def _keep_with_next(paragraph: _Element) -> None:
+    from reportgen.ooxml.xml import make
+
+    properties = paragraph[0]  # w:pPr, holding w:pStyle first: w:keepNext comes right after it
+    if properties.find(w("keepNext")) is None:
+        properties.insert(1, make("keepNext"))
 
 
 def _add_run(paragraph: _Element, span: Span) -> None:
