@@ -71,9 +71,9 @@ def format_text(results: list[FileResult]) -> str:
             lines.append(f"  {UNMEASURED_TEXT}：{result.unmeasured_reason}")
         for f in result.findings:
             page = f"第{f.page}页 " if f.page else ""
+            where = f"GB/T 9704—2012 {f.clause}，{f.rule}" if f.clause else f.rule
             lines.append(
-                f"  [{_SEVERITY.get(f.severity, f.severity)}] {page}{f.message}"
-                f"（GB/T 9704—2012 {f.clause}，{f.rule}）"
+                f"  [{_SEVERITY.get(f.severity, f.severity)}] {page}{f.message}（{where}）"
             )
         if result.figures:
             shown = "，".join(f"{k} {v}" for k, v in result.figures.items())

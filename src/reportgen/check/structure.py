@@ -66,6 +66,20 @@ class _Styles:
         rpr = _descend(defaults, "rPrDefault", "rPr")
         self.defaults = (_east_asia(rpr), _size(rpr))
 
+    def paragraph_value(self, style_id: str | None, child: str, attr: str) -> str | None:
+        """A w:pPr value (``outlineLvl``/``val``, ``ind``/``firstLine``) along w:basedOn."""
+        seen: set[str] = set()
+        current = style_id or self.default_id
+        while current and current not in seen and current in self.by_id:
+            seen.add(current)
+            element = _descend(self.by_id[current], "pPr", child)
+            value = w_attr(element, attr) if element is not None else None
+            if value is not None:
+                return value
+            based = w_child(self.by_id[current], "basedOn")
+            current = (w_attr(based, "val") or "") if based is not None else ""
+        return None
+
     def resolve(self, style_id: str | None) -> tuple[str | None, int | None]:
         font, size = None, None
         seen: set[str] = set()
@@ -192,12 +206,71 @@ def _fonts(body: Any, styles: _Styles) -> list[Finding]:
                    f"{ROLE_NAMES[role]}“{text[:12]}”的中文字体为 {font or '未设置'}，"
                    f"国标为 {FONTS[role][0]}。")
             )  # fmt: skip
+        if role.startswith("heading") and ("outline", role) not in reported:
+            level = _direct(ppr, "outlineLvl", "val") or styles.paragraph_value(
+                style_id, "outlineLvl", "val"
+            )
+            wanted = "0" if role == "heading1" else "1"
+            if level != wanted:
+                reported.add(("outline", role))
+                out.append(
+                    _f("outline-level", "7.3.3", "warning",
+                       f"{ROLE_NAMES[role]}“{text[:12]}”的大纲级别为 {_level(level)}，应为 "
+                       f"{int(wanted) + 1} 级，Word 的导航窗格才能显示它。")
+                )  # fmt: skip
+        if role == "body" and style_name not in _NOT_INDENTED and ("indent", role) not in reported:
+            indent = _direct(ppr, "ind", "firstLine") or styles.paragraph_value(
+                style_id, "ind", "firstLine"
+            )
+            chars = _direct(ppr, "ind", "firstLineChars") or styles.paragraph_value(
+                style_id, "ind", "firstLineChars"
+            )
+            ok = chars == "200" if chars not in (None, "0") else 560 <= int(indent or 0) <= 680
+            if not ok:
+                reported.add(("indent", role))
+                out.append(
+                    _f("first-line-indent", "7.3.3", "error",
+                       f"正文“{text[:12]}”首行没有缩进两字。")
+                )  # fmt: skip
+        out += _placeholders(p, text)
         if size != ROLE_SIZE[role] and (role, f"sz{size}") not in reported:
             reported.add((role, f"sz{size}"))
             out.append(
                 _f("font-size", ROLE_CLAUSE[role], "error",
                    f"{ROLE_NAMES[role]}“{text[:12]}”的字号为 {(size or 0) / 2:g} 磅，"
                    f"国标为 {ROLE_SIZE[role] / 2:g} 磅。")
+            )  # fmt: skip
+    return out
+
+
+_NOT_INDENTED = {L.STYLE_RECIPIENT, L.STYLE_SIGNATURE, L.STYLE_DATE}
+
+
+def _direct(ppr: Any, child: str, attr: str) -> str | None:
+    element = w_child(ppr, child) if ppr is not None else None
+    return w_attr(element, attr) if element is not None else None
+
+
+def _level(value: str | None) -> str:
+    return "正文文本" if value is None or not value.isdigit() else f"{int(value) + 1} 级"
+
+
+def _placeholders(p: Any, text: str) -> list[Finding]:
+    """Placeholders left in the text must be highlighted, so they are seen on screen and paper."""
+    from reportgen.gongwen.placeholders import find_placeholders
+
+    marked: list[bool] = []
+    for run in p.iter(*w_tags("r")):
+        highlight = _descend(run, "rPr", "highlight")
+        on = highlight is not None and (w_attr(highlight, "val") or "none") != "none"
+        marked += [on] * len(_text(run))
+    full = "".join(_text(run) for run in p.iter(*w_tags("r")))
+    out = []
+    for match in find_placeholders(full):
+        if not all(marked[match.start : match.end]):
+            out.append(
+                Finding("structure", "placeholder-highlight", "", "warning",
+                        f"占位符“{match.text}”（“{text[:12]}…”段）没有黄色高亮，打印后容易漏填。")
             )  # fmt: skip
     return out
 
