@@ -9,7 +9,7 @@ and editors show them, and with unknown keys forbidden.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
@@ -81,7 +81,14 @@ def build_model(spec: KindSpec) -> type[BaseModel]:
     """The pydantic model of a report of kind ``spec``."""
     fields: dict[str, Any] = {
         "kind": (Literal[spec.id], Field(title="报告类型", description=spec.name)),
-        "title": (str, Field(min_length=1, title="标题")),
+        "title": (
+            str | list[Annotated[str, Field(min_length=1)]],
+            Field(
+                min_length=1,
+                title="标题",
+                description="写成一行时自动在词语之间断行；要自己断行，写成每行一项的列表",
+            ),
+        ),
     }
     fields.update(get_layout(spec.layout).fields(spec))
     fields.update(_own_fields(spec))

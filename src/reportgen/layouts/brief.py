@@ -62,7 +62,7 @@ class BriefLayout(Layout):
             composer.block("brief-name", r.brief_name, ("brief_name",)),
             composer.fixed("brief-issue", issue, ("issue_no",)),
             composer.block("brief-meta", r.editor, ("editor",), aside=date_pieces(r.date)),
-            composer.block("title", r.title, ("title",)),
+            composer.title_block(),
         ]
         blocks.extend(composer.body(r.preamble, ("preamble",)))
         for index, item in enumerate(r.sections):

@@ -40,7 +40,7 @@ class ReportLayout(Layout):
 
     def compose(self, report: Any, composer: Composer) -> list[Any]:
         r = report
-        blocks = [composer.block("title", r.title, ("title",))]
+        blocks = [composer.title_block()]
         if r.recipient:
             blocks.append(composer.block("recipient", r.recipient, ("recipient",)))
         blocks.extend(composer.body(r.preamble, ("preamble",)))

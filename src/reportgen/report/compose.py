@@ -42,7 +42,7 @@ def compose(report: Any, source: SourceMap, layout: str, spec: Any = None) -> Co
         blocks = formal_blocks(builder, blocks, chosen, bool(getattr(spec, "minutes", False)))
     document = Document(
         layout,  # type: ignore[arg-type]
-        report.title,
+        "".join(report.title) if isinstance(report.title, list) else report.title,
         author,
         report.date,
         tuple(blocks),
@@ -80,6 +80,13 @@ class _Builder:
         line = self.source.line_of(loc)
         spans = self.filler.spans(text, line)
         return Block(role, spans, aside=self._spans(aside), source_line=line)
+
+    def title_block(self) -> Block:
+        """The title; given as a list, its items are the lines, as the writer keeps them."""
+        title = self.report.title
+        return self.block(
+            "title", "\n".join(title) if isinstance(title, list) else title, ("title",)
+        )
 
     def fixed(self, role: str, pieces: Pieces, loc: Loc) -> Block:
         return Block(role, self._spans(pieces), source_line=self.source.line_of(loc))

@@ -57,16 +57,47 @@ def text_width(text: str) -> float:
 
 
 def _segment(text: str) -> tuple[set[int], set[int]]:
+    """Word boundaries and offsets inside words: the words of :data:`LEXICON` are sure; between
+    them, the segmenter rjieba decides where it is installed, pairs of characters otherwise."""
+    boundaries, inside, edges = _lexicon_segment(text)
+    words = _segmenter_words(text)
+    if words is None:
+        return boundaries, inside
+    offset = 0
+    for word in words:
+        if len(word) > 1:
+            inside.update(i for i in range(offset + 1, offset + len(word)) if i not in edges)
+        offset += len(word)
+        if offset not in inside:
+            edges.add(offset)
+    return edges - inside, inside
+
+
+def _segmenter_words(text: str) -> list[str] | None:
+    """rjieba's words of ``text``; None where it is not installed. Imported here, only when a
+    title is too long for one line, so no command pays for loading its dictionary otherwise."""
+    try:
+        import rjieba
+    except ImportError:
+        return None
+    words: list[str] = rjieba.cut(text)
+    return words if "".join(words) == text else None
+
+
+def _lexicon_segment(text: str) -> tuple[set[int], set[int], set[int]]:
     """Guess word boundaries by forward maximum matching against :data:`LEXICON`; a stretch of
-    unknown characters is cut into pairs. Returns (boundaries, offsets inside a known word)."""
+    unknown characters is cut into pairs. Returns (boundaries, offsets inside a known word, the
+    edges of known words)."""
     boundaries: set[int] = set()
     inside: set[int] = set()
+    edges: set[int] = set()
     i = unknown_from = 0
     while i < len(text):
         for length in range(min(LONGEST_WORD, len(text) - i), 1, -1):
             if text[i : i + length] in LEXICON:
                 boundaries.update(range(unknown_from + 2, i, 2))
                 boundaries.update((i, i + length))
+                edges.update((i, i + length))
                 inside.update(range(i + 1, i + length))
                 i = unknown_from = i + length
                 break
@@ -76,7 +107,7 @@ def _segment(text: str) -> tuple[set[int], set[int]]:
                 unknown_from = i + 1
             i += 1
     boundaries.update(range(unknown_from + 2, len(text), 2))
-    return boundaries, inside
+    return boundaries, inside, edges
 
 
 def _boundary_costs(text: str) -> dict[int, int]:

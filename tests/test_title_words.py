@@ -1,0 +1,56 @@
+"""Titles break between whole words (GB/T 9704 7.3.1); a title given as lines keeps them."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from reportgen import api
+from reportgen.docx.write.title import title_breaks
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Words that issue 11 saw split at a line end: 老旧/小区, 重点/项目, 进一步/加强, 城镇/房屋.
+WORDS = ("老旧小区", "重点项目", "进一步", "城镇房屋", "住建局")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "市住建局关于进一步加强老旧小区改造和城镇房屋安全管理工作的通知",
+        "区住房城乡建设局关于推进重点项目建设和城镇老旧小区改造工作的报告",
+        "关于进一步加强城镇房屋安全隐患排查整治工作的通知",
+        "市住建局关于城镇房屋安全和重点项目进一步加强监管工作的通知",
+    ],
+)
+def test_no_word_is_split_at_a_line_end(title: str) -> None:
+    pytest.importorskip("rjieba")
+    edges = [0, *title_breaks(title, 20), len(title)]
+    lines = [title[a:b] for a, b in itertools.pairwise(edges)]
+    assert len(lines) >= 2 and all(len(line) <= 20 for line in lines)
+    for cut in edges[1:-1]:
+        for word in WORDS:
+            start = title.find(word)
+            while start >= 0:
+                assert not start < cut < start + len(word), (lines, word)
+                start = title.find(word, start + 1)
+
+
+def test_title_given_as_lines_is_broken_there(tmp_path: Path) -> None:
+    example = (ROOT / "examples" / "annual-summary.yaml").read_text(encoding="utf-8")
+    head, _, rest = example.partition("\ntitle:")
+    rest = rest.split("\n", 1)[1]
+    yaml = tmp_path / "report.yaml"
+    yaml.write_text(
+        f"{head}\ntitle:\n  - 县城市管理局关于进一步加强\n  - 城镇房屋安全管理工作的总结\n{rest}",
+        encoding="utf-8",
+    )
+    out = api.render(yaml, tmp_path / "report.docx").output
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode()
+    title = xml.split("<w:body>", 1)[1].split("</w:p>", 1)[0]
+    pieces = re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|<w:br/>", title)
+    assert pieces == ["县城市管理局关于进一步加强", "", "城镇房屋安全管理工作的总结"]
