@@ -26,6 +26,7 @@ from reportgen.report.document import Block, Document, Span
 ROOT = Path(__file__).resolve().parent.parent
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
 
 def w(name: str) -> str:
@@ -355,14 +356,25 @@ def test_brief_masthead_and_distribution(brief: Docx) -> None:
     assert brief.attr(meta, "w:pPr/w:tabs/w:tab", "val") == "right"
     assert brief.attr(meta, "w:pPr/w:tabs/w:tab", "pos") == "8845"
     assert brief.attr(meta, "w:pPr/w:pBdr/w:bottom", "color") == "FF0000"
-    distribution = [p for p in brief.paragraphs if brief.text(p)[:2] in ("报：", "送：", "发：")]
-    assert len(distribution) == 3
-    for p in distribution:
-        assert brief.style_name(p) == "RG Distribution"
-        assert brief.size(p) == 28
-        # identical borders: Word and LibreOffice draw one rule above the group, one below
-        assert brief.attr(p, "w:pPr/w:pBdr/w:top", "val") == "single"
-        assert brief.attr(p, "w:pPr/w:pBdr/w:bottom", "val") == "single"
+    # The 报尾 sits in a text box anchored to the foot of the 版心, like a 版记 (7.4.1): one
+    # table row per element, rules across the whole 版心, thick first and last, thin between.
+    anchor = brief.document.find(".//wp:anchor/wp:positionV", {**NS, "wp": WP})
+    assert anchor is not None and anchor.get("relativeFrom") == "margin"
+    assert anchor.findtext("wp:align", namespaces={"wp": WP}) == "bottom"
+    rows = brief.document.findall(".//w:txbxContent/w:tbl/w:tr", NS)
+    assert ["".join(t.text or "" for t in r.iter(w("t")))[:2] for r in rows] == [
+        "报：",
+        "送：",
+        "发：",
+    ]
+    widths = [brief.attr(r, "w:tc/w:tcPr/w:tcW", "w") for r in rows]
+    assert widths == ["8845"] * 3
+    rules = [
+        (brief.attr(r, "w:tc/w:tcPr/w:tcBorders/w:top", "sz"),
+         brief.attr(r, "w:tc/w:tcPr/w:tcBorders/w:bottom", "sz"))
+        for r in rows
+    ]  # fmt: skip
+    assert rules[0][0] == rules[-1][1] and int(rules[0][0]) > int(rules[0][1])
     assert brief.text(brief.paragraph("老旧街区")) == "老旧街区微改造项目集中开工"
 
 

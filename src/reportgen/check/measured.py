@@ -21,9 +21,12 @@ CHAR = 15.75  # a body character with its -0.25 pt spacing
 SLACK = 0.5 * PT_PER_MM  # what a glyph may pass the 版心 by before it counts as outside
 #: Characters that may not start a line (避头): a line pushed by one of them holds 27.
 NO_LINE_START = set("，。、；：？！”’）》」』】\u3015…—·%")
+#: Characters that may not end a line (避尾): a line whose next one starts with one holds 27.
+NO_LINE_END = set("“‘（《【「『\u3014")
 _PAGE_NUMBER = re.compile(r"—(\d+)—")
 _DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 _LOOKAHEAD = 12  # extra printed characters tolerated before a document character
+_ANCHOR = 6  # characters that must be found together to skip a longer stretch of printed text
 _IMPRINT = ("抄送：", "主送：", "报：", "送：", "发：")
 
 
@@ -89,6 +92,8 @@ def _lost(lines: list[Line], doc: DocText) -> list[Finding]:
     at = 0
     for index, char in enumerate(doc.body):
         found = printed.find(char, at, at + _LOOKAHEAD)
+        if found < 0:  # printed text of its own in between (a table read across): skip it
+            found = printed.find(doc.body[index : index + _ANCHOR], at)
         if found >= 0:
             at = found + 1
             continue
@@ -133,7 +138,8 @@ def _rows_and_widths(
             # 避头尾 moved the last character down with a mark that may not start a line.
             following = after.get(id(line), "")[:2]
             ascii_in = any(ord(c) < 0x2000 for c in line.text)
-            if cells == 28 or (cells == 27 and following[1:2] in NO_LINE_START):
+            pushed = following[1:2] in NO_LINE_START or following[:1] in NO_LINE_END
+            if cells == 28 or (cells == 27 and pushed):
                 continue
             if following[:1].isascii() and following[:1] not in ("", " "):
                 continue  # a Latin word or number that may not be broken moved down whole
@@ -233,12 +239,9 @@ def _imprint(pages: Sequence[Sequence[Line]], doc: DocText) -> list[Finding]:
 
 def doc_text(paragraphs: Sequence[object]) -> DocText:
     """Pick the body text, 署名, 成文日期 and 版记 from the paragraphs of the docx reader."""
-    body = [
-        p
-        for p in paragraphs
-        if getattr(p, "location", "") in ("正文",)
-        or str(getattr(p, "location", "")).startswith("表格")
-    ]
+    # Table cells are left out: LibreOffice prints a table row by row, and pdftotext may read
+    # it column by column; the text around a table is skipped over (see _lost).
+    body = [p for p in paragraphs if getattr(p, "location", "") == "正文"]
     texts = [
         (_squash(getattr(p, "label", "") + getattr(p, "text", "")), getattr(p, "style", ""))
         for p in body

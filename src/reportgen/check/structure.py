@@ -27,13 +27,12 @@ FONTS = {
 ROLE_NAMES = {"title": "标题", "body": "正文", "heading1": "一级标题", "heading2": "二级标题"}
 ROLE_CLAUSE = {"title": "7.3.1", "body": "7.3.3", "heading1": "7.3.3", "heading2": "7.3.3"}
 ROLE_SIZE = {"title": 44, "body": 32, "heading1": 32, "heading2": 32}  # half-points
-#: Our own styles with a role of their own; None: not a GB/T 9704 element (简报 报头, 版记 rows).
-STYLE_ROLES: dict[str, str | None] = {
+#: The roles of our own styles; a document in them is read by style, not by guessing.
+OUR_ROLES = {
     L.STYLE_TITLE: "title",
-    L.STYLE_BRIEF_NAME: None,
-    L.STYLE_BRIEF_ISSUE: None,
-    L.STYLE_BRIEF_META: None,
-    L.STYLE_DISTRIBUTION: None,
+    L.STYLE_BODY: "body",
+    L.STYLE_HEADINGS[0]: "heading1",
+    L.STYLE_HEADINGS[1]: "heading2",
 }
 _H1 = re.compile(r"[一二三四五六七八九十]+、")
 _H2 = re.compile(r"（[一二三四五六七八九十]+）")
@@ -178,8 +177,10 @@ def _role(text: str) -> str:
 def _fonts(body: Any, styles: _Styles) -> list[Finding]:
     out: list[Finding] = []
     reported: set[tuple[str, str]] = set()
+    ours = any(name.startswith("RG ") for name in styles.names.values())
     first = True
-    for p in body.iter(*w_tags("p")) if body is not None else ():
+    # Paragraphs of the body itself: table cells (forms, 附件 tables) have no role here.
+    for p in (child for child in body if child.tag in w_tags("p")) if body is not None else ():
         text = _text(p).strip()
         if not text:
             continue
@@ -187,18 +188,21 @@ def _fonts(body: Any, styles: _Styles) -> list[Finding]:
         style_el = w_child(ppr, "pStyle") if ppr is not None else None
         style_id = w_attr(style_el, "val") if style_el is not None else None
         style_name = styles.names.get(style_id or styles.default_id, "")
-        if style_name in STYLE_ROLES:
-            known = STYLE_ROLES[style_name]
-            if known is None:
+        if ours:
+            # Our styles say the role; other elements (份号, 发文机关标志, 出席…) are RG Body with
+            # formatting of their own, which the formal writer checks itself.
+            role_or_none = OUR_ROLES.get(style_name)
+            if role_or_none is None:
                 continue
-            role = known
+            role = role_or_none
         else:
             role = "title" if first else _role(text)
         first = False
         font, size = styles.resolve(style_id)
         run = next((r for r in p.iter(*w_tags("r")) if _text(r).strip()), None)
         rpr = w_child(run, "rPr") if run is not None else None
-        font, size = _east_asia(rpr) or font, _size(rpr) or size
+        if not ours or role != "body":
+            font, size = _east_asia(rpr) or font, _size(rpr) or size
         if font not in FONTS[role] and (role, str(font)) not in reported:
             reported.add((role, str(font)))
             out.append(

@@ -219,12 +219,6 @@ class _FormalWriter(_BodyWriter):
         for _ in range(2):
             self._paragraph(L.STYLE_BODY)
 
-    def _detached(self, style: str) -> _Element:
-        """A paragraph of ``style`` that is not (yet) in the body."""
-        paragraph = self._paragraph(style)
-        self.body.remove(paragraph)
-        return paragraph
-
     # -- 主体 ---------------------------------------------------------------------------------
 
     def _formal_blank_lines(self, block: Block, previous: Block | None) -> int:
@@ -302,29 +296,36 @@ class _FormalWriter(_BodyWriter):
     # -- 版记 (7.4) ---------------------------------------------------------------------------
 
     def _imprint(self, blocks: Sequence[Block]) -> None:
-        size = round(number("imprint_size") * 2)
-        thick = eighths(number("imprint_thick"))
-        thin = eighths(number("imprint_thin"))
-        rows: list[_Element] = []
-        heights = 0
-        for index, block in enumerate(blocks):
-            first, last = index == 0, index == len(blocks) - 1
-            lines = _imprint_lines(block)
-            heights += lines * L.LINE_PITCH
-            top = 0 if self.letter else (thick if first else thin)
-            bottom = 0 if self.letter else (thick if last else thin)
-            rows.append(_imprint_row(self, block, size, lines, top, bottom))
-        table = _imprint_table(rows)
-        cx, cy = L.TEXT_WIDTH * EMU_PER_TWIP, heights * EMU_PER_TWIP
-        run = text_box(
-            "版记",
-            [table, _tiny_paragraph(self)],
-            (cx, cy),
-            ("margin", "center"),
-            ("margin", "bottom"),
-        )
-        anchor = [p for p in self.body if p.tag == _w("p")][-1]
-        anchor.append(run)
+        write_imprint(self, blocks, rules=not self.letter)
+
+
+def write_imprint(writer: _BodyWriter, blocks: Sequence[Block], *, rules: bool = True) -> None:
+    """The 版记 (or a 简报's 报尾): a text box anchored to the foot of the text block of the last
+    page, so its last rule lies on the 版心's lower edge (7.4.1); the rules run across the whole
+    版心, thick first and last, thin between, the text one character in on each side."""
+    size = round(number("imprint_size") * 2)
+    thick = eighths(number("imprint_thick"))
+    thin = eighths(number("imprint_thin"))
+    rows: list[_Element] = []
+    heights = 0
+    for index, block in enumerate(blocks):
+        first, last = index == 0, index == len(blocks) - 1
+        lines = _imprint_lines(block)
+        heights += lines * L.LINE_PITCH
+        top = 0 if not rules else (thick if first else thin)
+        bottom = 0 if not rules else (thick if last else thin)
+        rows.append(_imprint_row(writer, block, size, lines, top, bottom))
+    table = _imprint_table(rows)
+    cx, cy = L.TEXT_WIDTH * EMU_PER_TWIP, heights * EMU_PER_TWIP
+    run = text_box(
+        "版记",
+        [table, _tiny_paragraph(writer)],
+        (cx, cy),
+        ("margin", "center"),
+        ("margin", "bottom"),
+    )
+    anchor = [p for p in writer.body if p.tag == _w("p")][-1]
+    anchor.append(run)
 
 
 def _mark_size(names: Sequence[str], largest: float) -> int:
@@ -377,7 +378,7 @@ def _imprint_lines(block: Block) -> int:
 
 
 def _imprint_row(
-    writer: _FormalWriter, block: Block, size: int, lines: int, top: int, bottom: int
+    writer: _BodyWriter, block: Block, size: int, lines: int, top: int, bottom: int
 ) -> _Element:
     paragraph = writer._detached(L.STYLE_RECIPIENT)
     label = {"imprint-to": "主送：", "imprint-cc": "抄送："}.get(block.role, "")
@@ -476,7 +477,7 @@ def _table_element(rows: Sequence[_Element], widths: Sequence[int], *, borders: 
     return tbl
 
 
-def _tiny_paragraph(writer: _FormalWriter) -> _Element:
+def _tiny_paragraph(writer: _BodyWriter) -> _Element:
     """The paragraph a table cell or text box must end with, one twip high."""
     paragraph = writer._detached(L.STYLE_RECIPIENT)
     _append_ppr(paragraph, _snap_off(), _spacing(line=20))

@@ -50,8 +50,12 @@ def style_name(block: Block) -> str:
 
 
 def required_styles(document: Document) -> set[str]:
-    """The styles rendering ``document`` needs (blank lines use RG Body)."""
-    return {L.STYLE_BODY, L.STYLE_PAGE_NUMBER, *(style_name(b) for b in document.blocks)}
+    """The styles rendering ``document`` needs (blank lines use RG Body; the rows of a 报尾
+    RG Recipient, as the formal 版记's do)."""
+    names = {L.STYLE_BODY, L.STYLE_PAGE_NUMBER, *(style_name(b) for b in document.blocks)}
+    if L.STYLE_DISTRIBUTION in names:
+        names.add(L.STYLE_RECIPIENT)
+    return names
 
 
 def write_body(body: _Element, document: Document, style_ids: dict[str, str]) -> None:
@@ -70,7 +74,9 @@ class _BodyWriter:
 
     def write(self) -> None:
         previous: Block | None = None
-        for block in self.document.blocks:
+        blocks = [b for b in self.document.blocks if b.role != "distribution"]
+        imprint = [b for b in self.document.blocks if b.role == "distribution"]
+        for block in blocks:
             signing = block.role == "signature" or (
                 block.role == "date" and (previous is None or previous.role != "signature")
             )
@@ -82,6 +88,10 @@ class _BodyWriter:
                     _keep_with_next(blank)
             self._write_block(block)
             previous = block
+        if imprint:  # the 简报's 报尾, at the foot of the last page like a 版记 (GB/T 9704 7.4)
+            from reportgen.docx.write.formal import write_imprint
+
+            write_imprint(self, imprint)
 
     @staticmethod
     def _blank_lines_before(block: Block, previous: Block | None) -> int:
@@ -91,9 +101,13 @@ class _BodyWriter:
             return L.BLANK_LINES_AFTER_TITLE  # the brief's red rule stands clear of the title too
         if block.role == "signature" or (block.role == "date" and previous.role != "signature"):
             return L.LINES_BEFORE_SIGNATURE
-        if block.role == "distribution" and previous.role != "distribution":
-            return 1
         return 0
+
+    def _detached(self, style: str) -> _Element:
+        """A paragraph of ``style`` that is not (yet) in the body."""
+        paragraph = self._paragraph(style)
+        self.body.remove(paragraph)
+        return paragraph
 
     def _paragraph(self, name: str) -> _Element:
         from reportgen.ooxml.xml import add, make
