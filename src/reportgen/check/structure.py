@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.check.findings import Finding
-from reportgen.layouts import gbt9704 as L
+from reportgen.layouts.gbt9704 import PAGE as L
 from reportgen.ooxml.names import w_attr, w_child, w_tags
 from reportgen.ooxml.package import DocxPackage
 

@@ -40,6 +40,10 @@ class Composer(Protocol):
         ``aside`` is set on the right of the same line."""
         ...
 
+    def title_block(self) -> Any:
+        """The title: one line broken by the writer, or the lines the report lists."""
+        ...
+
     def fixed(self, role: str, pieces: Pieces, loc: Loc) -> Any:
         """A block whose text is the layout's own (第3期, a date), taken as it is."""
         ...
