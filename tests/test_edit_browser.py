@@ -184,6 +184,11 @@ def test_a_clerk_goes_from_a_scaffold_to_the_docx(server, browser, folder, tmp_p
     assert (folder / "汇报 草稿.docx").read_bytes() == by_command
     assert downloaded.read_bytes() == by_command
 
+    if shutil.which("soffice") and shutil.which("pdftoppm"):
+        driver.find_element("id", "tab-pages").click()
+        wait(driver, lambda d: d.find_elements("css selector", "#pages img"), timeout=180)
+        shot(driver, tmp_path, "edit-pages.png")
+
     # Closing the page stops the server.
     driver.get("about:blank")
     process.wait(timeout=60)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, in_ci
 from reportgen import api
 from reportgen.edit import yamldoc
 from reportgen.edit.server import Session, create_app
@@ -242,6 +242,24 @@ def test_render_with_errors_saves_but_writes_no_docx(client, folder: Path) -> No
     assert not (folder / "汇报 草稿.docx").exists()
 
 
+@pytest.mark.layout
+def test_pages_are_laid_out_by_libreoffice(client, folder: Path) -> None:
+    import base64
+
+    if not shutil.which("soffice") or not shutil.which("pdftoppm"):
+        if in_ci():
+            pytest.fail("soffice and pdftoppm are required in CI")
+        pytest.skip("soffice or pdftoppm not installed")
+    shutil.copy(EXAMPLES / "yixue-cugan.yaml", folder / "成稿.yaml")
+    data = opened(client, "成稿.yaml")["data"]
+    answer = post(client, "pages", {"file": "成稿.yaml", "data": data}).json()
+    assert len(answer["pages"]) >= 2
+    for page in answer["pages"]:
+        head, _, body = page.partition(",")
+        assert head == "data:image/png;base64"
+        assert base64.b64decode(body).startswith(b"\x89PNG")
+
+
 def test_new_writes_a_scaffold_and_opens_it(client, folder: Path) -> None:
     answer = post(client, "new", {"kind": "annual-summary", "file": "总结.yaml"})
     assert answer.status_code == 200
@@ -296,3 +314,17 @@ def test_the_comment_above_the_next_key_stays_there_when_a_list_shrinks_or_grows
     assert emptied == "s:\n  a:\n    p: []\n  # 关于 b\n  b: 1\n"
     grown = yamldoc.merged(emptied, {"s": {"a": {"p": ["一", "二"]}, "b": 1}})
     assert grown == "s:\n  a:\n    p:\n      - 一\n      - 二\n  # 关于 b\n  b: 1\n"
+
+
+def test_the_command_refuses_files_it_cannot_open(cli, folder: Path) -> None:
+    outside = cli("edit", "../外面.yaml", "--kind", "yixue-cugan", "--no-browser", cwd=folder)
+    assert outside.code == 2
+    assert "只能编辑当前文件夹" in outside.stderr
+    assert not (folder.parent / "外面.yaml").exists()
+    missing = cli("edit", "没有.yaml", "--no-browser", cwd=folder)
+    assert missing.code == 2
+    assert "--kind" in missing.stderr
+    unknown = cli("edit", "新.yaml", "--kind", "nope", "--no-browser", cwd=folder)
+    assert unknown.code == 2
+    assert "没有名为“nope”的报告类型" in unknown.stderr
+    assert not (folder / "新.yaml").exists()
