@@ -46,6 +46,20 @@ class Figure(BaseModel):
                 raise ValueError("应是数字，暂缺时留空") from None
         return value
 
+    @field_validator("unit")
+    @classmethod
+    def _unit_without_quotes(cls, unit: str) -> str:
+        """A Chinese keyboard types “%” for "%": the curly quotes would be printed after the number."""
+        curly = any(mark in unit for mark in "“”‘’「」")
+        straight = len(unit) >= 2 and unit[0] == unit[-1] and unit[0] in "\"'"
+        if curly or straight:
+            inner = unit.strip("“”‘’「」\"'")
+            raise ValueError(
+                f'单位 {unit} 多了引号，成稿中会印成“96.8{unit}”：写成 unit: "{inner}"'
+                "（半角引号，输入法切到英文再输入），或不加引号"
+            )
+        return unit
+
     @property
     def filled(self) -> bool:
         return self.value is not None

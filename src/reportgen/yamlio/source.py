@@ -109,10 +109,15 @@ def _raise_worded_syntax_error(text: str, path: str) -> None:
 
 
 def _syntax_problem(exc: Any, text: str, path: str) -> Problem:
+    from reportgen.yamlio.slips import find_slip
+
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
     what = exc.problem or ""
+    slip = find_slip(text, path, line)
+    if slip is not None:  # a slip of the Chinese keyboard above where the parser stopped
+        return slip
     lines = text.splitlines()
     if line and line <= len(lines) and "\t" in lines[line - 1]:
         tab_column = lines[line - 1].index("\t") + 1
