@@ -106,7 +106,7 @@ def test_quotes_around_a_unit_are_named_where_they_are(unit: str) -> None:
     text = GOOD.replace('unit: "%"', f"unit: {unit}")
     problem = problem_of(text)
     assert (problem.line, problem.column) == (18, text.split("\n")[17].index("unit:") + 7)
-    assert "多了引号" in problem.message
+    assert "引号，成稿中会印成" in problem.message
     assert 'unit: "' in problem.message
 
 

@@ -54,8 +54,9 @@ class Figure(BaseModel):
         straight = len(unit) >= 2 and unit[0] == unit[-1] and unit[0] in "\"'"
         if curly or straight:
             inner = unit.strip("“”‘’「」\"'")
+            which = "中文引号" if curly else "引号"
             raise ValueError(
-                f'单位 {unit} 多了引号，成稿中会印成“96.8{unit}”：写成 unit: "{inner}"'
+                f'单位 {unit} 多了{which}，成稿中会印成 96.8{unit}：写成 unit: "{inner}"'
                 "（半角引号，输入法切到英文再输入），或不加引号"
             )
         return unit
