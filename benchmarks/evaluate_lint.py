@@ -38,6 +38,12 @@ TARGET_RECALL = 0.95
 TARGET_FALSE_PER_10 = 1.0
 
 
+def default_reportgen() -> str:
+    """The ``reportgen`` installed beside this Python (the project's .venv), else the one on PATH."""
+    beside = Path(sys.executable).with_name("reportgen")
+    return str(beside) if beside.exists() else "reportgen"
+
+
 def load_truth(path: Path) -> dict[str, Any]:
     from ruamel.yaml import YAML
 
@@ -257,7 +263,9 @@ def main() -> int:
     parser.add_argument(
         "--corpus", type=Path, default=CORPUS, help="corpus folder (default: corpus/)"
     )
-    parser.add_argument("--reportgen", default="reportgen", help="command that runs reportgen")
+    parser.add_argument(
+        "--reportgen", default=default_reportgen(), help="command that runs reportgen"
+    )
     parser.add_argument("--verbose", action="store_true", help="list false findings and misses")
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
