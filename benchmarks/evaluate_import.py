@@ -20,11 +20,8 @@ corpus/docx_paragraphs.py (python-docx), not with reportgen's reader; reportgen 
 
 from __future__ import annotations
 
-import argparse
-import importlib.util
 import json
 import re
-import shlex
 import subprocess
 import sys
 import tempfile
@@ -32,36 +29,25 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
+import corpus_eval
+
 CJK = re.compile(r"[\u3400-\u9fff\u3007\u25cb]")  # with U+3007 and U+25CB: zero in dates
 LABEL = re.compile(
     r"^\s*(?P<label>[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.．](?!\d)|（\d{1,2}）)"
 )
 DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 UNFILLED = re.compile(r"待补|\{\{|[XxＸ×]{2,}|\*{2,}|＊{2,}")
+CN_DATE = re.compile(
+    r"([\u3007\u25cb零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+)
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 CN_DIGITS = dict(zip("\u3007\u25cb零一二三四五六七八九", "000123456789", strict=True))
-
-
-def default_reportgen() -> str:
-    """The ``reportgen`` installed beside this Python (the project's .venv), else the one on PATH."""
-    beside = Path(sys.executable).with_name("reportgen")
-    return str(beside) if beside.exists() else "reportgen"
-
-
-def _docx_module() -> Any:
-    spec = importlib.util.spec_from_file_location("docx_paragraphs", CORPUS / "docx_paragraphs.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def read_lines(path: Path) -> list[str]:
     """Text lines of a .txt/.md, paragraphs (body, tables, boxes, headers, footers) of a .docx."""
     if path.suffix == ".docx":
-        return [text for _, _, text in _docx_module().paragraphs(path)]
+        return [text for _, _, text in corpus_eval.load_docx_reader().paragraphs(path)]
     return path.read_text(encoding="utf-8").split("\n")
 
 
@@ -82,13 +68,13 @@ def source_dates(text: str) -> set[tuple[int, int, int]]:
     found = {_date_key(*m.groups()) for m in DATE.finditer(text)}
     for m in re.finditer(r"(\d{4})-(\d{1,2})-(\d{1,2})", text):
         found.add(_date_key(*m.groups()))
-    cn = re.compile(
-        r"([\u3007\u25cb零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
-    )
-    for m in cn.finditer(text):
-        year = "".join(CN_DIGITS.get(ch, "0") for ch in m.group(1))
-        found.add((int(year), _cn_number(m.group(2)), _cn_number(m.group(3))))
+    found.update(_cn_date(m) for m in CN_DATE.finditer(text))
     return found
+
+
+def _cn_date(m: re.Match[str]) -> tuple[int, int, int]:
+    year = "".join(CN_DIGITS.get(ch, "0") for ch in m.group(1))
+    return int(year), _cn_number(m.group(2)), _cn_number(m.group(3))
 
 
 def _cn_number(text: str) -> int:
@@ -112,19 +98,32 @@ def headings(lines: list[str]) -> list[tuple[str, str]]:
 
 
 def renumbered(source: list[str], output: list[str]) -> list[dict[str, str]]:
-    """Headings found in the output under another label (or none)."""
-    out_items = [(LABEL.match(line), cjk(line)) for line in output]
+    """Headings found in the output under another label (or none).
+
+    A heading is looked for, in order, as an output paragraph that starts with its words (after
+    any label); failing that, as words inside a paragraph (a heading merged into text, label lost).
+    """
+    items = []
+    for line in output:
+        m = LABEL.match(line)
+        items.append((m.group("label") if m else "", cjk(line[m.end() :] if m else line)))
     used: set[int] = set()
     changes = []
     for label, key in headings(source):
-        for i, (m, text) in enumerate(out_items):
-            if i in used or key not in text:
-                continue
-            used.add(i)
-            after = m.group("label") if m else ""
-            if after != label:
-                changes.append({"heading": key, "label": label, "became": after or "（无序号）"})
-            break
+        found = next(
+            (i for i, (_, rest) in enumerate(items) if i not in used and rest.startswith(key)),
+            None,
+        )
+        if found is None:
+            found = next(
+                (i for i, (_, rest) in enumerate(items) if i not in used and key in rest), None
+            )
+        if found is None:
+            continue  # the heading's words are gone: counted among the lost characters
+        used.add(found)
+        after = items[found][0]
+        if after != label:
+            changes.append({"heading": key, "label": label, "became": after or "（无序号）"})
     return changes
 
 
@@ -200,8 +199,10 @@ def evaluate_document(doc: Path, command: list[str], kind: str | None, json_impo
             row["error"] = (done.stderr or done.stdout).strip().splitlines()[-1:] or [""]
             return row
         output = read_lines(docx_path)
-    lost = Counter(cjk(source_text)) - Counter(cjk("\n".join(output)))
-    added = Counter(cjk("\n".join(output))) - Counter(cjk(source_text))
+    # A date in Chinese numerals rendered in Arabic numerals (GB/T 9704) is kept, not lost.
+    compared = CN_DATE.sub(lambda m: "{}年{}月{}日".format(*_cn_date(m)), source_text)
+    lost = Counter(cjk(compared)) - Counter(cjk("\n".join(output)))
+    added = Counter(cjk("\n".join(output))) - Counter(cjk(compared))
     listed = Counter(cjk("".join(str(item.get("text", "")) for item in dropped)))
     row.update(
         lost=sum(lost.values()),
@@ -217,7 +218,7 @@ def evaluate_document(doc: Path, command: list[str], kind: str | None, json_impo
 
 
 def evaluate(corpus: Path, command: list[str], kind: str | None, only: str | None) -> dict:
-    documents = sorted(p for p in (corpus / "docs").iterdir() if p.is_file())
+    documents = corpus_eval.documents(corpus)
     if only:
         documents = [d for d in documents if d.name.startswith(only)]
     json_import = import_has_json(command)
@@ -294,21 +295,12 @@ def print_table(result: dict, verbose: bool) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=CORPUS, help="corpus folder")
-    parser.add_argument("--reportgen", default=default_reportgen(), help="command for reportgen")
+    parser = corpus_eval.parser(__doc__.split("\n\n")[0])
     parser.add_argument("--kind", help="import every document as this kind")
     parser.add_argument("--only", help="only documents whose name starts with this (an id)")
-    parser.add_argument("--verbose", action="store_true", help="details per document")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
-    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args()
-    result = evaluate(args.corpus, shlex.split(args.reportgen), args.kind, args.only)
-    if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=1))
-    else:
-        print_table(result, args.verbose)
-    return 1 if args.check and not result["all_targets_met"] else 0
+    result = evaluate(args.corpus, corpus_eval.command(args), args.kind, args.only)
+    return corpus_eval.finish(args, result, print_table)
 
 
 if __name__ == "__main__":

@@ -21,27 +21,19 @@ is missed.
 
 from __future__ import annotations
 
-import argparse
 import json
-import shlex
 import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
+import corpus_eval
+
 PLACEHOLDER = "placeholder"
 TARGET_PRECISION = 0.98
 TARGET_RECALL = 0.95
 TARGET_FALSE_PER_10 = 1.0
-
-
-def default_reportgen() -> str:
-    """The ``reportgen`` installed beside this Python (the project's .venv), else the one on PATH."""
-    beside = Path(sys.executable).with_name("reportgen")
-    return str(beside) if beside.exists() else "reportgen"
 
 
 def load_truth(path: Path) -> dict[str, Any]:
@@ -53,12 +45,6 @@ def load_truth(path: Path) -> dict[str, Any]:
         "lookalikes": list(data.get("lookalikes") or []),
         "defects": list(data.get("defects") or []),
     }
-
-
-def corpus_documents(corpus: Path) -> list[Path]:
-    return sorted(
-        p for p in (corpus / "docs").iterdir() if p.is_file() and not p.name.startswith(".")
-    )
 
 
 def run_lint(command: list[str], documents: list[Path]) -> dict[str, Any]:
@@ -145,7 +131,7 @@ def judge_document(findings: list[dict[str, Any]], truth: dict[str, Any]) -> dic
 
 
 def evaluate(corpus: Path, command: list[str]) -> dict[str, Any]:
-    documents = corpus_documents(corpus)
+    documents = corpus_eval.documents(corpus)
     report = run_lint(command, documents)
     by_path: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for finding in report.get("findings", []):
@@ -259,23 +245,9 @@ def print_table(result: dict[str, Any], verbose: bool) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--corpus", type=Path, default=CORPUS, help="corpus folder (default: corpus/)"
-    )
-    parser.add_argument(
-        "--reportgen", default=default_reportgen(), help="command that runs reportgen"
-    )
-    parser.add_argument("--verbose", action="store_true", help="list false findings and misses")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
-    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
-    args = parser.parse_args()
-    result = evaluate(args.corpus, shlex.split(args.reportgen))
-    if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=1))
-    else:
-        print_table(result, args.verbose)
-    return 1 if args.check and not result["all_targets_met"] else 0
+    args = corpus_eval.parser(__doc__.split("\n\n")[0]).parse_args()
+    result = evaluate(args.corpus, corpus_eval.command(args))
+    return corpus_eval.finish(args, result, print_table)
 
 
 if __name__ == "__main__":
