@@ -29,7 +29,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import corpus_eval
+try:
+    import corpus_eval
+except ModuleNotFoundError:  # loaded by file path (tests/test_lint_corpus.py), not run as a script
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import corpus_eval
 
 CJK = re.compile(r"[\u3400-\u9fff\u3007\u25cb]")  # with U+3007 and U+25CB: zero in dates
 LABEL = re.compile(

@@ -28,7 +28,11 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-import corpus_eval
+try:
+    import corpus_eval
+except ModuleNotFoundError:  # loaded by file path (tests/test_lint_corpus.py), not run as a script
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import corpus_eval
 
 PLACEHOLDER = "placeholder"
 TARGET_PRECISION = 0.98
