@@ -95,6 +95,7 @@ CLEAN = [
     ("duplicate-paragraph", "强化组织保障\n强化队伍建设"),
     ("duplicate-paragraph", "强化组织保障\n正文\n强化组织保障"),
     ("duplicate-paragraph", "一\n一"),
+    ("duplicate-paragraph", "XXX（具体决定事项）\nXXX（具体决定事项）"),
     ("punctuation-width", "会议时间10:30，地点三楼"),
     ("punctuation-width", "网址https://example.org/a?b=1，请查阅"),
     ("punctuation-width", "总额1,234万元"),

@@ -19,10 +19,15 @@ Shapes (``kind``) and the rule of thumb for each:
   (``415X``, ``1+N+X``, ``3×3``, ``×100%``, ``iPhone X``), except the year ``20XX``. A date
   ``XXXX年XX月XX日`` (and ``X月X日``) is one slot.
 * ``underscore``: blanks left for a figure (``共___项``), not ``__init__``.
-* ``note``: a bracket that tells the drafter what to write: it holds 待补/待定/待核/暂缺/TODO
+* ``note``: a bracket that tells the drafter what to write: it holds 待补/待定/待核/暂缺/此处/TODO
   (``【待补：…】`` of any length on its line), starts with an instruction (``[此处输入标题]``,
-  ``（请填写…）``), or is only the name of what goes there (``（单位名称）``, ``（具体内容）``).
-  A bracket that explains the text around it (``（待遇标准另发）``, ``（以下简称…）``) is not.
+  ``（请填写…）``, ``（说明本阶段…）``, ``（或：商洽）``; also when cut off by the line's end),
+  is only the name of what goes there (``（单位名称）``, ``（具体内容）``, ``（目的/原因）``,
+  ``[收件人地址]``, a template's ``【发文机关】``), or is a round bracket standing alone on
+  its line where a paragraph goes (``（会议讨论的主要事项及结论）``). A bracket that explains
+  the text around it (``（待遇标准另发）``, ``（以下简称…）``), a standing line real documents
+  carry (``（草案）``, ``（此件公开发布）``, ``（本文有删减）``, a date or a colon inside) and a
+  web page's buttons (``[打印本页]``) are not.
 * ``tag``: un-rendered template tags ``{{ 名称 }}``, ``{% … %}``, and their keyboard slips:
   full-width ``｛｛ 名称 ｝｝`` and single ``{ 名称 }`` around a Chinese name.
 * ``blank``: an empty slot in a fixed frame: ``第  号``, ``〔2020〕号`` (no number),
@@ -96,7 +101,16 @@ _PRIORITY = {kind: index for index, (kind, _) in enumerate(_SHAPES)}
 
 # What a bracket holds when it is a note to the drafter (see the module docs).
 _NOTE_MARK = re.compile(
-    r"待[补定核填确更查完审议]|暂缺|暂无数据|需要说明的|TODO|TBD|FIXME", re.IGNORECASE
+    r"待[补定核填确更查完审议]|暂缺|暂无数据|需要说明的|此处|TODO|TBD|FIXME", re.IGNORECASE
+)
+# A template's part labels in 【】: 【发文机关】, 【正文】.
+_PART_LABEL = re.compile(
+    r"(?:发文|主送|抄送|印发|成文)?(?:机关|单位)(?:名称|署名)?|正文|标题|发文字号|文号|签发人"
+    r"|成文日期|印发日期|附件(?:说明|名称)?|主题词|落款|署名|日期"
+)
+# Whole-line parentheticals that real documents carry: （草案）, （此件公开发布）, （试行）.
+_STANDING_NOTE = re.compile(
+    r"此件|本件|本文|编者|以下|草案|征求意见|试行|送审|暂行|修订|摘要|全文|续|完"
 )
 # An instruction to the drafter: 此处…, 请填写…, （简要说明…）, （客观反映…）, （或：商洽）.
 _INSTRUCTION = re.compile(
@@ -113,6 +127,8 @@ _SLOT_NAME = re.compile(
     r"|[\u4e00-\u9fff]{0,4}(?:日期|时间|地点|金额|数量|人数)"
     r"|[\u4e00-\u9fff]{0,6}内容(?:第[一二三四五六七八九十]{1,3}[条项点])?"
 )
+# A slot name heading an instruction: （具体的请示内容，要求明确、具体）.
+_SLOT_HEAD = re.compile(r"[\u4e00-\u9fff]{0,6}内容[，,：:]")
 # Square brackets around a few Chinese words stand for text in Chinese drafts: [收件人地址].
 _SQUARE_SLOT = re.compile(r"[\u4e00-\u9fff/、]{2,20}")
 # …but not a web page's buttons copied with its text: [打印本页] [关闭窗口].
@@ -220,10 +236,15 @@ def _judge_bracket(text: str, start: int, end: int) -> tuple[int, int, str] | No
         return start, end, "blank"
     if not closed:  # cut off: only an unmistakable instruction counts
         return (start, end, "note") if _INSTRUCTION.match(inner) else None
+    if opener == "【" and _PART_LABEL.fullmatch(inner):
+        return start, end, "note"
+    if opener in "（(" and _stands_alone(text, start, end, inner):
+        return start, end, "note"
     if (
         _NOTE_MARK.search(inner)
         or _INSTRUCTION.match(inner)
         or (_SLOT_NAME.fullmatch(inner) and inner not in _NOT_SLOT)
+        or _SLOT_HEAD.match(inner)
         or _CHOICES.fullmatch(inner)
         or (opener in "[［" and _SQUARE_SLOT.fullmatch(inner) and not _WEB_CHROME.search(inner))
     ):
@@ -231,13 +252,34 @@ def _judge_bracket(text: str, start: int, end: int) -> tuple[int, int, str] | No
     return None
 
 
+def _stands_alone(text: str, start: int, end: int, inner: str) -> bool:
+    """A bracketed phrase that is a whole line where text goes: （会议讨论的主要事项及结论）.
+    Not the parentheticals real documents carry on their own line (（草案）, （此件公开发布）,
+    （2026年1月15日在…）, notes with a colon or a sentence)."""
+    line_start = text.rfind("\n", max(0, start - 8), start) + 1
+    if text[line_start:start].strip(" \u3000\t") or (start - line_start > 8):
+        return False
+    line_end = text.find("\n", end, end + 8)
+    tail = text[end : line_end if line_end >= 0 else min(len(text), end + 8)]
+    if tail.strip(" \u3000\t。") or (line_end < 0 and end + 8 < len(text)):
+        return False
+    return (
+        4 <= len(inner) <= 40
+        and _CJK.match(inner) is not None
+        and not any(char.isdigit() or char in "：:。；;" for char in inner)
+        and _STANDING_NOTE.match(inner) is None
+    )
+
+
 def _x_is_slot(text: str, start: int, end: int, before: str, after: str) -> bool:
-    if _is_ascii_letter(before) or before in _X_SET or _is_ascii_alnum(after) or after in _MATH:
-        return False  # Windows XP, iPhone X, ×100%
-    if before in _MATH:
-        return False  # 1+N+X
     run = text[start:end]
     letters = sum(char in _X_SET for char in run)
+    if _is_ascii_letter(before) or before in _X_SET or _is_ascii_alnum(after):
+        return False  # Windows XP, iPhone X
+    if before.isdigit() and after in _MATH:  # 20xx-320404: a year in a code
+        return letters == 2 and text[max(0, start - 2) : start] in ("19", "20")
+    if before in _MATH or after in _MATH:
+        return False  # 1+N+X, ×100%
     if before.isdigit():
         # 20XX, 〔20XX〕: a year; 415X, 3×3: a code or a product
         return (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from reportgen.gongwen.placeholders import find_placeholders
 from reportgen.lint.rules.base import Hit, Rule
 from reportgen.lint.source import Source
 
@@ -44,6 +45,8 @@ class DuplicateParagraphRule(Rule):
             # cheap test first: the same length give or take the blanks, the same last character
             if (
                 abs(len(piece) - len(previous)) <= 8
+                # a template repeats its slot lines by design: XXX（具体决定事项）
+                and not find_placeholders(piece)
                 and piece[-1:] == previous[-1:]
                 and _same(piece, previous, source.markdown)
                 and source.place(paragraph.start).location == source.place(previous_start).location
