@@ -327,3 +327,33 @@ def test_text_report_lists_the_guesses(cli, tmp_path):
     assert "没有相符的类型" in shown and "通报" in shown
     assert "发文机关署名：未找到" in shown
     assert "第 4 行" in shown and "未导入的行：4 行" in shown
+
+
+def test_markdown_numbered_lines_tables_and_bold_labels_stay_as_written(tmp_path):
+    text = (
+        "会议记录的格式\n**一、标题**\n一般为会议名称加会议记录。\n**二、基本信息**\n"
+        "1. 会议时间\n2. 会议地点\n\n模块 | 要素 |\n---|---|\n年度业绩 | 40% |\n"
+    )
+    result, report = imported(tmp_path, text, ".md")
+    assert [s.heading for s in report.sections] == ["标题", "基本信息"]
+    assert report.sections[1].paragraphs == [
+        "1.会议时间",
+        "2.会议地点",
+        "模块｜要素",
+        "年度业绩｜40%",
+    ]
+    assert [(d.text, d.reason) for d in result.dropped] == [("---|---|", "Markdown 表格的分隔行")]
+
+
+def test_a_web_pages_buttons_and_information_table_are_dropped(tmp_path):
+    text = (
+        "下载\n打印\n【字号：\n加大\n还原\n】\n- 索引号:dqxs/2021-00016\n- 发文字号:阿行发〔2021〕42号\n"
+        "- 发布日期:2021-12-22 17:45\n关于印发工作规则的通知\n发布时间:2021-12-22 17:45 浏览次数:\n"
+        "各县人民政府：\n现将规则印发给你们，请认真贯彻执行。\n"
+    )
+    result, report = imported(tmp_path, text)
+    assert report.title == "关于印发工作规则的通知"
+    assert report.recipient == "各县人民政府"
+    assert result.formal["doc_number"].text == "阿行发〔2021〕42号"
+    assert [d.line for d in result.dropped] == list(range(1, 10)) + [11]
+    assert_nothing_lost_unlisted(text, result)

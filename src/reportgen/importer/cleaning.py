@@ -32,7 +32,7 @@ PAGE_NUMBER = "页码"
 REPEATED = "与上一行重复的标题（PDF 或网页复制时常见）"
 _INDENT = re.compile(r"^(?:　+|[ \t]{2,})")
 _SPACED = re.compile(r"[ 　]{2,}|\t")
-_LABELLED = re.compile(r"^[^\s:：，。]{1,8}[:：]")
+_LABELLED = re.compile(r"^[-·•*]?\s*[^\s:：，。]{1,8}[:：]")
 #: Widths within this many half-width cells of the widest full line count as full.
 _SLACK = 8
 _HEADING_MAX = 40  # characters: a repeated line longer than this is not a heading

@@ -19,7 +19,7 @@ from reportgen.importer.lines import Dropped, Para, ends_sentence, has_cjk
 from reportgen.importer.outline import Found, Masthead, Outline
 
 WEB = "网页栏目信息"
-_TOP = 8  # paragraphs at the top that may carry web-page lines or a 红头
+_TOP = 16  # paragraphs at the top that may carry web-page lines (with their buttons)
 
 # --- web-page lines -------------------------------------------------------------------------
 
@@ -37,9 +37,15 @@ _CHROME = re.compile(
     r"|^[【\[]?(?:打印本页|关闭窗口|打印|关闭|返回顶部|分享到)[】\]]?(?:[ \t　]*[【\[]?(?:打印本页|关闭窗口|打印|关闭|收藏)[】\]]?)*$"
     r"|^(?:责任编辑|编辑|浏览次数|阅读次数|访问量|点击数)[ \t　]*[:：]"
 )
+#: Lines of nothing but a page's buttons: 下载 打印 全屏 收藏 【字号：加大 还原 减小】.
+_BUTTONS = re.compile(
+    r"^(?:[ \t　【】\[\]|｜/:：]*(?:下载|打印|全屏|收藏|分享|加大|还原|减小|默认|关闭|字号|字体|大|中|小|"
+    r"打印本页|关闭窗口|返回顶部|返回))+[ \t　【】\[\]|｜/:：]*$|^[【】\[\]]$"
+)
+_EDGE = 12  # lines at the top and at the bottom where such buttons stand
 #: The labelled lines of an information table on a government site (索引号, 发文机关 …).
 _INFO = re.compile(
-    r"^(索[ 　]*引[ 　]*号|主题分类|公文种类|发文机关|发布机构|成文日期|发布日期|标[ 　]*题|发文字号"
+    r"^[-·•*]?[ \t　]*(索[ 　]*引[ 　]*号|名[ 　]*称|主题分类|公文种类|发文机关|发文机构|发布机构|成文日期|发布日期|标[ 　]*题|发文字号"
     r"|主[ 　]*题[ 　]*词|有[ 　]*效[ 　]*性)[ \t　]*[:：][ \t　]*(.*)$"
 )
 
@@ -139,6 +145,10 @@ def take_web_lines(
     meta_at = None
     for index, para in enumerate(paras):
         top = index < _TOP and not para.label and para.table is None
+        edge = index < _EDGE or index >= len(paras) - _EDGE
+        if para.table is None and not para.label and edge and _BUTTONS.match(para.text):
+            outline.dropped.append(Dropped(para.line, para.full, WEB))
+            continue
         if para.table is None and not para.label and _CHROME.match(para.text):
             outline.dropped.append(Dropped(para.line, para.full, WEB))
             continue
@@ -153,6 +163,8 @@ def take_web_lines(
             out.append(para)
             continue
         start = min(m.start() for m in (published, source_at) if m)
+        if not has_cjk(para.text[:start]):
+            start = 0  # a bullet before 发布日期 goes with it
         before, chrome = para.text[:start], para.text[start:]
         if published and outline.date is None:
             key = _key(para.text[published.start() : published.start(1)])
@@ -167,6 +179,8 @@ def take_web_lines(
         elif published:
             chrome = para.text[start : published.end()]
             kept_after = para.text[published.end() :]
+        if _CHROME.match(kept_after.strip(" 　\t")):  # 发布时间：…  浏览次数：
+            chrome, kept_after = chrome + kept_after, ""
         outline.dropped.append(Dropped(para.line, chrome.strip(" 　\t"), WEB))
         if before.strip(" 　\t"):
             out.append(Para(before.strip(" 　\t"), "", None, para.line, para.gap))
@@ -190,7 +204,7 @@ def _take_info(key: str, value: str, para: Para, outline: Outline) -> None:
             _set_date(outline, para, value, f"网页信息栏的“{key}”")
     elif key == "发文字号":
         outline.formal["doc_number"] = Found(para.line, "网页信息栏的“发文字号”", value)
-    elif key in ("发文机关", "发布机构") and not outline.source:
+    elif key in ("发文机关", "发文机构", "发布机构") and not outline.source:
         outline.source = value
         found(outline, "source", para, f"网页信息栏的“{key}”", value)
 

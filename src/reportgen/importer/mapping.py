@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from reportgen.gongwen.placeholders import todo
+from reportgen.importer.frontmatter import WEB
 from reportgen.importer.lines import Dropped
 from reportgen.importer.proposal import bigrams
 from reportgen.importer.structure import Node, Outline
@@ -92,7 +93,7 @@ def formal_data(outline: Outline, spec: KindSpec) -> dict[str, Any]:
             continue
         if name in fields:
             data[fields[name]] = element.text
-        else:
+        elif element.line not in {d.line for d in outline.dropped if d.reason == WEB}:
             reason = f"红头的{name}：“{spec.name}”没有这一项"
             shown = f"签发人：{element.text}" if key == "signer" else element.text
             outline.dropped.append(Dropped(element.line, shown, reason))

@@ -15,7 +15,7 @@ from pathlib import Path
 from reportgen.errors import UsageError
 from reportgen.gongwen.headings import split_draft_label
 from reportgen.importer.cleaning import PAGE_NUMBER, clean_lines, is_page_number
-from reportgen.importer.lines import Dropped, Para
+from reportgen.importer.lines import CELL_SEPARATOR, Dropped, Para
 
 SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 
@@ -98,6 +98,11 @@ _MD_BULLET = re.compile(r"^[ \t]*[-+*][ \t]+")
 _MD_QUOTE = re.compile(r"^[ \t]*>[ \t]?")
 _MD_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$")
 _MD_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+_MD_ORDERED = re.compile(r"^[ \t]*\d{1,2}[.)．][ \t]")
+_MD_TABLE_RULE = re.compile(
+    r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$"
+)
+TABLE_RULE = "Markdown 表格的分隔行"
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_CODE = re.compile(r"`([^`\n]+)`")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
@@ -110,6 +115,8 @@ def _markdown(text: str, first_line: int, meta: dict[str, str]) -> Reading:
     block: list[str] = []
     start = first_line
     fenced = False
+    tables = 0
+    in_table = False
 
     def flush() -> None:
         if block:
@@ -131,8 +138,28 @@ def _markdown(text: str, first_line: int, meta: dict[str, str]) -> Reading:
                 paras.append(Para(raw.strip(), "", None, number))
             continue
         line = _MD_QUOTE.sub("", raw).rstrip()
+        if _MD_TABLE_RULE.match(line) and "|" in line:
+            flush()
+            dropped.append(Dropped(number, line.strip(), TABLE_RULE))
+            continue
+        if line.count("|") >= 2:  # a row of a pipe table: a paragraph of its own
+            flush()
+            tables += not in_table
+            in_table = True
+            cells = [_inline(cell).strip(" 　\t") for cell in line.strip().strip("|").split("|")]
+            paras.append(Para(CELL_SEPARATOR.join(cells), "", None, number, table=tables))
+            continue
+        in_table = False
         heading = _MD_HEADING.match(line)
-        if heading or not line.strip() or _MD_RULE.match(line) or _MD_BULLET.match(line):
+        # Drafts copied into .md keep a paragraph a line: a numbered line starts a new one.
+        numbered = _MD_ORDERED.match(line) or split_draft_label(_inline(line).strip(" 　\t"))[0]
+        if (
+            heading
+            or numbered
+            or not line.strip()
+            or _MD_RULE.match(line)
+            or _MD_BULLET.match(line)
+        ):
             flush()
         if heading:
             label, rest = split_draft_label(_inline(heading.group(2)))
@@ -141,6 +168,8 @@ def _markdown(text: str, first_line: int, meta: dict[str, str]) -> Reading:
             if not block:
                 start = number
             block.append(_inline(_MD_BULLET.sub("", line)).strip(" 　\t"))
+            if numbered:
+                flush()  # a numbered line is a paragraph (or heading) of its own
     flush()
     return Reading([p for p in paras if p.text or p.label], meta, dropped=dropped)
 
