@@ -355,5 +355,5 @@ def test_a_web_pages_buttons_and_information_table_are_dropped(tmp_path):
     assert report.title == "关于印发工作规则的通知"
     assert report.recipient == "各县人民政府"
     assert result.formal["doc_number"].text == "阿行发〔2021〕42号"
-    assert [d.line for d in result.dropped] == list(range(1, 10)) + [11]
+    assert [d.line for d in result.dropped] == [*range(1, 10), 11]
     assert_nothing_lost_unlisted(text, result)
