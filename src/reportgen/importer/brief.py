@@ -33,6 +33,7 @@ _DISTRIBUTION_KEYS = {
 def brief_data(outline: Outline, spec: KindSpec) -> tuple[dict[str, Any], list[str]]:
     notes: list[str] = []
     whole = ([f"{outline.recipient}："] if outline.recipient else []) + outline.body()
+    whole += outline.back_lines
     stream, distribution = _take_distribution(whole)
     tail = set(whole[len(stream) :])  # the 报/送/发 lines, which belong to no item
     starts = [(index, start) for index, text in enumerate(stream) if (start := unit_start(text))]

@@ -327,7 +327,7 @@ def take_signature(paras: list[Para], outline: Outline) -> list[Para]:
     end = _date_at(paras)
     if end is None:
         return paras
-    outline.after = [p.full for p in paras[end + 1 :]]
+    outline.after = [p.full for p in _take_back(paras[end + 1 :], outline)]
     if outline.after:
         outline.notes.append(
             f"成文日期之后的 {len(outline.after)} 段（附件、附注）按原文放在了结尾段之后、"
@@ -362,6 +362,33 @@ def take_signature(paras: list[Para], outline: Outline) -> list[Para]:
         )
         found(outline, "issuer", issuers[0], how, outline.issuer)
     return rest
+
+
+_NOTE_TEXT = re.compile(r"^[（(](.+)[）)]$")
+_COPY_TO = re.compile(r"^抄送[:：][ \t　]*(.+?)[。.]?$")
+_PRINTED = re.compile(rf"^(?P<printer>\S.*?)[\t｜　 ]+(?P<date>{DATE})印发$")
+
+
+def _take_back(after: list[Para], outline: Outline) -> list[Para]:
+    """附注 right after the date, and the 版记 lines at the very end (抄送, 印发机关 and date)."""
+    if after and (note := _NOTE_TEXT.match(after[0].full)) and not _ATTACHMENT.match(after[0].full):
+        outline.back["note"] = Found(after[0].line, "成文日期下的附注", note.group(1))
+        outline.back_lines.append(after[0].full)
+        after = after[1:]
+    while after:
+        last = after[-1].full.strip(" 　\t")
+        printed = _PRINTED.match(last)
+        copy_to = _COPY_TO.match(last)
+        if printed and parse_date(printed.group("date")):
+            outline.back["printer"] = Found(after[-1].line, "版记：印发机关", printed.group("printer"))
+            outline.back["print_date"] = Found(after[-1].line, "版记：印发日期", printed.group("date"))
+        elif copy_to:
+            outline.back["copy_to"] = Found(after[-1].line, "版记：抄送", copy_to.group(1))
+        else:
+            break
+        outline.back_lines.insert(0, after[-1].full)
+        after = after[:-1]
+    return after
 
 
 def _issuer_shaped(para: Para) -> bool:

@@ -57,6 +57,8 @@ def report_data(outline: Outline, spec: KindSpec) -> tuple[dict[str, Any], list[
     else:
         data["sections"] = _fixed_sections(outline.sections, spec, notes)
     closing = outline.closing + outline.after
+    if spec.format == "ordinary":  # no 附注 or 版记 to put them in: they stay text
+        closing += outline.back_lines
     data["closing"] = closing or _listed(_required(spec, "closing", "结尾段", notes))
     data["issuer"] = _issuer(outline, notes)
     data["date"] = outline.date
@@ -68,6 +70,16 @@ def report_data(outline: Outline, spec: KindSpec) -> tuple[dict[str, Any], list[
         for key, value in data.items()
         if key in ("sections", "date") or value not in (None, [])
     }, notes
+
+
+def _back_matter(outline: Outline) -> dict[str, Any]:
+    """附注 and 版记 into the formal fields; what cannot go there stays in the text."""
+    from reportgen.gongwen.dates import parse_date
+
+    data: dict[str, Any] = {key: found.text for key, found in outline.back.items()}
+    if "print_date" in data:
+        data["print_date"] = parse_date(data["print_date"])
+    return {key: value for key, value in data.items() if value}
 
 
 def unfilled_date_note(outline: Outline, name: str) -> str:
@@ -83,8 +95,9 @@ def formal_data(outline: Outline, spec: KindSpec) -> dict[str, Any]:
 
     fields = {field.name: field.key for field in spec.fields}
     data: dict[str, Any] = {}
-    if spec.layout == "report":
+    if spec.layout == "report" and spec.format != "ordinary":
         data, taken = formal_fields_of({k: e.text for k, e in outline.formal.items()}, spec)
+        data.update(_back_matter(outline))
     else:
         taken = set()
     for key, element in outline.formal.items():

@@ -81,6 +81,9 @@ class Outline:
     formal: dict[str, Found] = field(default_factory=dict)
     #: What stood after the 成文日期 (附件, 附注), kept as written.
     after: list[str] = field(default_factory=list)
+    #: 附注 and 版记 (抄送, 印发机关 and 印发日期) after the 成文日期, for a kind's formal fields.
+    back: dict[str, Found] = field(default_factory=dict)
+    back_lines: list[str] = field(default_factory=list)  # the same lines as written
     headings: list[HeadingSeen] = field(default_factory=list)
 
     def body(self) -> list[str]:
