@@ -380,8 +380,12 @@ def _take_back(after: list[Para], outline: Outline) -> list[Para]:
         printed = _PRINTED.match(last)
         copy_to = _COPY_TO.match(last)
         if printed and parse_date(printed.group("date")):
-            outline.back["printer"] = Found(after[-1].line, "版记：印发机关", printed.group("printer"))
-            outline.back["print_date"] = Found(after[-1].line, "版记：印发日期", printed.group("date"))
+            outline.back["printer"] = Found(
+                after[-1].line, "版记：印发机关", printed.group("printer")
+            )
+            outline.back["print_date"] = Found(
+                after[-1].line, "版记：印发日期", printed.group("date")
+            )
         elif copy_to:
             outline.back["copy_to"] = Found(after[-1].line, "版记：抄送", copy_to.group(1))
         else:

@@ -21,7 +21,9 @@ from reportgen.importer.reading import Reading
 
 __all__ = ["HEADING_MAX", "Masthead", "Node", "Outline", "segment", "split_heading"]
 
-_CLOSING = re.compile(r"^(?:特此|以上|下一步|下步|今后|妥否|当否|专此|请予)|将继续|不止于此|再接再厉|继续努力|奋勇争先")
+_CLOSING = re.compile(
+    r"^(?:特此|以上|下一步|下步|今后|妥否|当否|专此|请予)|将继续|不止于此|再接再厉|继续努力|奋勇争先"
+)
 _ISSUER_FROM_TITLE = re.compile(r"^(.{2,24}?)关于")
 _ATTACHMENTS = re.compile(r"^附件[ \t　]*\d*[ \t　]*[:：]")
 HEADING_MAX = 40  # characters of a heading found by shape
