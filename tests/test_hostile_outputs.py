@@ -1,0 +1,208 @@
+"""Outputs never lose an input or each other; templates are copied only as sanitised parts; a
+killed run leaves nothing half-written (issue 15)."""
+
+from __future__ import annotations
+
+import re
+import signal
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from hostile import attempt, refused, report, snapshot, unchanged
+from hostile import run as run_cli
+
+TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "docx"
+
+
+def reference_docx() -> Path:
+    return sorted(TEMPLATE.glob("*.docx"))[0]
+
+
+def rewrite(source: Path, target: Path, change) -> Path:
+    """A copy of the .docx ``source`` with ``change(name, data)`` applied to every entry."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            result = change(info.filename, old.read(info))
+            if result is not None:
+                new.writestr(info.filename, result)
+    return target
+
+
+@pytest.mark.xfail(strict=True, reason="outputs of one run collide")
+def test_two_reports_of_the_same_name_into_one_folder(tmp_path: Path) -> None:
+    for folder in ("a", "b", "out"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "a" / "x.yaml").write_text(report(), "utf-8")
+    (tmp_path / "b" / "x.yaml").write_text(report(), "utf-8")
+    attempt(tmp_path, "render", "a/x.yaml", "b/x.yaml", "-o", "out", needles=("x.docx",))
+    assert not list((tmp_path / "out").iterdir())
+
+
+@pytest.mark.xfail(strict=True, reason="batch file names collide")
+def test_batch_units_that_map_to_one_file_name(tmp_path: Path) -> None:
+    (tmp_path / "r.yaml").write_text(report(), "utf-8")
+    (tmp_path / "b.csv").write_text("单位,学习材料\nA/B,1\nA_B,2\nA:B,3\n", "utf-8")
+    attempt(tmp_path, "render", "r.yaml", "--batch", "b.csv", "-o", ".", needles=("b.csv",))
+
+
+@pytest.mark.xfail(strict=True, reason="an output may be the input")
+def test_render_never_overwrites_its_own_input(tmp_path: Path) -> None:
+    (tmp_path / "r.docx").write_text(report(), "utf-8")  # YAML under a .docx name
+    attempt(tmp_path, "render", "r.docx", needles=("r.docx",))
+
+
+@pytest.mark.xfail(strict=True, reason="an output may be the template")
+def test_output_given_as_the_input(tmp_path: Path) -> None:
+    (tmp_path / "r.yaml").write_text(report(), "utf-8")
+    (tmp_path / "t.docx").write_bytes(reference_docx().read_bytes())
+    attempt(
+        tmp_path, "render", "r.yaml", "--template", "t.docx", "-o", "t.docx", needles=("t.docx",)
+    )
+
+
+@pytest.mark.xfail(strict=True, reason="a read-only output is replaced")
+def test_read_only_output_is_not_replaced(tmp_path: Path) -> None:
+    (tmp_path / "r.yaml").write_text(report(), "utf-8")
+    (tmp_path / "r.docx").write_bytes(b"signed copy")
+    (tmp_path / "r.docx").chmod(0o444)
+    attempt(tmp_path, "render", "r.yaml", needles=("r.docx",))
+
+
+@pytest.mark.xfail(strict=True, reason="a long output name ends in 内部错误")
+def test_output_name_too_long(tmp_path: Path) -> None:
+    (tmp_path / "r.yaml").write_text(report(), "utf-8")
+    attempt(tmp_path, "render", "r.yaml", "-o", "长" * 100 + ".docx", needles=(".docx",))
+
+
+@pytest.mark.xfail(strict=True, reason="new leaves its YAML when the schema fails")
+def test_new_writes_all_or_none(tmp_path: Path) -> None:
+    (tmp_path / "yixue-cugan.schema.json").mkdir()  # the schema cannot be written
+    attempt(tmp_path, "new", "yixue-cugan", needles=("yixue-cugan.schema.json",))
+    assert not (tmp_path / "report.yaml").exists()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["int", "term"])
+def test_killed_batch_leaves_no_temporary_file(tmp_path: Path, sig: int) -> None:
+    (tmp_path / "r.yaml").write_text(report(), "utf-8")
+    rows = "".join(f"单位{i},{i}\n" for i in range(400))
+    (tmp_path / "b.csv").write_text("单位,学习材料\n" + rows, "utf-8")
+    before = snapshot(tmp_path)
+    outcome = run_cli(
+        "render",
+        "r.yaml",
+        "--batch",
+        "b.csv",
+        "-o",
+        ".",
+        "-j",
+        "2",
+        cwd=tmp_path,
+        send=sig,
+        after=3.0,
+    )
+    assert outcome.code != 0 and "Traceback" not in outcome.text, outcome.text[-2000:]
+    unchanged(before, snapshot(tmp_path))
+    for path in tmp_path.glob("*.docx"):  # what was written is whole
+        zipfile.ZipFile(path).testzip()
+
+
+@pytest.mark.xfail(strict=True, reason="a template DOCTYPE is copied into the output")
+def test_template_with_a_doctype_is_not_copied(tmp_path: Path) -> None:
+    (tmp_path / "r.yaml").write_text(report(), "utf-8")
+    xxe = b'<?xml version="1.0"?><!DOCTYPE f [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+
+    def add_doctype(name: str, data: bytes) -> bytes:
+        if name == "word/styles.xml":
+            return xxe + data.split(b"?>", 1)[1]
+        return data
+
+    rewrite(reference_docx(), tmp_path / "t.docx", add_doctype)
+    outcome = run_cli("render", "r.yaml", "--template", "t.docx", cwd=tmp_path)
+    refused(outcome, "t.docx", codes=(0, 2))
+    if outcome.code == 0:
+        with zipfile.ZipFile(tmp_path / "r.docx") as archive:
+            assert not [n for n in archive.namelist() if b"<!DOCTYPE" in archive.read(n)]
+
+
+@pytest.mark.xfail(strict=True, reason="a template without sectPr ends in 内部错误")
+def test_template_without_section_properties(tmp_path: Path) -> None:
+    (tmp_path / "r.yaml").write_text(report(), "utf-8")
+    rewrite(
+        reference_docx(),
+        tmp_path / "t.docx",
+        lambda n, d: (
+            d.replace(b"<w:sectPr", b"<w:x").replace(b"</w:sectPr>", b"</w:x>")
+            if n == "word/document.xml"
+            else d
+        ),
+    )
+    outcome = run_cli("render", "r.yaml", "--template", "t.docx", cwd=tmp_path)
+    refused(outcome, codes=(0, 2))
+
+
+@pytest.mark.xfail(strict=True, reason="template parts are not bounded")
+def test_template_inflating_beyond_the_limit(tmp_path: Path) -> None:
+    (tmp_path / "r.yaml").write_text(report(), "utf-8")
+    target = rewrite(reference_docx(), tmp_path / "t.docx", lambda n, d: d)
+    with zipfile.ZipFile(target, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("word/media/big.bin", b"\0" * (300 << 20))
+    attempt(tmp_path, "render", "r.yaml", "--template", "t.docx", needles=("t.docx", "上限"))
+
+
+@pytest.mark.xfail(strict=True, reason="an encrypted template ends in 内部错误")
+def test_template_with_an_encrypted_entry(tmp_path: Path) -> None:
+    (tmp_path / "r.yaml").write_text(report(), "utf-8")
+    data = bytearray(rewrite(reference_docx(), tmp_path / "t.docx", lambda n, d: d).read_bytes())
+    # Set the "encrypted" flag bit in every local and central header.
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = 0
+        while (start := data.find(signature, start)) != -1:
+            data[start + offset] |= 1
+            start += 4
+    (tmp_path / "t.docx").write_bytes(bytes(data))
+    attempt(tmp_path, "render", "r.yaml", "--template", "t.docx", needles=("t.docx",))
+
+
+@pytest.mark.xfail(strict=True, reason="a Deflate64 template ends in 内部错误")
+def test_template_with_deflate64(tmp_path: Path) -> None:
+    (tmp_path / "r.yaml").write_text(report(), "utf-8")
+    data = bytearray(rewrite(reference_docx(), tmp_path / "t.docx", lambda n, d: d).read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        start = 0
+        while (start := data.find(signature, start)) != -1:
+            data[start + offset] = 9  # method 9: Deflate64, which zipfile cannot read
+            start += 4
+    (tmp_path / "t.docx").write_bytes(bytes(data))
+    attempt(tmp_path, "render", "r.yaml", "--template", "t.docx", needles=("t.docx",))
+
+
+@pytest.mark.xfail(strict=True, reason="1,000+ subsections end in 内部错误")
+def test_a_thousand_subsections(tmp_path: Path) -> None:
+    many = "".join(
+        f"      - heading: 小标题{i}\n        paragraphs:\n          - 正文{i}。\n"
+        for i in range(1200)
+    )
+    text = report(replace={"    subsections:\n": "    subsections:\n" + many})
+    (tmp_path / "r.yaml").write_text(text, "utf-8")
+    outcome = run_cli("render", "r.yaml", cwd=tmp_path)
+    refused(outcome, "r.yaml", codes=(0, 1))
+
+
+@pytest.mark.xfail(strict=True, reason="kind texts break out of scaffold comments")
+def test_kind_texts_cannot_break_out_of_scaffold_comments(tmp_path: Path) -> None:
+    (tmp_path / "k").mkdir()
+    example = Path(__file__).resolve().parent.parent / "examples/kinds/anquan-jiancha.yaml"
+    text = example.read_text("utf-8").replace(
+        "guidance: 写检查的时间、范围、方式，出动人次和检查单位数",
+        'guidance: "写检查的时间\\nstrict_injected: true\\n#"',
+    )
+    text = re.sub(r"(?m)^summary:.*$", lambda m: 'summary: "节假日前\\nowned: 1\\n#"', text)
+    (tmp_path / "k" / "a.yaml").write_text(text, "utf-8")
+    outcome = run_cli("new", "anquan-jiancha", "-o", "r.yaml", "--kinds", "k", cwd=tmp_path)
+    if outcome.code:
+        refused(outcome, "a.yaml")
+        return
+    scaffold = (tmp_path / "r.yaml").read_text("utf-8")
+    assert "\nstrict_injected:" not in scaffold and "\nowned:" not in scaffold, scaffold[:1500]
