@@ -57,6 +57,10 @@ def _load(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
+    except UnicodeDecodeError:
+        raise UsageError.at(
+            "配置文件不是 UTF-8 编码", path, hint="请在编辑器中把它另存为 UTF-8 编码"
+        ) from None
     except tomllib.TOMLDecodeError as error:
         raise UsageError.at(f"配置文件格式有误：{error}", path) from None
     except OSError as error:

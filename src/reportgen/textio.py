@@ -18,19 +18,11 @@ def read_text(path: str | Path, shown: str | None = None) -> str:
     return decode_text(read_bytes(path, shown), shown or str(path))
 
 
-def read_bytes(path: str | Path, shown: str | None = None) -> bytes:
-    path = Path(path)
-    name = shown or str(path)
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UsageError.at("文件不存在", name, hint="请检查文件名和所在文件夹是否写对") from None
-    except IsADirectoryError:
-        raise UsageError.at("这是一个文件夹，不是文件", name) from None
-    except OSError as exc:
-        raise UsageError.at(
-            f"无法读取文件（{exc.strerror or exc}）", name, hint="请检查文件权限"
-        ) from None
+def read_bytes(path: str | Path, shown: str | None = None, limit: str = "text_bytes") -> bytes:
+    """The bytes of a regular file no bigger than ``limit`` (see :mod:`reportgen.limits`)."""
+    from reportgen.limits import read_file
+
+    return read_file(path, shown, limit=limit)
 
 
 def decode_text(data: bytes, shown: str) -> str:
@@ -53,12 +45,32 @@ def decode_text(data: bytes, shown: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+#: What must not reach a terminal raw: control characters (escape sequences start with ESC or
+#: the C1 CSI), and the bidirectional overrides that reorder what is shown.
+_UNSAFE_FOR_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with control characters shown escaped (``\\x1b``), for text printed to a
+    terminal: a document cannot move the cursor, retitle the window or hide a line."""
+    return _UNSAFE_FOR_TERMINAL.sub(lambda m: _escape_char(m.group()), text)
+
+
+def _escape_char(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def _try_decode(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
         return None
 
+
+#: Characters a Word document (XML 1.0) cannot hold: refused with their place wherever text
+#: comes in (YAML values, table cells).
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 #: Control characters other than tab, line ends and form feed, and the private-use areas:
 #: what decoding binary data as text produces (Unicode categories Cc and Co).
@@ -68,6 +80,45 @@ _BINARY = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\U000f0000-\U
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
     return len(_BINARY.findall(sample)) > max(2, len(sample) // 100)
+
+
+def check_outputs(outputs: list[Path], inputs: list[Path], labels: list[str] | None = None) -> None:
+    """Refuse, before anything is written, outputs that would lose a file: one that is an
+    input, two that are the same file, a read-only existing file, a name too long to make."""
+    resolved_inputs = {_identity(path): path for path in inputs}
+    seen: dict[str, int] = {}
+    for index, out in enumerate(outputs):
+        if len(out.name.encode("utf-8")) > 200:
+            raise UsageError.at(
+                "输出文件名太长（超过 200 字节）",
+                out.name[:40] + "…",
+                hint="请用 -o 指定短一些的文件名",
+            )
+        key = _identity(out)
+        if key in resolved_inputs:
+            raise UsageError.at(
+                f"输出文件就是输入文件 {resolved_inputs[key]}，未写入",
+                out,
+                hint="请用 -o 指定另一个输出文件名",
+            )
+        if key in seen:
+            first = labels[seen[key]] if labels else str(outputs[seen[key]])
+            this = labels[index] if labels else str(out)
+            raise UsageError.at(
+                f"“{first}”和“{this}”的输出是同一个文件，未写入任何文件",
+                out,
+                hint="请改名使它们不同，或分开渲染到不同的文件夹",
+            )
+        seen[key] = index
+        if out.is_file() and not os.access(out, os.W_OK):
+            raise UsageError.at(
+                "输出文件是只读的，未覆盖", out, hint="请先取消只读属性，或用 -o 指定其他文件名"
+            )
+
+
+def _identity(path: Path) -> str:
+    """What names one file: its resolved path, case-folded (Windows and macOS ignore case)."""
+    return os.path.normcase(str(path.resolve())).casefold()
 
 
 def write_atomically(path: str | Path, data: bytes, *, overwrite: bool = True) -> None:
@@ -84,6 +135,7 @@ def write_atomically(path: str | Path, data: bytes, *, overwrite: bool = True) -
         raise UsageError.at(
             "输出文件夹不存在", folder, hint="请先建立该文件夹，或用 -o 指定已有文件夹中的文件"
         )
+    check_outputs([path], [])
     if path.is_dir():
         raise UsageError.at("输出路径是一个文件夹", path, hint="请用 -o 指定一个文件名")
     if not overwrite and path.exists():

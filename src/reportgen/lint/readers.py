@@ -29,7 +29,7 @@ def collect_files(paths: Iterable[str]) -> tuple[list[tuple[Path, str]], list[Pr
         path = Path(given)
         if path.is_dir():
             files.extend((found, str(found)) for found in _walk(path))
-        elif path.is_file():
+        elif path.exists():  # a FIFO or a device too: read_source says what it is
             files.append((path, given))
         else:
             problems.append(Problem("文件或文件夹不存在", given, hint="请检查路径是否写错"))
@@ -52,7 +52,10 @@ def _walk(folder: Path) -> list[Path]:
 
 def read_source(path: Path, shown: str) -> Source:
     """Read one file as a :class:`Source`; raise :class:`UsageError` when it cannot be read."""
+    from reportgen.limits import check_file
+
     suffix = path.suffix.lower()
+    check_file(path, shown, limit="package_bytes" if suffix == ".docx" else "text_bytes")
     if suffix == ".docx":
         from reportgen.lint.docx_source import read_docx_source
 
@@ -69,31 +72,12 @@ def read_source(path: Path, shown: str) -> Source:
             shown,
             hint="可检查的文件类型：.docx、.txt、.md、.yaml、.yml",
         )
-    _refuse_oversized(path, shown)
     text = read_text(path, shown)
     if suffix in (".yaml", ".yml"):
         from reportgen.lint.yaml_source import source_from_yaml
 
         return source_from_yaml(text, shown)
     return source_from_text(shown, text, markdown=suffix in _MARKDOWN)
-
-
-#: A report draft is tens of kilobytes; a text file past this is a dump, a log or a mistake,
-#: and reading it whole would hold the other files up. Checked before reading a byte.
-MAX_TEXT_BYTES = 20 * 1024 * 1024
-
-
-def _refuse_oversized(path: Path, shown: str) -> None:
-    try:
-        size = path.stat().st_size
-    except OSError:
-        return  # read_text reports a missing or unreadable file in its own words
-    if size > MAX_TEXT_BYTES:
-        raise UsageError.at(
-            f"文件过大（{size // (1024 * 1024)} MB），不像是一份报告草稿，已跳过",
-            shown,
-            hint=f"可检查的文本文件不超过 {MAX_TEXT_BYTES // (1024 * 1024)} MB；请拆分后再检查",
-        )
 
 
 def read_or_problem(path: Path, shown: str) -> Source | ReportgenError:

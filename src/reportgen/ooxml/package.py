@@ -25,7 +25,6 @@ from typing import Any
 from reportgen.errors import Problem, UsageError
 from reportgen.ooxml.names import PKG_RELS, rel_kind
 
-MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 100
 RATIO_CHECKED_ABOVE = 10 * 1024 * 1024  # small members may compress well; big ones may not
 _CHUNK = 1024 * 1024
@@ -67,12 +66,7 @@ class DocxPackage:
 
     def __init__(self, path: Path, data: bytes | None = None) -> None:
         self.path = path
-        self._zip = _open_zip(path) if data is None else _open_bytes(path, data)
-        try:
-            infos = self._zip.infolist()
-        except _ZIP_ERRORS as error:
-            raise _unreadable(path, "文件已损坏，无法读取其中的内容。") from error
-        _refuse_bomb(path, infos)
+        self._zip, infos = open_package(path, data)
         self.infos = infos
         self._names = {info.filename.lstrip("/").lower(): info for info in infos}
         self.main_part = self._find_main_part()
@@ -87,48 +81,11 @@ class DocxPackage:
         info = self._names.get(part.lower())
         if info is None:
             raise KeyError(part)
-        limit = info.file_size
-        chunks: list[bytes] = []
-        size = 0
-        try:
-            with self._zip.open(info) as stream:
-                while True:
-                    chunk = stream.read(min(_CHUNK, limit - size + 1))
-                    if not chunk:
-                        break
-                    size += len(chunk)
-                    if size > limit:
-                        raise _unreadable(
-                            self.path,
-                            "文件中的压缩内容比声明的更大，疑似恶意构造的压缩包，已拒绝读取。",
-                        )
-                    chunks.append(chunk)
-        except _ZIP_ERRORS as error:
-            raise _unreadable(
-                self.path, f"文件已损坏或不完整（{info.filename} 无法解压）。"
-            ) from error
-        return b"".join(chunks)
+        return read_entry(self._zip, info, self.path)
 
     def xml(self, part: str) -> Any:
         """The root element of ``part``; DOCTYPEs and entities are refused, never expanded."""
-        from reportgen.ooxml.xml import XMLSyntaxError, has_doctype, parse
-
-        data = self.read(part)
-        doctype = _unreadable(
-            self.path,
-            f"文件中的 {part} 含有 DOCTYPE 声明（Word 不会这样保存），出于安全考虑已拒绝读取。",
-        )
-        if b"<!DOCTYPE" in data[:1024]:
-            raise doctype  # refused before parsing; the check after parsing catches UTF-16 too
-        try:
-            root = parse(data)
-        except (XMLSyntaxError, ValueError) as error:
-            raise _unreadable(
-                self.path, f"文件中的 {part} 不是有效的 XML，文件可能已损坏。"
-            ) from error
-        if has_doctype(root):
-            raise doctype
-        return root
+        return parse_xml(self.read(part), self.path, part)
 
     def rels(self, part: str) -> list[Relationship]:
         """The relationships of ``part`` (empty when it has none)."""
@@ -179,6 +136,93 @@ class DocxPackage:
         return self._names[part.lower()].filename.lstrip("/")
 
 
+def open_package(
+    path: Path, data: bytes | None = None
+) -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo]]:
+    """A .docx or .xlsx opened for bounded reading: a regular file within ``package_bytes``,
+    with entries that are few enough, small enough inflated, readable (no encryption, only
+    stored or deflated) and safely named (no ``..``, no leading ``/``)."""
+    from reportgen.limits import check_file
+
+    if data is None:
+        check_file(path, limit="package_bytes")
+    archive = _open_zip(path) if data is None else _open_bytes(path, data)
+    try:
+        infos = archive.infolist()
+    except _ZIP_ERRORS as error:
+        archive.close()
+        raise _unreadable(path, "文件已损坏，无法读取其中的内容。") from error
+    try:
+        _refuse_bomb(path, infos)
+        _refuse_odd_entries(path, infos)
+    except UsageError:
+        archive.close()
+        raise
+    return archive, infos
+
+
+def read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> bytes:
+    """The bytes of one entry, inflated with a bound (never more than the zip declared)."""
+    limit = info.file_size
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        with archive.open(info) as stream:
+            while True:
+                chunk = stream.read(min(_CHUNK, limit - size + 1))
+                if not chunk:
+                    break
+                size += len(chunk)
+                if size > limit:
+                    raise _unreadable(
+                        path, "文件中的压缩内容比声明的更大，疑似恶意构造的压缩包，已拒绝读取。"
+                    )
+                chunks.append(chunk)
+    except _ZIP_ERRORS as error:
+        raise _unreadable(path, f"文件已损坏或不完整（{info.filename} 无法解压）。") from error
+    return b"".join(chunks)
+
+
+def parse_xml(data: bytes, path: Path, part: str) -> Any:
+    """The root element of the XML ``data`` of ``part``; a DOCTYPE is refused, never expanded."""
+    from reportgen.ooxml.xml import XMLSyntaxError, has_doctype, parse
+
+    doctype = _unreadable(
+        path,
+        f"文件中的 {part} 含有 DOCTYPE 声明（Word 和 Excel 不会这样保存），出于安全考虑已拒绝读取。",
+    )
+    if b"<!DOCTYPE" in data[:1024]:
+        raise doctype  # refused before parsing; the check after parsing catches UTF-16 too
+    try:
+        root = parse(data)
+    except (XMLSyntaxError, ValueError) as error:
+        raise _unreadable(path, f"文件中的 {part} 不是有效的 XML，文件可能已损坏。") from error
+    if has_doctype(root):
+        raise doctype
+    return root
+
+
+def _refuse_odd_entries(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    for info in infos:
+        name = info.filename
+        if name.startswith(("/", "\\")) or ".." in name.replace("\\", "/").split("/"):
+            raise _unreadable(
+                path, f"压缩包中的条目名“{name}”指向包外，疑似恶意构造的文件，已拒绝读取。"
+            )
+        if info.flag_bits & 1:
+            raise _unreadable(
+                path,
+                f"压缩包中的 {name} 已加密，无法读取。",
+                "请在 Word、WPS 或 Excel 中取消密码并另存后再试",
+            )
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise _unreadable(
+                path,
+                f"压缩包中的 {name} 使用了不支持的压缩方式。",
+                "请在 Word、WPS 或 Excel 中打开后另存，再试",
+            )
+
+
 def resolve_target(folder: str, target: str) -> str:
     """The part name a relationship target points to, relative to the source's folder."""
     if target.startswith("/"):
@@ -187,10 +231,6 @@ def resolve_target(folder: str, target: str) -> str:
 
 
 def _open_zip(path: Path) -> zipfile.ZipFile:
-    if not path.exists():
-        raise _unreadable(path, "找不到这个文件。", "请检查路径和文件名是否写对")
-    if path.is_dir():
-        raise _unreadable(path, "这是一个文件夹，不是 .docx 文件。", "请给出 .docx 文件的路径")
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
@@ -233,15 +273,24 @@ def _open_bytes(path: Path, data: bytes) -> zipfile.ZipFile:
 
 
 def _refuse_bomb(path: Path, infos: list[zipfile.ZipInfo]) -> None:
-    total = sum(info.file_size for info in infos)
-    suspicious = total > MAX_TOTAL_UNCOMPRESSED or any(
+    """Refused by the sizes the zip declares, before anything is inflated (reading then holds
+    each entry to its declared size)."""
+    from reportgen.limits import current, exceeded
+
+    limits = current()
+    if len(infos) > limits.zip_entries:
+        raise exceeded("zip_entries", path)
+    if any(info.file_size > limits.part_bytes for info in infos):
+        raise exceeded("part_bytes", path)
+    if sum(info.file_size for info in infos) > limits.inflated_bytes:
+        raise exceeded("inflated_bytes", path)
+    if any(
         info.file_size > RATIO_CHECKED_ABOVE
         and info.file_size > MAX_RATIO * max(info.compress_size, 1)
         for info in infos
-    )
-    if suspicious:
+    ):
         raise _unreadable(
             path,
-            f"文件解压后过大（声明 {total // (1024 * 1024)} MB）或压缩比异常，疑似压缩炸弹，已拒绝读取。",
+            "文件中有压缩比异常的内容，疑似压缩炸弹，已拒绝读取。",
             "若这确是正常文档，请删去其中的大图片或嵌入对象后另存为 .docx 再试",
         )

@@ -6,6 +6,7 @@ letter), so an error names the cell a clerk must fix.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,8 +57,11 @@ def column_letter(index: int) -> str:
 
 
 def read_table(path: str | Path) -> Table:
+    from reportgen.limits import check_file
+
     path = Path(path)
     suffix = path.suffix.lower()
+    check_file(path, limit="package_bytes" if suffix in (".xlsx", ".xlsm") else "text_bytes")
     if suffix == ".csv":
         grid = _csv_rows(path)
     elif suffix in (".xlsx", ".xlsm"):
@@ -71,9 +75,28 @@ def read_table(path: str | Path) -> Table:
         for r, row in enumerate(grid, start=1)
     ]
     rows = [row for row in rows if any(cell.text for cell in row)]
+    _refuse_forbidden_characters(str(path), rows)
     if not rows:
         raise InputError.at("表格是空的", path, hint="第一行写列名，下面每行一条数据")
     return Table(str(path), rows[0], rows[1:])
+
+
+def _refuse_forbidden_characters(path: str, rows: list[list[Cell]]) -> None:
+    from reportgen.textio import XML_FORBIDDEN
+
+    for row in rows:
+        for cell in row:
+            bad = XML_FORBIDDEN.search(cell.text)
+            if bad:
+                raise InputError(
+                    Problem(
+                        f"{cell.ref} 单元格：有 Word 文档不能容纳的控制字符 U+{ord(bad.group()):04X}",
+                        path,
+                        cell.row,
+                        cell.column,
+                        "删去这个字符（常见于从网页或其他软件复制的文字）",
+                    )
+                )
 
 
 def _csv_rows(path: Path) -> list[list[str]]:
@@ -99,6 +122,7 @@ def _xlsx_rows(path: Path) -> list[list[str]]:
 
     from openpyxl import load_workbook
 
+    _check_workbook(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
@@ -111,9 +135,47 @@ def _xlsx_rows(path: Path) -> list[list[str]]:
         ) from None
     try:
         sheet = book.worksheets[0]
+        sheet.reset_dimensions()  # a stale <dimension> must not hide rows
         return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
     finally:
         book.close()
+
+
+_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,3})([0-9]{1,9})"')
+_ROW_REF = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="([0-9]{1,9})"')
+
+
+def _check_workbook(path: Path) -> None:
+    """The checks every package passes (sizes, entries, no DOCTYPE in any part), and the
+    cells a sheet really holds within ``table_rows`` and ``table_columns`` (whatever its
+    <dimension> says), before openpyxl sees the file."""
+    from reportgen.limits import current, exceeded
+    from reportgen.ooxml.package import open_package, parse_xml, read_entry
+
+    limits = current()
+    archive, infos = open_package(path)
+    with archive:
+        for info in infos:
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            data = read_entry(archive, info, path)
+            parse_xml(data, path, info.filename)
+            if not info.filename.startswith("xl/worksheets/"):
+                continue
+            rows = [int(r) for r in _ROW_REF.findall(data)]
+            cells = _CELL_REF.findall(data)
+            rows.extend(int(r) for _, r in cells)
+            if rows and max(rows) > limits.table_rows + 1:
+                raise exceeded("table_rows", path, usage=False)
+            if cells and max(_column_number(c) for c, _ in cells) > limits.table_columns:
+                raise exceeded("table_columns", path, usage=False)
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
 
 
 def _cell_text(value: object) -> str:
@@ -129,7 +191,13 @@ def parse_number(text: str) -> float | None:
     cleaned = text.strip().translate(_FULL_WIDTH).replace(",", "").rstrip("%")
     if not cleaned:
         return None
-    return float(cleaned)  # ValueError for text that is not a number
+    from reportgen.report.figures import sane_number
+
+    try:
+        number = float(cleaned)
+    except ValueError:
+        raise ValueError("") from None  # not a number at all: the caller says so
+    return sane_number(number)
 
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")

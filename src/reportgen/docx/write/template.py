@@ -26,6 +26,31 @@ def packaged_template_bytes() -> bytes:
     return (resources.files("reportgen.templates") / "docx" / "reference.docx").read_bytes()
 
 
+def checked_template_bytes(template: Path) -> bytes:
+    """The bytes of a user's template, once its package has passed every check a draft passes
+    (bounded sizes, safe entry names, no encryption, no DOCTYPE in any XML part): what we copy
+    from it into a report is then safe to copy."""
+    from reportgen.limits import read_file
+    from reportgen.ooxml.package import open_package, parse_xml, read_entry
+
+    if not template.exists():
+        raise UsageError.at("找不到模板文件。", template, hint="请检查 --template 后的路径。")
+    try:
+        archive, infos = open_package(template)
+        with archive:
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")):
+                    parse_xml(read_entry(archive, info, template), template, info.filename)
+        return read_file(template, limit="package_bytes")
+    except UsageError as error:
+        problem = error.problems[0]
+        raise UsageError.at(
+            f"模板不是可读的 Word 文档（.docx）：{problem.message}",
+            template,
+            hint=problem.hint,
+        ) from None
+
+
 def open_template(template: Path | None) -> DocxDocument:
     """The template as a python-docx document; a clear UsageError if it cannot be one."""
     import docx
@@ -33,19 +58,7 @@ def open_template(template: Path | None) -> DocxDocument:
 
     from reportgen.ooxml.xml import XMLSyntaxError
 
-    if template is None:
-        data = packaged_template_bytes()
-    else:
-        try:
-            data = Path(template).read_bytes()
-        except FileNotFoundError as exc:
-            raise UsageError.at(
-                "找不到模板文件。", template, hint="请检查 --template 后的路径。"
-            ) from exc
-        except OSError as exc:
-            raise UsageError.at(
-                f"无法读取模板文件（{exc.strerror or exc}）。", template, hint="请检查文件权限。"
-            ) from exc
+    data = packaged_template_bytes() if template is None else checked_template_bytes(template)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
@@ -54,6 +67,12 @@ def open_template(template: Path | None) -> DocxDocument:
             template,
             hint="请在 Word 或 WPS 中把模板另存为“Word 文档 (*.docx)”后再试。" + TEMPLATE_HINT,
         ) from exc
+    if not len(document.sections):
+        raise UsageError.at(
+            "模板中没有页面设置（w:sectPr），无法排版。",
+            template,
+            hint="请在 Word 中打开模板，检查“布局 → 页面设置”后另存；" + TEMPLATE_HINT,
+        )
     _drop_theme_fonts(document)
     return document
 
