@@ -27,7 +27,13 @@ def source_from_yaml(text: str, path: str) -> Source:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    from reportgen.yamlio.compose import compose
+    from reportgen.yamlio.source import SourceMap
+
     try:
+        # Composed once with every limit (depth, values, aliases) before ruamel's loader,
+        # which would follow a billion laughs; its values are shared, never copied.
+        compose(text, path, SourceMap(path))
         data = YAML(typ="rt").load(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark

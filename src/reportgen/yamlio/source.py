@@ -8,7 +8,6 @@ into plain Python data for validation and keep a :class:`SourceMap` from each va
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -70,30 +69,35 @@ def load_yaml(path: str | Path) -> tuple[Any, SourceMap]:
 def parse_yaml(text: str, path: str) -> tuple[Any, SourceMap]:
     """Parse ``text``: values as plain Python data, and the place of each in a source map.
 
-    The document is composed by libyaml (ruamel.yaml's C parser): its nodes carry their marks,
-    and composing is ten times faster than ruamel's round-trip loader. On a syntax error the
-    pure parser reads the text again, for its more precise words about what is wrong.
+    The values are composed from libyaml's events (ruamel.yaml's C parser), bounded as they
+    are composed (see :mod:`reportgen.yamlio.compose`). On a syntax error the pure parser reads
+    the text again, for its more precise words about what is wrong.
     """
-    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     if not text.strip():
         raise InputError.at(
             "文件是空的", path, hint="可用 reportgen new KIND 生成一份带说明的模板再填写"
         )
-    try:
-        root = _composer().compose(text)
-    except YAMLError:
-        _raise_worded_syntax_error(text, path)
-        raise InputError.at("YAML 格式错误", path) from None  # pragma: no cover - pure agrees
+    from reportgen.yamlio.compose import compose
+
     source = SourceMap(path)
-    return _plain(root, (), source), source
-
-
-@lru_cache(maxsize=1)
-def _composer() -> Any:
-    from ruamel.yaml import YAML
-
-    return YAML(typ="safe", pure=False)
+    try:
+        data = compose(text, path, source)
+    except YAMLError as error:
+        _raise_worded_syntax_error(text, path)
+        # The pure parser took what libyaml refused (an escape such as "\ud800"): libyaml's words.
+        if isinstance(error, MarkedYAMLError):
+            raise InputError(_syntax_problem(error, text, path)) from None
+        raise InputError.at("YAML 格式错误", path) from None  # pragma: no cover - pure agrees
+    if data is None and not source.values:
+        raise InputError.at(
+            "文件中没有内容（只有注释或空白）",
+            path,
+            1,
+            hint="可用 reportgen new KIND 生成一份带说明的模板再填写",
+        )
+    return data, source
 
 
 def _raise_worded_syntax_error(text: str, path: str) -> None:
@@ -152,64 +156,6 @@ def _syntax_problem(exc: Any, text: str, path: str) -> Problem:
         message = f"YAML 格式错误（{what or exc}）"
         hint = "检查这一行及上一行的缩进、冒号和引号"
     return Problem(message, path, line, column, hint)
-
-
-def _plain(node: Any, loc: Loc, source: SourceMap) -> Any:
-    kind = node.id
-    if kind == "mapping":
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            name = str(key_node.value)
-            here = (*loc, name)
-            if name in result:
-                raise InputError(
-                    Problem(
-                        f"字段 {name} 写了两次",
-                        source.path,
-                        key_node.start_mark.line + 1,
-                        key_node.start_mark.column + 1,
-                        "删去重复的一个；同一层里每个字段只能写一次",
-                    )
-                )
-            source.keys[here] = _position(key_node)
-            result[name] = _child(value_node, here, source)
-        return result
-    if kind == "sequence":
-        return [_child(item, (*loc, index), source) for index, item in enumerate(node.value)]
-    return _scalar(node)
-
-
-def _child(node: Any, loc: Loc, source: SourceMap) -> Any:
-    source.values[loc] = _position(node)
-    if node.id == "scalar" and node.style in ("|", ">"):
-        source.block_starts[loc] = node.start_mark.line + 2  # text starts below the indicator
-    return _plain(node, loc, source)
-
-
-def _position(node: Any) -> Position:
-    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
-
-
-def _scalar(node: Any) -> Any:
-    """A scalar's value by its resolved tag (YAML 1.2 core schema). Dates stay text: pydantic
-    checks them, so an impossible date is reported with its line."""
-    value, tag = node.value, node.tag
-    if tag.endswith(":null"):
-        return None
-    if tag.endswith(":bool"):
-        return value.lower() == "true"
-    if tag.endswith(":int"):
-        digits = value.replace("_", "")
-        try:
-            return int(digits)
-        except ValueError:
-            return int(digits, 0)
-    if tag.endswith(":float"):
-        lowered = value.replace("_", "").lower()
-        if lowered.lstrip("+-") in (".inf", ".nan"):
-            return float(lowered.replace(".", ""))
-        return float(lowered)
-    return str(value)
 
 
 def require_mapping(data: Any, source: SourceMap) -> dict[str, Any]:
