@@ -106,7 +106,9 @@ TABLE_RULE = "Markdown 表格的分隔行"
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_CODE = re.compile(r"`([^`\n]+)`")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-_MD_EMPHASIS = re.compile(r"(?<![*_\\])(\*{1,3}|_{1,3})(?=[^\s*_])(.+?)(?<=[^\s\\])\1(?![*_])")
+_MD_EMPHASIS = re.compile(
+    r"(?<![*_\\])(\*{1,3}|_{1,3})(?=[^\s*_])([^*_\n]+?)(?<=[^\s\\])\1(?![*_])"
+)
 
 
 def _markdown(text: str, first_line: int, meta: dict[str, str]) -> Reading:

@@ -2,7 +2,8 @@
 
 Paragraphs may refer to figures as ``{{ 名称 }}``. They are rendered by Jinja2 in a sandbox with
 strict undefined, so text that happens to contain ``{{ … }}`` can never run code, and an
-undeclared name is an error. Text without braces never reaches Jinja2, and neither does text
+undeclared name is an error; only the loop-free report language of
+:mod:`reportgen.report.textlang` is accepted, so no paragraph can run away. Text without braces never reaches Jinja2, and neither does text
 whose only markup is plain ``{{ 名称 }}`` references: for those the substitution is done here,
 with the same result and the same error, and the import of Jinja2 (a tenth of a command's
 start-up) is saved.
@@ -20,6 +21,7 @@ from reportgen.errors import InputError, Problem
 from reportgen.gongwen.placeholders import find_placeholders
 from reportgen.kinds.figure import Figure
 from reportgen.report.document import Span
+from reportgen.report.textlang import OutsideLanguage
 
 _TOKEN = re.compile("\ue000(\\d+)\ue001")
 _PLAIN_REFERENCE = re.compile(r"\{\{\s*([^\W\d]\w*)\s*\}\}")
@@ -149,13 +151,23 @@ class TextFiller:
                     hint=f"在 figures 中声明它，或检查名称是否写错。已声明：{known}",
                 )
             ) from None
-        except SecurityError:
+        except (SecurityError, OutsideLanguage) as exc:
+            what = f"（这里用了{exc.what}）" if isinstance(exc, OutsideLanguage) else ""
             raise InputError(
                 Problem(
-                    "{{ }} 中只能写数据名称",
+                    f"{{{{ }}}} 和 {{% %}} 中只能写数据名称、if 判断和简单的过滤器{what}",
                     self.path,
                     line,
-                    hint="如需写大括号本身，请改用全角“｛｛ ｝｝”",
+                    hint="报告正文不支持循环、宏和运算；如需写大括号本身，请改用全角“｛｛ ｝｝”",
+                )
+            ) from None
+        except RecursionError:
+            raise InputError(
+                Problem(
+                    "{{ }} 或 {% %} 嵌套过深",
+                    self.path,
+                    line,
+                    hint="请减少 if 或括号的嵌套层数",
                 )
             ) from None
         except (TemplateSyntaxError, TemplateError, TypeError, ValueError) as exc:
@@ -185,7 +197,12 @@ def _plain_references(text: str, context: dict[str, _FigureToken]) -> str | None
 def _template(text: str) -> Any:
     """Each paragraph's template is compiled once per process: a batch renders the same
     paragraphs for every row, and compiling is most of Jinja2's cost."""
-    return _environment().from_string(text)
+    from reportgen.report.textlang import check
+
+    environment = _environment()
+    parsed = environment.parse(text)
+    check(parsed)
+    return environment.from_string(parsed)
 
 
 @lru_cache(maxsize=1)

@@ -20,8 +20,10 @@ A title written with explicit line breaks (``\\n``) is kept as written.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
+from collections.abc import Iterator
 
 from reportgen.gongwen.doctypes import DOC_TYPES
 
@@ -155,21 +157,54 @@ def _shape_cost(widths: list[float]) -> float:
 
 def title_breaks(text: str, max_width: float) -> list[int]:
     """Offsets in ``text`` before which a new title line starts (empty: one line)."""
-    if "\n" in text or text_width(text) <= max_width:
+    total = text_width(text)
+    if "\n" in text or total <= max_width or total > MAX_LINES * max_width:
+        # One line, kept as written, or longer than MAX_LINES full lines: the word processor
+        # wraps it (and no search over its breaks is started).
         return []
     costs = _boundary_costs(text)
     positions = sorted(costs)
+    edges = [0.0]
+    for char in text:
+        edges.append(edges[-1] + char_width(char))
     for line_count in range(2, MAX_LINES + 1):
         best: tuple[float, list[int]] | None = None
-        for breaks in itertools.combinations(positions, line_count - 1):
-            edges = [0, *breaks, len(text)]
-            widths = [text_width(text[a:b]) for a, b in itertools.pairwise(edges)]
-            if max(widths) > max_width:
-                continue
+        for breaks in _fitting_breaks(positions, edges, line_count, max_width):
+            bounds = [0, *breaks, len(text)]
+            widths = [edges[b] - edges[a] for a, b in itertools.pairwise(bounds)]
             score = sum(costs[i] for i in breaks) + _shape_cost(widths)
             if best is None or score < best[0]:
                 best = (score, list(breaks))
         if best is not None:
             return best[1]
-    # Longer than MAX_LINES full lines: let the word processor wrap it.
-    return []
+    return []  # pragma: no cover - MAX_LINES full lines always fit
+
+
+def _fitting_breaks(
+    positions: list[int], edges: list[float], line_count: int, max_width: float
+) -> Iterator[tuple[int, ...]]:
+    """Every choice of ``line_count - 1`` breaks among ``positions`` whose lines all fit.
+
+    A break is only tried where the line before it fits and the lines after it can still hold
+    the rest, so the search visits a window of about one line's width per break: bounded by
+    the line width, not by the length of the title, whatever segmenter priced the positions.
+    """
+    total = edges[-1]
+
+    def extend(chosen: tuple[int, ...], start: int) -> Iterator[tuple[int, ...]]:
+        left = line_count - 1 - len(chosen)
+        if left == 0:
+            if total - edges[start] <= max_width:
+                yield chosen
+            return
+        low = total - left * max_width  # the rest must fit in the lines left
+        first = bisect.bisect_right(positions, start)
+        for index in range(first, len(positions)):
+            position = positions[index]
+            width = edges[position] - edges[start]
+            if width > max_width:
+                break
+            if edges[position] >= low:
+                yield from extend((*chosen, position), position)
+
+    return extend((), 0)
