@@ -121,6 +121,6 @@ def test_settings_file_not_utf8(tmp_path: Path) -> None:
 
 @pytest.mark.xfail(strict=True, reason="a limit in .reportgen.toml is not read yet")
 def test_limits_are_settable(tmp_path: Path) -> None:
-    (tmp_path / ".reportgen.toml").write_text("[limits]\ninput_bytes = 1000\n", "utf-8")
+    (tmp_path / ".reportgen.toml").write_text("[limits]\ntext_bytes = 1000\n", "utf-8")
     write(tmp_path, "r.yaml", report())
-    attempt(tmp_path, "render", "r.yaml", needles=("r.yaml", "input_bytes", "上限"))
+    attempt(tmp_path, "render", "r.yaml", needles=("r.yaml", "text_bytes", "上限"))

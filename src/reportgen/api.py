@@ -69,6 +69,10 @@ def render(
     out = Path(output) if output else path.with_suffix(".docx")
     if out.suffix.lower() != ".docx":
         raise UsageError.at("输出文件应以 .docx 结尾", out, hint="用 -o 指定 .docx 文件名")
+    from reportgen.textio import check_outputs
+
+    given = [Path(p) for p in (path, template, figures) if p is not None]
+    check_outputs([out], given)
     loaded = load_report(path, registry or load_registry())
     return render_loaded(
         loaded,
@@ -159,7 +163,7 @@ def new_scaffold(
 ) -> list[Path]:
     """Write the scaffold of ``kind_id`` and its JSON Schema beside it; returns the files written."""
     from reportgen.report.scaffold import scaffold
-    from reportgen.textio import write_atomically
+    from reportgen.textio import check_outputs, write_atomically
 
     kind = (registry or load_registry()).get(kind_id)
     out = Path(output)
@@ -167,13 +171,34 @@ def new_scaffold(
         raise UsageError.at("文件已存在，未覆盖", out, hint="换一个文件名（-o），或加 --force 覆盖")
     schema_path = out.with_name(f"{kind.id}.schema.json")
     text = scaffold(kind.spec, schema_path.name, today or dt.date.today())
+    schema_text = schema(kind)
+    if schema_path.is_dir():
+        raise UsageError.at(
+            "这里已有同名文件夹，无法写入 JSON Schema，未生成任何文件",
+            schema_path,
+            hint="请把该文件夹改名，或用 -o 把模板写到别的文件夹",
+        )
+    write_schema = force or not schema_path.exists() or _same_text(schema_path, schema_text)
+    check_outputs([out, schema_path] if write_schema else [out], [])
+    existed = out.exists()
     write_atomically(out, text.encode("utf-8"), overwrite=force)
     written = [out]
-    schema_text = schema(kind)
-    if force or not schema_path.exists() or schema_path.read_text("utf-8") == schema_text:
-        write_atomically(schema_path, schema_text.encode("utf-8"))
+    if write_schema:
+        try:
+            write_atomically(schema_path, schema_text.encode("utf-8"))
+        except UsageError:
+            if not existed:  # all or none: the scaffold goes too
+                out.unlink(missing_ok=True)
+            raise
         written.append(schema_path)
     return written
+
+
+def _same_text(path: Path, text: str) -> bool:
+    try:
+        return path.is_file() and path.read_text("utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def lint(paths: Sequence[str | Path], options: LintOptions | None = None) -> LintRun:

@@ -170,11 +170,20 @@ def plan(paths: list[Path], output: Path | None, table: Path | None, options: Op
             raise UsageError.at(
                 "--batch 只能配一个 YAML 文件", hint="批量表格中每行一个单位，共用同一个 YAML"
             )
-        return jobs_for_table(paths[0], table, output, options)
-    files = yaml_files(paths)
-    if not files:
-        raise UsageError.at("没有找到 .yaml 文件", ", ".join(map(str, paths)))
-    return jobs_for_files(files, output)
+        jobs = jobs_for_table(paths[0], table, output, options)
+    else:
+        files = yaml_files(paths)
+        if not files:
+            raise UsageError.at("没有找到 .yaml 文件", ", ".join(map(str, paths)))
+        jobs = jobs_for_files(files, output)
+    from reportgen.textio import check_outputs
+
+    inputs = {job.source for job in jobs} | {
+        p for p in (table, options.template, options.figures) if p is not None
+    }
+    labels = [f"{job.label}（{job.table}）" if job.table else str(job.source) for job in jobs]
+    check_outputs([job.output for job in jobs], sorted(inputs), labels)
+    return jobs
 
 
 def summary(results: list[JobResult]) -> tuple[str, int]:

@@ -96,8 +96,11 @@ def _err(text: str) -> None:
 @app.command("kinds", cls=_Command)
 def kinds_command(kinds: KindsOption = None) -> None:
     """列出可用的报告类型：编号、中文名、何时使用。"""
+    from reportgen.textio import terminal_safe
+
     for kind in _registry(kinds):
-        typer.echo(f"{kind.id:<16}{kind.spec.name}\n{'':<16}{kind.spec.summary}")
+        name, summary = terminal_safe(kind.spec.name), terminal_safe(kind.spec.summary)
+        typer.echo(f"{kind.id:<16}{name}\n{'':<16}{summary}")
 
 
 @app.command("new", cls=_Command)
@@ -299,6 +302,8 @@ def lint_command(
         sys.stdout.write(run.output if run.output.endswith("\n") else run.output + "\n")
     for problem in run.problems:
         _err(str(problem))
+    for note in run.notes:
+        _err(note)
     raise typer.Exit(run.exit_code)
 
 
@@ -445,7 +450,15 @@ def top_level_help() -> str:
         return context.get_help() + "\n"
 
 
+def _interrupted(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # SIGTERM as Ctrl-C: every temporary file is removed on the way out
+
+
 def main() -> None:
+    import signal
+
+    # Batch workers are forked from here and inherit this, so they clean up too.
+    signal.signal(signal.SIGTERM, _interrupted)
     try:
         code = app(standalone_mode=False)
     except ReportgenError as exc:

@@ -7,6 +7,7 @@ would type (``*.**万个``, ``**.*%``), so a draft looks like the drafts people 
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -61,6 +62,11 @@ class Figure(BaseModel):
             )
         return unit
 
+    @field_validator("value")
+    @classmethod
+    def _finite_and_sane(cls, value: float | int | None) -> float | int | None:
+        return None if value is None else sane_number(value)
+
     @property
     def filled(self) -> bool:
         return self.value is not None
@@ -76,6 +82,19 @@ class Figure(BaseModel):
         if self.value is None:
             return self.placeholder()
         return format_number(self.value, self.precision) + self.unit
+
+
+def sane_number(value: float | int) -> float | int:
+    """``value`` if a report can print it: finite, and no more whole digits than the limit
+    ``figure_digits``; a ValueError that says what is wrong otherwise."""
+    from reportgen.limits import current
+
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("应是有限的数，不能是无穷大（inf）或非数（NaN）")
+    digits = current().figure_digits
+    if abs(value) >= 10**digits:
+        raise ValueError(f"数值过大：整数部分超过 {digits} 位（上限 figure_digits），请检查单位")
+    return value
 
 
 def format_number(value: float | int, precision: int) -> str:

@@ -6,6 +6,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 
 from reportgen.lint.findings import SEVERITY_NAMES, Finding
+from reportgen.textio import terminal_safe as shown
 
 _COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
@@ -20,20 +21,21 @@ def format_text(
     """Render findings for a terminal; ``excerpts`` give each finding's text line and offset."""
     blocks: list[str] = []
     for finding in findings:
-        place, rule = f"{_place(finding)}:", finding.rule
+        place, rule = shown(f"{_place(finding)}:"), finding.rule
         if color:
             place = f"{_BOLD}{place}{_RESET}"
             rule = f"{_COLORS.get(finding.severity, '')}{rule}{_RESET}"
-        head = f"{place} {rule} {finding.message}"
+        head = f"{place} {rule} {shown(finding.message)}"
         if finding.where():
-            head += f"（{finding.where()}）"
+            head += f"（{shown(finding.where())}）"
         lines = [head]
         if finding in excerpts:
             line, offset = excerpts[finding]
             lines.extend(_excerpt(line, offset, len(finding.match), color, finding.severity))
         blocks.append("\n".join(lines))
     blocks.append(_summary_line(summary))
-    return "\n".join(blocks) + "\n"
+    # No line may start with "::": a CI runner would take it for a workflow command.
+    return "\n".join(blocks).replace("\n::", "\n ::") + "\n"
 
 
 def _place(finding: Finding) -> str:
@@ -45,9 +47,9 @@ def _excerpt(line: str, offset: int, length: int, color: bool, severity: str) ->
     length = max(1, min(length, len(line) - offset))
     start = max(0, offset - 30)
     end = min(len(line), offset + length + 30)
-    before = ("…" if start else "") + line[start:offset]
-    match = line[offset : offset + length]
-    after = line[offset + length : end] + ("…" if end < len(line) else "")
+    before = ("…" if start else "") + shown(line[start:offset])
+    match = shown(line[offset : offset + length])
+    after = shown(line[offset + length : end]) + ("…" if end < len(line) else "")
     marker = " " * _width(before) + "^" * max(1, _width(match))
     if color:
         tint = _COLORS.get(severity, "")

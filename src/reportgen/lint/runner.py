@@ -15,6 +15,7 @@ from reportgen.lint.rules import DEFAULT_RULES, RULES, Rule
 from reportgen.lint.source import Source, line_anchors
 
 FORMATS = ("text", "json", "sarif", "github")
+_EXCERPT = 120
 
 
 @dataclass
@@ -35,6 +36,7 @@ class LintRun:
     problems: list[Problem] = field(default_factory=list)  # files that could not be read
     exit_code: int = 0
     output: str = ""  # the formatted findings, for stdout
+    notes: list[str] = field(default_factory=list)  # for stderr: findings counted, not listed
 
 
 def run_lint(paths: list[str], options: LintOptions) -> LintRun:
@@ -55,6 +57,7 @@ def run_lint(paths: list[str], options: LintOptions) -> LintRun:
     excerpts: dict[Finding, tuple[str, int]] = {}
     failing = False
     checked = 0
+    omitted: list[str] = []
     for path, shown in files:
         settings = _settings(path, options)
         try:
@@ -68,15 +71,52 @@ def run_lint(paths: list[str], options: LintOptions) -> LintRun:
         if source.kind_problems is not None:
             rules = [rule for rule in rules if rule.id == "kind-file"]
         threshold = SEVERITY_RANK[settings.fail_on or "error"]
-        for finding, excerpt in check_source(source, rules):
+        found = check_source(source, rules)
+        failing = failing or any(SEVERITY_RANK[f.severity] >= threshold for f, _ in found)
+        listed, note = _capped(found, shown)
+        if note:
+            omitted.append(note)
+        for finding, excerpt in listed:
             findings.append(finding)
             excerpts[finding] = excerpt
-            failing = failing or SEVERITY_RANK[finding.severity] >= threshold
     if options.annotate is not None and not problems:
         _annotate(files[0][0], options.annotate, findings)
     summary = _summary(findings, checked, problems)
     exit_code = 2 if problems else 1 if failing else 0
-    return LintRun(findings, problems, exit_code, _format(findings, summary, excerpts, options))
+    output = _format(findings, summary, excerpts, options)
+    return LintRun(findings, problems, exit_code, output, omitted)
+
+
+def _capped(
+    found: list[tuple[Finding, tuple[str, int]]], shown: str
+) -> tuple[list[tuple[Finding, tuple[str, int]]], str | None]:
+    """The findings of one file within ``findings_per_line`` and ``findings_per_file``, and a
+    note that counts the rest (they are never dropped silently)."""
+    from reportgen.limits import WHAT, current
+
+    limits = current()
+    per_line: Counter[int] = Counter()
+    listed: list[tuple[Finding, tuple[str, int]]] = []
+    hit: set[str] = set()
+    for pair in found:
+        line = pair[0].line
+        if per_line[line] >= limits.findings_per_line:
+            hit.add("findings_per_line")
+            continue
+        if len(listed) >= limits.findings_per_file:
+            hit.add("findings_per_file")
+            continue
+        per_line[line] += 1
+        listed.append(pair)
+    if not hit:
+        return listed, None
+    names = "、".join(
+        f"{WHAT[name]}上限 {getattr(limits, name):,}（{name}）" for name in sorted(hit)
+    )
+    return listed, (
+        f"{shown}: 另有 {len(found) - len(listed):,} 处问题未逐一列出（超过{names}）"
+        "。提示：先改正已列出的问题；如需全部列出，可在 .reportgen.toml 的 [limits] 中调高"
+    )
 
 
 def _run_fix(paths: list[str], options: LintOptions) -> LintRun:
@@ -105,9 +145,12 @@ def check_source(source: Source, rules: Iterable[Rule]) -> list[tuple[Finding, t
         for hit in rule.check(source):
             start = source.place(hit.start)
             last = source.place(max(hit.start, hit.end - 1))
-            line_start = text.rfind("\n", 0, hit.start) + 1
-            line_end = text.find("\n", hit.start)
-            line_text = text[line_start : line_end if line_end >= 0 else len(text)]
+            # The excerpt is the line around the hit, at most _EXCERPT characters either side:
+            # a line of 40,000 placeholders must not be searched or copied once per finding.
+            window = max(0, hit.start - _EXCERPT)
+            line_start = text.rfind("\n", window, hit.start) + 1 or window
+            line_end = text.find("\n", hit.start, hit.end + _EXCERPT)
+            line_text = text[line_start : line_end if line_end >= 0 else hit.end + _EXCERPT]
             finding = Finding(
                 path=source.path,
                 line=start.line,

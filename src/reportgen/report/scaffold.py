@@ -8,14 +8,39 @@ value, so they render as placeholders until the numbers arrive.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel
 
 from reportgen.gongwen.placeholders import todo
 from reportgen.kinds.spec import FigureSpec, KindSpec
 from reportgen.layouts import get as get_layout
+from reportgen.yamlio.emit import LINE_BREAKS as _LINE_BREAKS
 from reportgen.yamlio.emit import scalar
 
 
+def _one_line(value: Any) -> Any:
+    """``value`` (a kind's spec, or a part of it) with every text on one line: the texts of a
+    kind file go into the scaffold's comments, and a line break would end the comment and let
+    the rest of the text become YAML. ``defaults`` are left as they are: they go through
+    :func:`scalar`, which quotes them."""
+    if isinstance(value, str):
+        return "".join(" " if char in _LINE_BREAKS else char for char in value)
+    if isinstance(value, list):
+        return [_one_line(item) for item in value]
+    if isinstance(value, BaseModel):
+        return value.model_copy(
+            update={
+                name: _one_line(getattr(value, name))
+                for name in type(value).model_fields
+                if name != "defaults"
+            }
+        )
+    return value
+
+
 def scaffold(spec: KindSpec, schema_name: str, today: dt.date) -> str:
+    spec = _one_line(spec)
     layout = get_layout(spec.layout)
     lines = [
         f"# yaml-language-server: $schema={schema_name}",
