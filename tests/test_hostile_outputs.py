@@ -30,7 +30,6 @@ def rewrite(source: Path, target: Path, change) -> Path:
     return target
 
 
-@pytest.mark.xfail(strict=True, reason="outputs of one run collide")
 def test_two_reports_of_the_same_name_into_one_folder(tmp_path: Path) -> None:
     for folder in ("a", "b", "out"):
         (tmp_path / folder).mkdir()
@@ -40,20 +39,17 @@ def test_two_reports_of_the_same_name_into_one_folder(tmp_path: Path) -> None:
     assert not list((tmp_path / "out").iterdir())
 
 
-@pytest.mark.xfail(strict=True, reason="batch file names collide")
 def test_batch_units_that_map_to_one_file_name(tmp_path: Path) -> None:
     (tmp_path / "r.yaml").write_text(report(), "utf-8")
     (tmp_path / "b.csv").write_text("单位,学习材料\nA/B,1\nA_B,2\nA:B,3\n", "utf-8")
     attempt(tmp_path, "render", "r.yaml", "--batch", "b.csv", "-o", ".", needles=("b.csv",))
 
 
-@pytest.mark.xfail(strict=True, reason="an output may be the input")
 def test_render_never_overwrites_its_own_input(tmp_path: Path) -> None:
     (tmp_path / "r.docx").write_text(report(), "utf-8")  # YAML under a .docx name
     attempt(tmp_path, "render", "r.docx", needles=("r.docx",))
 
 
-@pytest.mark.xfail(strict=True, reason="an output may be the template")
 def test_output_given_as_the_input(tmp_path: Path) -> None:
     (tmp_path / "r.yaml").write_text(report(), "utf-8")
     (tmp_path / "t.docx").write_bytes(reference_docx().read_bytes())
@@ -62,7 +58,6 @@ def test_output_given_as_the_input(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.xfail(strict=True, reason="a read-only output is replaced")
 def test_read_only_output_is_not_replaced(tmp_path: Path) -> None:
     (tmp_path / "r.yaml").write_text(report(), "utf-8")
     (tmp_path / "r.docx").write_bytes(b"signed copy")
@@ -70,13 +65,11 @@ def test_read_only_output_is_not_replaced(tmp_path: Path) -> None:
     attempt(tmp_path, "render", "r.yaml", needles=("r.docx",))
 
 
-@pytest.mark.xfail(strict=True, reason="a long output name ends in 内部错误")
 def test_output_name_too_long(tmp_path: Path) -> None:
     (tmp_path / "r.yaml").write_text(report(), "utf-8")
-    attempt(tmp_path, "render", "r.yaml", "-o", "长" * 100 + ".docx", needles=(".docx",))
+    attempt(tmp_path, "render", "r.yaml", "-o", "长" * 100 + ".docx", needles=("长长", "太长"))
 
 
-@pytest.mark.xfail(strict=True, reason="new leaves its YAML when the schema fails")
 def test_new_writes_all_or_none(tmp_path: Path) -> None:
     (tmp_path / "yixue-cugan.schema.json").mkdir()  # the schema cannot be written
     attempt(tmp_path, "new", "yixue-cugan", needles=("yixue-cugan.schema.json",))
@@ -102,13 +95,13 @@ def test_killed_batch_leaves_no_temporary_file(tmp_path: Path, sig: int) -> None
         send=sig,
         after=3.0,
     )
-    assert outcome.code != 0 and "Traceback" not in outcome.text, outcome.text[-2000:]
+    assert outcome.code not in (0, -999), outcome.text[-2000:]  # stopped, and promptly
+    assert "Traceback" not in outcome.text, outcome.text[-2000:]
     unchanged(before, snapshot(tmp_path))
     for path in tmp_path.glob("*.docx"):  # what was written is whole
         zipfile.ZipFile(path).testzip()
 
 
-@pytest.mark.xfail(strict=True, reason="a template DOCTYPE is copied into the output")
 def test_template_with_a_doctype_is_not_copied(tmp_path: Path) -> None:
     (tmp_path / "r.yaml").write_text(report(), "utf-8")
     xxe = b'<?xml version="1.0"?><!DOCTYPE f [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
@@ -126,7 +119,6 @@ def test_template_with_a_doctype_is_not_copied(tmp_path: Path) -> None:
             assert not [n for n in archive.namelist() if b"<!DOCTYPE" in archive.read(n)]
 
 
-@pytest.mark.xfail(strict=True, reason="a template without sectPr ends in 内部错误")
 def test_template_without_section_properties(tmp_path: Path) -> None:
     (tmp_path / "r.yaml").write_text(report(), "utf-8")
     rewrite(
@@ -142,7 +134,6 @@ def test_template_without_section_properties(tmp_path: Path) -> None:
     refused(outcome, codes=(0, 2))
 
 
-@pytest.mark.xfail(strict=True, reason="template parts are not bounded")
 def test_template_inflating_beyond_the_limit(tmp_path: Path) -> None:
     (tmp_path / "r.yaml").write_text(report(), "utf-8")
     target = rewrite(reference_docx(), tmp_path / "t.docx", lambda n, d: d)
@@ -151,7 +142,6 @@ def test_template_inflating_beyond_the_limit(tmp_path: Path) -> None:
     attempt(tmp_path, "render", "r.yaml", "--template", "t.docx", needles=("t.docx", "上限"))
 
 
-@pytest.mark.xfail(strict=True, reason="an encrypted template ends in 内部错误")
 def test_template_with_an_encrypted_entry(tmp_path: Path) -> None:
     (tmp_path / "r.yaml").write_text(report(), "utf-8")
     data = bytearray(rewrite(reference_docx(), tmp_path / "t.docx", lambda n, d: d).read_bytes())
@@ -165,7 +155,6 @@ def test_template_with_an_encrypted_entry(tmp_path: Path) -> None:
     attempt(tmp_path, "render", "r.yaml", "--template", "t.docx", needles=("t.docx",))
 
 
-@pytest.mark.xfail(strict=True, reason="a Deflate64 template ends in 内部错误")
 def test_template_with_deflate64(tmp_path: Path) -> None:
     (tmp_path / "r.yaml").write_text(report(), "utf-8")
     data = bytearray(rewrite(reference_docx(), tmp_path / "t.docx", lambda n, d: d).read_bytes())
@@ -178,7 +167,6 @@ def test_template_with_deflate64(tmp_path: Path) -> None:
     attempt(tmp_path, "render", "r.yaml", "--template", "t.docx", needles=("t.docx",))
 
 
-@pytest.mark.xfail(strict=True, reason="1,000+ subsections end in 内部错误")
 def test_a_thousand_subsections(tmp_path: Path) -> None:
     many = "".join(
         f"      - heading: 小标题{i}\n        paragraphs:\n          - 正文{i}。\n"
@@ -187,10 +175,10 @@ def test_a_thousand_subsections(tmp_path: Path) -> None:
     text = report(replace={"    subsections:\n": "    subsections:\n" + many})
     (tmp_path / "r.yaml").write_text(text, "utf-8")
     outcome = run_cli("render", "r.yaml", cwd=tmp_path)
-    refused(outcome, "r.yaml", codes=(0, 1))
+    refused(outcome, codes=(0, 1))
+    assert outcome.code == 1 or zipfile.is_zipfile(tmp_path / "r.docx")
 
 
-@pytest.mark.xfail(strict=True, reason="kind texts break out of scaffold comments")
 def test_kind_texts_cannot_break_out_of_scaffold_comments(tmp_path: Path) -> None:
     (tmp_path / "k").mkdir()
     example = Path(__file__).resolve().parent.parent / "examples/kinds/anquan-jiancha.yaml"

@@ -23,25 +23,21 @@ def write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-@pytest.mark.xfail(strict=True, reason="alias bomb expands without limit")
 def test_alias_bomb_in_a_report(tmp_path: Path) -> None:
     write(tmp_path, "r.yaml", "kind: yixue-cugan\n" + BOMB + "\ntitle: *a9\n")
     attempt(tmp_path, "render", "r.yaml", needles=("r.yaml", "上限"))
 
 
-@pytest.mark.xfail(strict=True, reason="alias bomb expands without limit")
 def test_alias_bomb_in_a_kind_file(tmp_path: Path) -> None:
     write(tmp_path, "k/bomb.yaml", KIND_HEAD + BOMB + "\nextra: *a9\n")
     attempt(tmp_path, "kinds", "--kinds", "k", needles=("bomb.yaml", "上限"))
 
 
-@pytest.mark.xfail(strict=True, reason="alias bomb expands without limit")
 def test_alias_bomb_given_to_lint(tmp_path: Path) -> None:
     write(tmp_path, "r.yaml", BOMB + "\nlast: *a9\n")
     attempt(tmp_path, "lint", "r.yaml", needles=("r.yaml", "上限"))
 
 
-@pytest.mark.xfail(strict=True, reason="1 MB of aliased text is written out a thousand times")
 def test_aliased_megabyte_of_text(tmp_path: Path) -> None:
     big = "文" * (1 << 19)
     text = report(
@@ -54,25 +50,21 @@ def test_aliased_megabyte_of_text(tmp_path: Path) -> None:
     attempt(tmp_path, "render", "r.yaml", needles=("r.yaml", "上限"))
 
 
-@pytest.mark.xfail(strict=True, reason="a self-referencing alias hits the recursion limit")
 def test_self_referencing_alias(tmp_path: Path) -> None:
     write(tmp_path, "r.yaml", "kind: yixue-cugan\nx: &a [*a]\n")
     attempt(tmp_path, "render", "r.yaml", needles=("r.yaml:2",))
 
 
-@pytest.mark.xfail(strict=True, reason="libyaml's composer recurses: a segfault (exit 139)")
 def test_flow_nesting_a_million_deep(tmp_path: Path) -> None:
     write(tmp_path, "r.yaml", "kind: yixue-cugan\ntitle: " + "[" * 1_000_000 + "\n")
     attempt(tmp_path, "render", "r.yaml", needles=("r.yaml", "上限"))
 
 
-@pytest.mark.xfail(strict=True, reason="10,000-deep nesting hits the recursion limit")
 def test_block_nesting_ten_thousand_deep(tmp_path: Path) -> None:
     write(tmp_path, "r.yaml", "kind: yixue-cugan\ntitle:\n" + "- " * 10_000 + "x\n")
     attempt(tmp_path, "render", "r.yaml", needles=("r.yaml", "上限"))
 
 
-@pytest.mark.xfail(strict=True, reason="a bad !!int / !!float ends in 内部错误")
 @pytest.mark.parametrize("value", ["!!int abc", "!!float abc"])
 def test_explicit_tag_with_a_bad_value(tmp_path: Path, value: str) -> None:
     text = report(replace={"issuer: 区水务局": f"issuer: {value}"})
@@ -87,20 +79,17 @@ def test_python_tag_runs_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "x").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="a 5,000-digit integer ends in 内部错误")
 def test_five_thousand_digit_integer(tmp_path: Path) -> None:
     text = report(replace={"value: 6, unit: 种": "value: " + "9" * 5000 + ", unit: 种"})
     write(tmp_path, "r.yaml", text)
     attempt(tmp_path, "render", "r.yaml", needles=(f"r.yaml:{line_of(text, '9999')}",))
 
 
-@pytest.mark.xfail(strict=True, reason="a YAML of comments only ends in 内部错误")
 def test_comments_only(tmp_path: Path) -> None:
     write(tmp_path, "r.yaml", "# 只有注释\n# 第二行\n")
     attempt(tmp_path, "render", "r.yaml", needles=("r.yaml",))
 
 
-@pytest.mark.xfail(strict=True, reason="a lone surrogate escape gives YAML 格式错误 without a line")
 def test_lone_surrogate_escape(tmp_path: Path) -> None:
     text = report(replace={"issuer: 区水务局": 'issuer: "\\ud800"'})
     write(tmp_path, "r.yaml", text)
@@ -113,13 +102,11 @@ def test_yaml_1_1_sexagesimal(tmp_path: Path) -> None:
     attempt(tmp_path, "render", "r.yaml", needles=("r.yaml:",))
 
 
-@pytest.mark.xfail(strict=True, reason="a non-UTF-8 .reportgen.toml breaks every command")
 def test_settings_file_not_utf8(tmp_path: Path) -> None:
     (tmp_path / ".reportgen.toml").write_bytes('kinds = ["报告类型"]\n'.encode("gbk"))
     attempt(tmp_path, "kinds", needles=(".reportgen.toml",))
 
 
-@pytest.mark.xfail(strict=True, reason="a limit in .reportgen.toml is not read yet")
 def test_limits_are_settable(tmp_path: Path) -> None:
     (tmp_path / ".reportgen.toml").write_text("[limits]\ntext_bytes = 1000\n", "utf-8")
     write(tmp_path, "r.yaml", report())

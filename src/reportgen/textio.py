@@ -110,7 +110,9 @@ def check_outputs(outputs: list[Path], inputs: list[Path], labels: list[str] | N
                 hint="请改名使它们不同，或分开渲染到不同的文件夹",
             )
         seen[key] = index
-        if out.is_file() and not os.access(out, os.W_OK):
+        # By its mode, not os.access: an administrator may write anything, yet a file marked
+        # read-only is one its owner wants kept.
+        if out.is_file() and not out.stat().st_mode & 0o222:
             raise UsageError.at(
                 "输出文件是只读的，未覆盖", out, hint="请先取消只读属性，或用 -o 指定其他文件名"
             )

@@ -63,4 +63,10 @@ def date_line(text: str) -> dt.date | None:
 
 def placeholder_date_line(text: str) -> bool:
     """Whether ``text`` is a 成文日期 left to fill in (``XXXX年XX月XX日``) and nothing else."""
+    if len(text.strip(" \t　")) > _LONGEST_DATE:  # the look-ahead would scan a long line per blank
+        return False
     return bool(_PLACEHOLDER_LINE.match(text)) and date_line(text) is None
+
+
+#: No date line, however spaced out, is longer than this.
+_LONGEST_DATE = 40

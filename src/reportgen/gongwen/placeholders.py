@@ -44,6 +44,7 @@ A stale but real date (``2019年3月5日``), ``数据要素×``, ``X光``, ``PM2
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -303,12 +304,15 @@ class _Markup:
         self.markdown = markdown
         self._lines_done: set[int] = set()
         self._skip: set[int] = set()
+        self._line_starts: list[int] | None = None
         if markdown and "`" in text:
             for code in _CODE.finditer(text):
                 self._skip.update(range(code.start(), code.end()))
 
     def skips(self, offset: int) -> bool:
-        line_start = self.text.rfind("\n", 0, offset) + 1
+        if self._line_starts is None:  # found once: an rfind per candidate is quadratic
+            self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+        line_start = self._line_starts[bisect.bisect_right(self._line_starts, offset) - 1]
         if line_start not in self._lines_done:
             self._lines_done.add(line_start)
             self._scan_line(line_start)

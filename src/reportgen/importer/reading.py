@@ -107,8 +107,11 @@ _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_CODE = re.compile(r"`([^`\n]+)`")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _MD_EMPHASIS = re.compile(
-    r"(?<![*_\\])(\*{1,3}|_{1,3})(?=[^\s*_])([^*_\n]+?)(?<=[^\s\\])\1(?![*_])"
+    r"(?<![*_\\])(\*{1,3}|_{1,3})(?=[^\s*_])(.{1,200}?)(?<=[^\s\\])\1(?![*_])"
 )
+#: Emphasis is looked for only in paragraphs with at most this many * and _: each try scans up
+#: to 200 characters, so the work stays linear on a line of 300,000 stars.
+_MD_EMPHASIS_MARKS = 2000
 
 
 def _markdown(text: str, first_line: int, meta: dict[str, str]) -> Reading:
@@ -191,7 +194,8 @@ def _inline(text: str) -> str:
     text = _MD_LINK.sub(r"\1", _MD_CODE.sub(r"\1", text))
     placeholder_starts = {match.start for match in find_placeholders(text, markdown=True)}
     pieces, cursor = [], 0
-    for pair in _MD_EMPHASIS.finditer(text):
+    marks = text.count("*") + text.count("_")
+    for pair in _MD_EMPHASIS.finditer(text) if marks <= _MD_EMPHASIS_MARKS else ():
         if pair.start() in placeholder_starts or pair.end(2) in placeholder_starts:
             continue
         pieces.append(text[cursor : pair.start()] + pair.group(2))

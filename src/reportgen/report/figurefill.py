@@ -190,7 +190,7 @@ def _number(table: Table, cell: Cell, name: str, problems: list[Problem]) -> flo
         problems.append(
             table.problem(
                 cell,
-                f"“{name}”的数值“{cell.text[:40]}”{exc or '不是数字'}",
+                f"“{name}”的数值“{cell.text[:40]}”{str(exc) or '不是数字'}",
                 "只填数字（可带小数点、千分位逗号或 %），单位写在 YAML 中；暂缺就留空",
             )
         )

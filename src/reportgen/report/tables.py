@@ -122,7 +122,17 @@ def _xlsx_rows(path: Path) -> list[list[str]]:
 
     from openpyxl import load_workbook
 
-    _check_workbook(path)
+    try:
+        _check_workbook(path)
+    except UsageError as error:  # said again for a workbook: what to do is Excel's 另存为
+        problem = error.problems[0]
+        raise UsageError.at(
+            problem.message,
+            path,
+            hint="请在 Excel 或 WPS 中打开后另存为 .xlsx"
+            if "上限" not in problem.message
+            else problem.hint,
+        ) from None
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
@@ -191,7 +201,7 @@ def parse_number(text: str) -> float | None:
     cleaned = text.strip().translate(_FULL_WIDTH).replace(",", "").rstrip("%")
     if not cleaned:
         return None
-    from reportgen.report.figures import sane_number
+    from reportgen.kinds.figure import sane_number
 
     try:
         number = float(cleaned)
