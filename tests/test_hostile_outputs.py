@@ -142,28 +142,26 @@ def test_template_inflating_beyond_the_limit(tmp_path: Path) -> None:
     attempt(tmp_path, "render", "r.yaml", "--template", "t.docx", needles=("t.docx", "上限"))
 
 
-def test_template_with_an_encrypted_entry(tmp_path: Path) -> None:
-    (tmp_path / "r.yaml").write_text(report(), "utf-8")
-    data = bytearray(rewrite(reference_docx(), tmp_path / "t.docx", lambda n, d: d).read_bytes())
-    # Set the "encrypted" flag bit in every local and central header.
-    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+def patched_template(folder: Path, local: int, central: int, change) -> None:
+    """A copy of the reference template with one header byte changed by ``change`` in every
+    local (at offset ``local``) and central (``central``) zip header."""
+    data = bytearray(rewrite(reference_docx(), folder / "t.docx", lambda n, d: d).read_bytes())
+    for signature, offset in ((b"PK\x03\x04", local), (b"PK\x01\x02", central)):
         start = 0
         while (start := data.find(signature, start)) != -1:
-            data[start + offset] |= 1
+            data[start + offset] = change(data[start + offset])
             start += 4
-    (tmp_path / "t.docx").write_bytes(bytes(data))
-    attempt(tmp_path, "render", "r.yaml", "--template", "t.docx", needles=("t.docx",))
+    (folder / "t.docx").write_bytes(bytes(data))
 
 
-def test_template_with_deflate64(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "local, central, change",
+    [(6, 8, lambda flags: flags | 1), (8, 10, lambda method: 9)],
+    ids=["encrypted", "deflate64"],  # method 9 is Deflate64, which zipfile cannot read
+)
+def test_template_with_unreadable_entries(tmp_path: Path, local, central, change) -> None:
     (tmp_path / "r.yaml").write_text(report(), "utf-8")
-    data = bytearray(rewrite(reference_docx(), tmp_path / "t.docx", lambda n, d: d).read_bytes())
-    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
-        start = 0
-        while (start := data.find(signature, start)) != -1:
-            data[start + offset] = 9  # method 9: Deflate64, which zipfile cannot read
-            start += 4
-    (tmp_path / "t.docx").write_bytes(bytes(data))
+    patched_template(tmp_path, local, central, change)
     attempt(tmp_path, "render", "r.yaml", "--template", "t.docx", needles=("t.docx",))
 
 
