@@ -59,7 +59,7 @@ def test_empty_file(tmp_path: Path) -> None:
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    assert "找不到" in refused(tmp_path / "nowhere.docx")
+    assert "不存在" in refused(tmp_path / "nowhere.docx")
 
 
 def test_plain_text_renamed(tmp_path: Path) -> None:

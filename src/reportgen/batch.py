@@ -109,11 +109,18 @@ def run(jobs: list[Job], options: Options, workers: int | None = None) -> Iterat
         for job in jobs:
             yield run_one(job, options)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
         chunks = [jobs[i :: workers * 4] for i in range(workers * 4)]
         futures = [pool.submit(_run_chunk, chunk, options) for chunk in chunks if chunk]
         for future in as_completed(futures):
             yield from future.result()
+    except BaseException:
+        # Interrupted (Ctrl-C, SIGTERM): drop the queued chunks instead of waiting for them;
+        # the workers, interrupted too, remove their temporary files on the way out.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def _run_chunk(jobs: list[Job], options: Options) -> list[JobResult]:
