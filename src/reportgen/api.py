@@ -15,19 +15,26 @@ from reportgen.report.loading import LoadedReport, load_report, parse_report
 from reportgen.report.textfill import Unfilled
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from reportgen.batch import Job, JobResult
+    from reportgen.batch import Options as BatchOptions
     from reportgen.importer import ImportResult
     from reportgen.lint.runner import LintOptions, LintRun
 
 __all__ = [
+    "Batch",
     "LoadedReport",
     "RenderResult",
     "import_draft",
+    "is_batch",
     "lint",
     "load_kinds",
     "load_report",
     "new_scaffold",
     "parse_report",
     "render",
+    "render_batch",
     "render_loaded",
     "schema",
     "unfilled_problems",
@@ -43,9 +50,65 @@ class RenderResult:
     notes: tuple[Problem, ...] = ()
 
 
-def load_kinds(kind_dirs: list[Path] | None = None) -> Registry:
-    """The built-in kinds followed by those in ``kind_dirs``."""
-    return load_registry(kind_dirs or [])
+def load_kinds(kind_dirs: Sequence[str | Path] = (), *, folder: Path | None = None) -> Registry:
+    """The built-in kinds, those in ``kind_dirs``, and those the settings file upward from
+    ``folder`` (the current folder by default) names: ``kinds = [...]`` in ``.reportgen.toml``."""
+    return load_registry(_kind_dirs(kind_dirs, folder))
+
+
+def _kind_dirs(kind_dirs: Sequence[str | Path], folder: Path | None) -> tuple[Path, ...]:
+    from reportgen.settings import kind_dirs as configured
+
+    return (*map(Path, kind_dirs), *configured(folder or Path.cwd()))
+
+
+def is_batch(paths: Sequence[Path], table: Path | None = None) -> bool:
+    """Whether ``render`` of ``paths`` is a batch: several YAMLs, a folder, or a batch table."""
+    return len(paths) != 1 or table is not None or paths[0].is_dir()
+
+
+def render_batch(
+    paths: Sequence[Path],
+    output: Path | None = None,
+    *,
+    table: Path | None = None,
+    strict: bool = False,
+    template: Path | None = None,
+    figures: Path | None = None,
+    kind_dirs: Sequence[str | Path] = (),
+    jobs: int | None = None,
+    letterhead: str = "printed",
+) -> Batch:
+    """Plan the reports of ``paths`` (and of each row of ``table``); iterate the result to render
+    them in worker processes, each result as it finishes (see :mod:`reportgen.batch`)."""
+    from reportgen import batch
+
+    options = batch.Options(strict, template, _kind_dirs(kind_dirs, None), figures, letterhead)
+    return Batch(batch.plan(list(paths), output, table, options), options, jobs)
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Planned reports: ``len`` is how many; iterating renders them."""
+
+    jobs: list[Job]
+    options: BatchOptions
+    workers: int | None
+
+    def __len__(self) -> int:
+        return len(self.jobs)
+
+    def __iter__(self) -> Iterator[JobResult]:
+        from reportgen.batch import run
+
+        return run(self.jobs, self.options, self.workers)
+
+    @staticmethod
+    def summary(results: list[JobResult]) -> tuple[str, int]:
+        """The closing line of a batch and its exit code (the worst of its jobs)."""
+        from reportgen.batch import summary
+
+        return summary(results)
 
 
 def render(
@@ -73,7 +136,7 @@ def render(
 
     given = [Path(p) for p in (path, template, figures) if p is not None]
     check_outputs([out], given)
-    loaded = load_report(path, registry or load_registry())
+    loaded = load_report(path, registry or load_kinds())
     return render_loaded(
         loaded,
         out,
@@ -165,7 +228,7 @@ def new_scaffold(
     from reportgen.report.scaffold import scaffold
     from reportgen.textio import check_outputs, write_atomically
 
-    kind = (registry or load_registry()).get(kind_id)
+    kind = (registry or load_kinds()).get(kind_id)
     out = Path(output)
     if out.exists() and not force:
         raise UsageError.at("文件已存在，未覆盖", out, hint="换一个文件名（-o），或加 --force 覆盖")
@@ -258,7 +321,7 @@ def import_draft(
         kind=kind,
         output=None if output is None else Path(output),
         force=force,
-        registry=registry,
+        registry=registry or load_kinds(),
     )
 
 

@@ -84,7 +84,7 @@ def jobs_for_table(
     from reportgen.report.figurefill import batch_rows
     from reportgen.report.tables import read_table
 
-    loaded = api.load_report(source, api.load_kinds(list(options.kind_dirs)))
+    loaded = api.load_report(source, _registry(options.kind_dirs))
     from reportgen.report.compose import own_fields
 
     rows = batch_rows(read_table(table_path), loaded.report.figures, own_fields(loaded.report))

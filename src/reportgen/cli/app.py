@@ -7,13 +7,21 @@ the one place where errors meet the user.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
+from typer import _click as click  # typer's own copy of click: the types it raises and passes
+from typer._click import exceptions as click_errors
 from typer.core import TyperCommand, TyperGroup
 
 from reportgen.errors import ReportgenError
+
+if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from reportgen.kinds.registry import Registry
 
 _HelpFormatter: Any = typer.Context.formatter_class
 _HELP_WORDS = {
@@ -52,8 +60,28 @@ class _Context(typer.Context):
     formatter_class = _ChineseHelp
 
 
+class _UnknownCommand(click_errors.UsageError):
+    """``reportgen NAME`` where no command is called NAME."""
+
+    def __init__(self, name: str, ctx: click.Context) -> None:
+        super().__init__(f"No such command {name!r}.", ctx)
+        self.name = name
+
+
+#: The commands, as the message for an unknown one lists them.
+_COMMANDS = "kinds、new、render、lint、schema、import、edit、check、fonts"
+
+
 class _Group(TyperGroup):
     context_class = _Context
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0] if args else ""
+        if name[:1].isalnum() and not ctx.resilient_parsing and not self.get_command(ctx, name):
+            raise _UnknownCommand(name, ctx)
+        return super().resolve_command(ctx, args)
 
 
 class _Command(TyperCommand):
@@ -72,6 +100,24 @@ app = typer.Typer(
 )
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from reportgen.version import __version__
+
+        typer.echo(f"reportgen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _top_level(
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="显示版本号并退出。", is_eager=True, callback=_show_version),
+    ] = False,
+) -> None:
+    pass
+
+
 def _option(*flags: str, help: str, metavar: str | None = None) -> Any:
     """An option whose help text says what it defaults to, so typer need not print a default."""
     return typer.Option(*flags, help=help, metavar=metavar, show_default=False)
@@ -83,10 +129,10 @@ KindsOption = Annotated[
 ]
 
 
-def _registry(kind_dirs: list[Path] | None):
-    from reportgen import api, settings
+def _registry(kind_dirs: list[Path] | None) -> Registry:
+    from reportgen import api
 
-    return api.load_kinds([*(kind_dirs or []), *settings.kind_dirs(Path.cwd())])
+    return api.load_kinds(kind_dirs or ())
 
 
 def _err(text: str) -> None:
@@ -175,7 +221,7 @@ def render_command(
     """校验 YAML 并生成国标版式的 Word 文档；未填数据会黄色高亮并列出。"""
     from reportgen import api
 
-    if len(files) == 1 and batch is None and not files[0].is_dir():
+    if not api.is_batch(files, batch):
         result = api.render(
             files[0],
             output,
@@ -192,40 +238,30 @@ def render_command(
         if check and result.output is not None:
             _run_check([Path(result.output)], "text")
         return
-    _render_many(files, output, batch, jobs, strict, template, figures, kinds, letterhead)
-
-
-def _render_many(
-    files: list[Path],
-    output: Path | None,
-    table: Path | None,
-    jobs: int | None,
-    strict: bool,
-    template: Path | None,
-    figures: Path | None,
-    kinds: list[Path] | None,
-    letterhead: str = "printed",
-) -> None:
-    """Several YAMLs, a folder, or one YAML and a batch table: a progress bar and a summary."""
-    from reportgen import batch as batching
-    from reportgen import settings
-
-    dirs = tuple([*(kinds or []), *settings.kind_dirs(Path.cwd())])
-    options = batching.Options(strict, template, dirs, figures, letterhead)
-    planned = batching.plan(files, output, table, options)
+    planned = api.render_batch(
+        files,
+        output,
+        table=batch,
+        strict=strict,
+        template=template,
+        figures=figures,
+        kind_dirs=kinds or (),
+        jobs=jobs,
+        letterhead=letterhead,
+    )
     results = []
     with _progress(len(planned)) as advance:
-        for done in batching.run(planned, options, jobs):
+        for done in planned:
             results.append(done)
             for problem in (*done.problems, *done.notes):
                 _err(f"[{done.job.label}] {problem}")
             advance()
-    text, code = batching.summary(results)
+    text, code = planned.summary(results)
     _err(text)
     raise typer.Exit(code)
 
 
-def _progress(total: int):
+def _progress(total: int) -> AbstractContextManager[Callable[[], None]]:
     """A progress bar on a terminal for long runs; nothing when output goes to a file."""
     import contextlib
 
@@ -234,7 +270,7 @@ def _progress(total: int):
     from rich.progress import Progress
 
     @contextlib.contextmanager
-    def bar():
+    def bar() -> Iterator[Callable[[], None]]:
         with Progress(transient=True) as progress:
             task = progress.add_task("渲染中", total=total)
             yield lambda: progress.advance(task)
@@ -465,10 +501,10 @@ def main() -> None:
         for problem in exc.problems:
             _err(str(problem))
         sys.exit(exc.exit_code)
+    except click_errors.NoArgsIsHelpError as exc:  # plain `reportgen`: the help page
+        typer.echo(exc.format_message())
+        sys.exit(0)
     except typer.TyperException as exc:  # typer's own usage errors, said again in Chinese
-        if type(exc).__name__ == "NoArgsIsHelpError":  # plain `reportgen`: the help page
-            typer.echo(exc.format_message())
-            sys.exit(0)
         _err(_usage_message(exc))
         sys.exit(2)
     except (typer.Abort, KeyboardInterrupt):
@@ -488,18 +524,16 @@ def main() -> None:
 
 
 def _usage_message(exc: typer.TyperException) -> str:
-    kind = type(exc).__name__
-    command = getattr(getattr(exc, "ctx", None), "command_path", "reportgen")
-    see = f"用 {command} --help 查看用法"
-    if kind == "NoSuchOption":
-        return f"错误：没有选项 {getattr(exc, 'option_name', '')}。{see}"
-    if kind == "MissingParameter":
-        param = getattr(exc, "param", None)
-        name = str(getattr(param, "metavar", None) or getattr(param, "name", "") or "").upper()
+    context = exc.ctx if isinstance(exc, click_errors.UsageError) else None
+    see = f"用 {context.command_path if context else 'reportgen'} --help 查看用法"
+    if isinstance(exc, _UnknownCommand):
+        return f"错误：没有命令“{exc.name}”。可用命令：{_COMMANDS}"
+    if isinstance(exc, click_errors.NoSuchOption):
+        return f"错误：没有选项 {exc.option_name}。{see}"
+    if isinstance(exc, click_errors.MissingParameter):
+        param = exc.param
+        name = str((param.metavar or param.name or "") if param else "").upper()
         return f"错误：缺少参数 {name}。{see}"
-    if kind == "BadParameter":
+    if isinstance(exc, click_errors.BadParameter):
         return f"错误：参数不对（{exc.format_message()}）。{see}"
-    if "No such command" in exc.format_message():
-        name = exc.format_message().split("'")[1] if "'" in exc.format_message() else ""
-        return f"错误：没有命令“{name}”。可用命令：kinds、new、render、lint、schema、import、edit、check、fonts"
     return f"用法错误：{exc.format_message()}。{see}"

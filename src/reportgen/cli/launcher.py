@@ -1,6 +1,7 @@
 """The ``reportgen`` command's entry point.
 
-``reportgen``, ``reportgen -h`` and ``reportgen --help`` print the top-level help page stored in
+``reportgen --version`` prints the version; ``reportgen``, ``reportgen -h`` and ``reportgen --help``
+print the top-level help page stored in
 :mod:`reportgen.cli.stored_help` without importing typer, which is most of the command's start-up; every
 other call goes to :func:`reportgen.cli.app.main`. The stored page is what typer prints: a test
 compares the two, and ``python scripts/make_help.py`` writes it again after the commands change.
@@ -22,6 +23,11 @@ def main() -> None:
         from reportgen.cli.stored_help import TOP_LEVEL_HELP
 
         sys.stdout.write(TOP_LEVEL_HELP)
+        sys.exit(0)
+    if sys.argv[1:] == ["--version"]:
+        from reportgen.version import __version__
+
+        sys.stdout.write(f"reportgen {__version__}\n")
         sys.exit(0)
     from reportgen.cli.app import main as cli_main
 

@@ -9,7 +9,8 @@ and editors show them, and with unknown keys forbidden.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal, Protocol, Self
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
@@ -18,6 +19,29 @@ from reportgen.kinds.spec import KindSpec, SectionSpec
 from reportgen.layouts import get as get_layout
 
 Text = str | list[str]
+
+
+class Report(Protocol):
+    """A validated report: an instance of the model :func:`build_model` makes for its kind.
+
+    Every report has these; the other fields depend on its layout (:mod:`reportgen.layouts`)
+    and its kind's own fields, and are read through the layout.
+    """
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def figures(self) -> dict[str, Figure]: ...
+
+    def model_copy(
+        self, *, update: Mapping[str, Any] | None = None, deep: bool = False
+    ) -> Self: ...
+
+
 TEXT_HELP = "一段文字，或每段一项的列表；可用 {{ 数据名称 }} 引用 figures 中的数据"
 
 

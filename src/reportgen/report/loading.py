@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from reportgen.errors import InputError, Problem
+from reportgen.kinds.models import Report
 from reportgen.kinds.registry import Kind, Registry
 from reportgen.yamlio.source import SourceMap
 
@@ -14,7 +14,7 @@ from reportgen.yamlio.source import SourceMap
 @dataclass(frozen=True)
 class LoadedReport:
     kind: Kind
-    report: Any
+    report: Report
     source: SourceMap
 
 
