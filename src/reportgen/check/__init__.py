@@ -20,11 +20,17 @@ from reportgen.errors import ReportgenError
 __all__ = ["FileResult", "Finding", "check_files", "exit_code", "format_json", "format_text"]
 
 
-def check_files(paths: Sequence[Path], measured: bool = True) -> list[FileResult]:
-    """Check each file; all the measurable ones go through one LibreOffice call."""
+def check_files(
+    paths: Sequence[Path], measured: bool = True, profile: Path | None = None
+) -> list[FileResult]:
+    """Check each file; all the measurable ones go through one LibreOffice call. ``profile``:
+    a layout profile file whose page values the structure tier holds the files to."""
     from reportgen.check.structure import check_structure
     from reportgen.docx.read.reader import read_docx
+    from reportgen.layouts.gbt9704 import PAGE, Page
+    from reportgen.layouts.profile import load_profile
 
+    page = PAGE if profile is None else Page.of(load_profile(profile))
     results: list[FileResult] = []
     readable: list[tuple[FileResult, Path, list[Any]]] = []
     for path in paths:
@@ -32,7 +38,7 @@ def check_files(paths: Sequence[Path], measured: bool = True) -> list[FileResult
         results.append(result)
         try:
             paragraphs = list(read_docx(Path(path)))
-            result.findings += check_structure(Path(path))
+            result.findings += check_structure(Path(path), page)
         except ReportgenError as exc:
             result.unreadable = "；".join(p.message for p in exc.problems)
             continue

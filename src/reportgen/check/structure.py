@@ -13,6 +13,7 @@ from typing import Any
 
 from reportgen.check.findings import Finding
 from reportgen.layouts.gbt9704 import PAGE as L
+from reportgen.layouts.gbt9704 import Page
 from reportgen.ooxml.names import w_attr, w_child, w_tags
 from reportgen.ooxml.package import DocxPackage
 
@@ -117,7 +118,7 @@ def _text(p: Any) -> str:
     return "".join(t.text or "" for t in p.iter(*w_tags("t")))
 
 
-def check_structure(path: Path) -> list[Finding]:
+def check_structure(path: Path, page: Page = L) -> list[Finding]:
     """Every deviation of the file's settings; raises UsageError if it is not a readable .docx."""
     with DocxPackage(path) as package:
         document = package.xml(package.main_part)
@@ -125,14 +126,14 @@ def check_structure(path: Path) -> list[Finding]:
         settings = package.xml("word/settings.xml") if package.has("word/settings.xml") else None
         footers = _footers(package, document)
     body = w_child(document, "body")
-    findings = _page(body)
+    findings = _page(body, page)
     findings += _fonts(body, styles)
     findings += _page_numbers(settings, footers)
     findings += _date(body)
     return findings
 
 
-def _page(body: Any) -> list[Finding]:
+def _page(body: Any, page: Page) -> list[Finding]:
     sections = list(body.iter(*w_tags("sectPr"))) if body is not None else []
     if not sections:
         return [_f("page-setup", "5.2.1", "error", "文档没有页面设置（w:sectPr）。")]
@@ -140,12 +141,12 @@ def _page(body: Any) -> list[Finding]:
     out: list[Finding] = []
     size, margins = w_child(sect, "pgSz"), w_child(sect, "pgMar")
     wanted = [
-        (size, "w", L.PAGE_WIDTH, "纸张宽度", "5.1"),
-        (size, "h", L.PAGE_HEIGHT, "纸张高度", "5.1"),
-        (margins, "top", L.MARGIN_TOP, "上边距（天头）", "5.2.1"),
-        (margins, "bottom", L.MARGIN_BOTTOM, "下边距", "5.2.1"),
-        (margins, "left", L.MARGIN_LEFT, "左边距（订口）", "5.2.1"),
-        (margins, "right", L.MARGIN_RIGHT, "右边距", "5.2.1"),
+        (size, "w", page.PAGE_WIDTH, "纸张宽度", "5.1"),
+        (size, "h", page.PAGE_HEIGHT, "纸张高度", "5.1"),
+        (margins, "top", page.MARGIN_TOP, "上边距（天头）", "5.2.1"),
+        (margins, "bottom", page.MARGIN_BOTTOM, "下边距", "5.2.1"),
+        (margins, "left", page.MARGIN_LEFT, "左边距（订口）", "5.2.1"),
+        (margins, "right", page.MARGIN_RIGHT, "右边距", "5.2.1"),
     ]
     for element, attr, value, name, clause in wanted:
         raw = w_attr(element, attr) if element is not None else None
@@ -158,10 +159,10 @@ def _page(body: Any) -> list[Finding]:
             )  # fmt: skip
     grid = w_child(sect, "docGrid")
     pitch = w_attr(grid, "linePitch") if grid is not None else None
-    if pitch is None or abs(int(pitch) - L.LINE_PITCH) > 12:
+    if pitch is None or abs(int(pitch) - page.LINE_PITCH) > 12:
         out.append(
             _f("grid", "5.2.3", "warning",
-               f"文档网格行距为 {pitch or '未设置'}（缇），每页 22 行需 {L.LINE_PITCH}（28.95 磅）。")
+               f"文档网格行距为 {pitch or '未设置'}（缇），每页 {page.LINES_PER_PAGE} 行需 {page.LINE_PITCH}（28.95 磅）。")
         )  # fmt: skip
     return out
 
