@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import re
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from reportgen.errors import UsageError
@@ -142,15 +145,19 @@ def write_atomically(path: str | Path, data: bytes, *, overwrite: bool = True) -
         raise UsageError.at("输出路径是一个文件夹", path, hint="请用 -o 指定一个文件名")
     if not overwrite and path.exists():
         raise UsageError.at("文件已存在，未覆盖", path, hint="如确要覆盖，请加 --force")
+    temp_name: str | None = None
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise UsageError.at(
-            f"无法在输出文件夹中写入（{exc.strerror or exc}）",
-            folder,
-            hint="请检查文件夹的写入权限，或用 -o 指定其他位置",
-        ) from None
-    try:
+        with _signals_held():
+            try:
+                handle, temp_name = tempfile.mkstemp(
+                    prefix=f".{path.name}.", suffix=".tmp", dir=folder
+                )
+            except OSError as exc:
+                raise UsageError.at(
+                    f"无法在输出文件夹中写入（{exc.strerror or exc}）",
+                    folder,
+                    hint="请检查文件夹的写入权限，或用 -o 指定其他位置",
+                ) from None
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -167,5 +174,21 @@ def write_atomically(path: str | Path, data: bytes, *, overwrite: bool = True) -
             hint="如果该文件正在 Word 或 WPS 中打开，请先关闭后重试",
         ) from None
     finally:
-        if os.path.exists(temp_name):
+        if temp_name is not None and os.path.exists(temp_name):
             os.unlink(temp_name)
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM while the temporary file is created: an interrupt between its
+    creation and our knowing its name would leave it behind (batch workers are interrupted
+    anywhere). A held signal is delivered when the block ends, inside the cleanup's reach."""
+    hold = getattr(signal, "pthread_sigmask", None)  # not on Windows
+    if hold is None:
+        yield
+        return
+    previous = hold(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        hold(signal.SIG_SETMASK, previous)
