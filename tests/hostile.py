@@ -14,6 +14,8 @@ import resource
 import signal
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,8 +58,11 @@ def run(
     wall: int = WALL_SECONDS,
     send: int | None = None,
     after: float = 0.0,
+    ready: Callable[[], bool] | None = None,
 ) -> Outcome:
-    """``reportgen ARGS`` in ``cwd`` under the ceilings; ``send`` a signal ``after`` seconds."""
+    """``reportgen ARGS`` in ``cwd`` under the ceilings; ``send`` a signal ``after`` seconds, or
+    as soon as ``ready()`` holds (``after`` is then the longest wait), so that a fast machine
+    cannot finish the work before the signal arrives."""
     env = {**os.environ, "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "COLUMNS": "200"}
     env.pop("REPORTGEN_DEBUG", None)
     child = subprocess.Popen(
@@ -71,9 +76,12 @@ def run(
     )
     try:
         if send is not None:
-            try:
-                child.wait(after)
-            except subprocess.TimeoutExpired:
+            deadline = time.monotonic() + after
+            while child.poll() is None and time.monotonic() < deadline:
+                if ready is not None and ready():
+                    break
+                time.sleep(0.005)
+            if child.poll() is None:
                 os.killpg(child.pid, send)
         out, err = child.communicate(timeout=wall)
     except subprocess.TimeoutExpired:

@@ -105,7 +105,8 @@ def test_killed_batch_leaves_no_temporary_file(tmp_path: Path, sig: int) -> None
         "2",
         cwd=tmp_path,
         send=sig,
-        after=3.0,
+        after=10.0,
+        ready=lambda: any(tmp_path.glob("*.docx")),  # mid-batch: the first report is out
     )
     assert outcome.code not in (0, -999), outcome.text[-2000:]  # stopped, and promptly
     assert "Traceback" not in outcome.text, outcome.text[-2000:]
