@@ -489,7 +489,11 @@ def top_level_help() -> str:
 
 
 def _interrupted(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt  # SIGTERM as Ctrl-C: every temporary file is removed on the way out
+    # SIGTERM as Ctrl-C: every temporary file is removed on the way out. An interrupt may land
+    # inside a half-built object (a ZipFile in a batch worker) whose __del__ then complains on
+    # stderr as "Exception ignored …"; once we are stopping, that says nothing to the user.
+    sys.unraisablehook = lambda _: None
+    raise KeyboardInterrupt
 
 
 def main() -> None:
@@ -497,6 +501,7 @@ def main() -> None:
 
     # Batch workers are forked from here and inherit this, so they clean up too.
     signal.signal(signal.SIGTERM, _interrupted)
+    signal.signal(signal.SIGINT, _interrupted)
     try:
         code = app(standalone_mode=False)
     except ReportgenError as exc:
