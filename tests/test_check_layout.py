@@ -29,6 +29,7 @@ EXAMPLES = (
     "qingshi",
     "tongzhi",
     "jiyao",
+    "han",
 )
 
 
@@ -133,6 +134,9 @@ def test_every_kind_passes_both_tiers(results: dict[str, FileResult], name: str)
     assert result.measured, result.unmeasured_reason
     assert _rules(result) == set(), [f.message for f in result.findings if f.severity == "error"]
     assert result.status == "pass"
+    # The 信函 (10.1) is known as such: its mark above the 版心 and its unnumbered first page
+    # pass because they are what the standard prescribes for it, not because they go unseen.
+    assert (result.figures.get("版式") == "信函格式") == name.endswith(":han")
 
 
 def test_probe_set_loses_nothing_and_keeps_to_the_grid(results: dict[str, FileResult]) -> None:

@@ -36,3 +36,60 @@ def test_a_file_that_is_not_a_docx_is_unreadable(tmp_path: Path) -> None:
     bad.write_text("not a zip", encoding="utf-8")
     (result,) = check_files([bad], measured=False)
     assert result.status == "unreadable" and exit_code([result]) == 2
+
+
+def _rewrite(source: Path, target: Path, part: str, old: str, new: str) -> Path:
+    """A copy of ``source`` with ``old`` replaced in one part, as a hand edit in Word would."""
+    import zipfile
+
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == part:
+                assert old.encode() in data, old
+                data = data.replace(old.encode(), new.encode())
+            zout.writestr(info, data)
+    return target
+
+
+def test_a_letter_is_known_by_its_mark_and_unnumbered_first_page(tmp_path: Path) -> None:
+    letter = Path(api.render(ROOT / "examples" / "han.yaml", tmp_path / "han.docx").output)
+    (result,) = check_files([letter], measured=False)
+    assert result.findings == [] and result.figures["版式"] == "信函格式"
+    # Without the mark 30 mm below the paper's edge, it is an ordinary 公文 whose first page
+    # lost its number (Word's “首页不同” with an empty first footer).
+    ordinary = _rewrite(
+        letter, tmp_path / "moved.docx", "word/document.xml",
+        "<wp:posOffset>1080000</wp:posOffset>", "<wp:posOffset>1440000</wp:posOffset>",
+    )  # fmt: skip
+    (result,) = check_files([ordinary], measured=False)
+    assert "版式" not in result.figures
+    assert [(f.rule, f.clause) for f in result.findings] == [("page-number-first", "7.5")]
+
+
+def test_the_measured_tier_holds_a_letter_to_clause_10_1() -> None:
+    from reportgen.check.measured import DocText, measure
+    from reportgen.check.pdftext import PT_PER_MM, Line
+
+    def line(top_mm: float, text: str, height: float = 20.8, right_mm: float = 150) -> Line:
+        top = top_mm * PT_PER_MM
+        return Line(1, (right_mm - 20) * PT_PER_MM, right_mm * PT_PER_MM, top, top + height, text)
+
+    doc = DocText("青川市住房和城乡建设局正文", "", "", ())
+
+    def rules(mark_top_mm: float, number_on_first: bool, letter: bool) -> set[str]:
+        page = [line(mark_top_mm, "青川市住房和城乡建设局", 33.8), line(50, "正文")]
+        if number_on_first:  # 四号, right 空一字
+            page.append(line(268, "—1—", 18.2, right_mm=184 - 14 / PT_PER_MM))
+        findings, _ = measure([page], doc, letter=letter)
+        return {f.rule for f in findings if f.severity == "error"}
+
+    # pdftotext's box of the mark starts 1.4 mm above the characters: 28.6 mm is a top edge of 30.
+    assert rules(28.6, number_on_first=False, letter=True) == set()
+    assert rules(24.0, number_on_first=False, letter=True) == {"glyph-outside"}
+    assert rules(28.6, number_on_first=True, letter=True) == {"page-number-letter"}
+    assert rules(28.6, number_on_first=True, letter=False) == {"glyph-outside"}
+    assert rules(28.6, number_on_first=False, letter=False) == {
+        "glyph-outside",
+        "page-number-missing",
+    }

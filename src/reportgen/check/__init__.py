@@ -32,26 +32,29 @@ def check_files(
 
     page = PAGE if profile is None else Page.of(load_profile(profile))
     results: list[FileResult] = []
-    readable: list[tuple[FileResult, Path, list[Any]]] = []
+    readable: list[tuple[FileResult, Path, list[Any], bool]] = []
     for path in paths:
         result = FileResult(str(path))
         results.append(result)
         try:
             paragraphs = list(read_docx(Path(path)))
-            result.findings += check_structure(Path(path), page)
+            findings, section = check_structure(Path(path), page)
         except ReportgenError as exc:
             result.unreadable = "；".join(p.message for p in exc.problems)
             continue
-        readable.append((result, Path(path), paragraphs))
+        result.findings += findings
+        if section.letter:
+            result.figures["版式"] = "信函格式"
+        readable.append((result, Path(path), paragraphs, section.letter))
     if not measured:
-        for result, _, _ in readable:
+        for result, _, _, _ in readable:
             result.unmeasured_reason = "按要求只检查了结构（未运行 LibreOffice）。"
     elif readable:
         _measure_all(readable)
     return results
 
 
-def _measure_all(readable: list[tuple[FileResult, Path, list[Any]]]) -> None:
+def _measure_all(readable: list[tuple[FileResult, Path, list[Any], bool]]) -> None:
     import subprocess
 
     from reportgen.check.convert import ConversionFailed, to_pdf
@@ -61,13 +64,13 @@ def _measure_all(readable: list[tuple[FileResult, Path, list[Any]]]) -> None:
 
     with tempfile.TemporaryDirectory(prefix="reportgen-check-") as folder:
         try:
-            pdfs = to_pdf([path for _, path, _ in readable], Path(folder))
+            pdfs = to_pdf([path for _, path, _, _ in readable], Path(folder))
         except ConversionFailed as exc:
-            for result, _, _ in readable:
+            for result, _, _, _ in readable:
                 result.unmeasured_reason = str(exc)
             return
         statuses = font_report()
-        for (result, _, paragraphs), pdf in zip(readable, pdfs, strict=True):
+        for (result, _, paragraphs, letter), pdf in zip(readable, pdfs, strict=True):
             if pdf is None:
                 result.unmeasured_reason = "LibreOffice 未能把此文件转换为 PDF。"
                 continue
@@ -79,7 +82,7 @@ def _measure_all(readable: list[tuple[FileResult, Path, list[Any]]]) -> None:
                     f"无法读取转换出的 PDF（需要 poppler 的 pdftotext、pdffonts：{exc}）。"
                 )
                 continue
-            findings, figures = measure(pages, doc_text(paragraphs))
+            findings, figures = measure(pages, doc_text(paragraphs), letter=letter)
             result.findings += findings
             result.figures.update(figures)
             result.figures["嵌入字体"] = embedded

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from reportgen.check.findings import Finding
 from reportgen.check.pdftext import PT_PER_MM, Line
+from reportgen.check.sections import LETTER_MARK_TOP_MM
 
 LEFT, RIGHT = 28 * PT_PER_MM, (210 - 26) * PT_PER_MM
 TOP, BOTTOM = 37 * PT_PER_MM, (297 - 35) * PT_PER_MM
+LETTER_TOP = LETTER_MARK_TOP_MM * PT_PER_MM
 PITCH = 28.95  # line pitch in points
 CHAR = 15.75  # a body character with its -0.25 pt spacing
 SLACK = 0.5 * PT_PER_MM  # what a glyph may pass the 版心 by before it counts as outside
@@ -53,24 +55,31 @@ def _squash(text: str) -> str:
 
 
 def measure(
-    pages: Sequence[Sequence[Line]], doc: DocText
+    pages: Sequence[Sequence[Line]], doc: DocText, letter: bool = False
 ) -> tuple[list[Finding], dict[str, object]]:
+    """Findings and figures of the laid-out pages. ``letter``: the document is a 信函 (10.1),
+    whose first page carries the mark above the 版心 and no page number."""
     findings: list[Finding] = []
     text_lines = [line for page in pages for line in page if line.top < BOTTOM]
-    findings += _outside(text_lines)
+    findings += _outside(text_lines, letter)
     findings += _lost(text_lines, doc)
     rows, full = _rows_and_widths(pages, findings)
-    findings += _page_numbers(pages)
+    findings += _page_numbers(pages, letter)
     findings += _signature(pages, doc)
     findings += _imprint(pages, doc)
     figures: dict[str, object] = {"页数": len(pages), "整页行数": rows, "整行字数": full}
     return findings, figures
 
 
-def _outside(lines: list[Line]) -> list[Finding]:
+def _outside(lines: list[Line], letter: bool) -> list[Finding]:
     out = []
     for line in lines:
-        beyond = max(line.right - RIGHT, LEFT - line.left, TOP - line.top)
+        top = TOP - line.top
+        if letter and line.page == 1:
+            # The 信函 mark's top edge is 30 mm below the paper's (10.1); pdftotext's box of
+            # 1.3 em starts 0.15 em above the characters' em box.
+            top = LETTER_TOP - (line.top + line.height * 0.15 / 1.3)
+        beyond = max(line.right - RIGHT, LEFT - line.left, top)
         if beyond > SLACK:
             out.append(
                 Finding(
@@ -164,13 +173,18 @@ def _rows_and_widths(
     return rows, dict(sorted(widths.items()))
 
 
-def _page_numbers(pages: Sequence[Sequence[Line]]) -> list[Finding]:
+def _page_numbers(pages: Sequence[Sequence[Line]], letter: bool) -> list[Finding]:
     out = []
     for number, page in enumerate(pages, start=1):
         found = [
             (line, m) for line in page if line.top >= BOTTOM
             for m in [_PAGE_NUMBER.fullmatch(_squash(line.text))] if m
         ]  # fmt: skip
+        if letter and number == 1:
+            if found:
+                out.append(Finding("measured", "page-number-letter", "10.1", "error",
+                                   "信函格式首页不显示页码。", number))  # fmt: skip
+            continue
         if not found:
             out.append(Finding("measured", "page-number-missing", "7.5", "error",
                                "本页没有“— n —”形式的页码。", number))  # fmt: skip

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.check.findings import Finding
+from reportgen.check.sections import Section, page_numbers, read_section
 from reportgen.layouts.gbt9704 import PAGE as L
 from reportgen.layouts.gbt9704 import Page
 from reportgen.ooxml.names import w_attr, w_child, w_tags
@@ -118,19 +119,20 @@ def _text(p: Any) -> str:
     return "".join(t.text or "" for t in p.iter(*w_tags("t")))
 
 
-def check_structure(path: Path, page: Page = L) -> list[Finding]:
-    """Every deviation of the file's settings; raises UsageError if it is not a readable .docx."""
+def check_structure(path: Path, page: Page = L) -> tuple[list[Finding], Section]:
+    """Every deviation of the file's settings, and what the measured tier needs to know of its
+    section (a 信函?); raises UsageError if it is not a readable .docx."""
     with DocxPackage(path) as package:
         document = package.xml(package.main_part)
         styles = _Styles(package.xml("word/styles.xml") if package.has("word/styles.xml") else None)
         settings = package.xml("word/settings.xml") if package.has("word/settings.xml") else None
-        footers = _footers(package, document)
+        section = read_section(package, document, settings)
     body = w_child(document, "body")
     findings = _page(body, page)
     findings += _fonts(body, styles)
-    findings += _page_numbers(settings, footers)
+    findings += page_numbers(section)
     findings += _date(body)
-    return findings
+    return findings, section
 
 
 def _page(body: Any, page: Page) -> list[Finding]:
@@ -277,50 +279,6 @@ def _placeholders(p: Any, text: str) -> list[Finding]:
                 Finding("structure", "placeholder-highlight", "", "warning",
                         f"占位符“{match.text}”（“{text[:12]}…”段）没有黄色高亮，打印后容易漏填。")
             )  # fmt: skip
-    return out
-
-
-def _footers(package: DocxPackage, document: Any) -> dict[str, Any]:
-    """The footer parts of the last section by type (default, even, first)."""
-    rels = {rel.rel_id: rel.target for rel in package.rels(package.main_part)}
-    sections = list(document.iter(*w_tags("sectPr")))
-    found: dict[str, Any] = {}
-    if not sections:
-        return found
-    for ref in sections[-1].iter(*w_tags("footerReference")):
-        rid = next((v for k, v in ref.attrib.items() if k.endswith("}id")), None)
-        target = rels.get(rid or "")
-        if target and package.has(target):
-            found[w_attr(ref, "type") or "default"] = package.xml(target)
-    return found
-
-
-def _alignment(footer: Any) -> str | None:
-    for p in footer.iter(*w_tags("p")):
-        if "PAGE" in "".join(t.text or "" for t in p.iter(*w_tags("instrText"))) or any(
-            "PAGE" in (w_attr(f, "instr") or "") for f in p.iter(*w_tags("fldSimple"))
-        ):
-            jc = _descend(p, "pPr", "jc")
-            return w_attr(jc, "val") if jc is not None else "left"
-    return None
-
-
-def _page_numbers(settings: Any, footers: dict[str, Any]) -> list[Finding]:
-    odd = _alignment(footers["default"]) if "default" in footers else None
-    if odd is None:
-        return [_f("page-number", "7.5", "error", "页脚中没有页码（PAGE 域）。")]
-    out: list[Finding] = []
-    even_on = settings is not None and w_child(settings, "evenAndOddHeaders") is not None
-    even = _alignment(footers["even"]) if "even" in footers else None
-    if not even_on or even is None:
-        out.append(_f("page-number-side", "7.5", "error",
-                      "没有设置“奇偶页不同”的页脚：国标要求单页页码居右、双页页码居左。"))  # fmt: skip
-    if odd not in ("right", "end"):
-        out.append(_f("page-number-side", "7.5", "error",
-                      f"单页页码对齐方式为 {odd}，应居右空一字。"))  # fmt: skip
-    if even is not None and even not in ("left", "start"):
-        out.append(_f("page-number-side", "7.5", "error",
-                      f"双页页码对齐方式为 {even}，应居左空一字。"))  # fmt: skip
     return out
 
 
