@@ -190,7 +190,9 @@ def render_loaded(
     return RenderResult(out, composed.unfilled, path, tuple(notes))
 
 
-def unfilled_problems(unfilled: tuple[Unfilled, ...], path: str, *, strict: bool = False):
+def unfilled_problems(
+    unfilled: tuple[Unfilled, ...], path: str, *, strict: bool = False
+) -> list[Problem]:
     hint = "填好数据后再渲染；或去掉 --strict 先出草稿" if strict else None
     problems = []
     for item in unfilled:

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
     from reportgen.kinds.registry import Registry
 
+# typer vendors click and keeps its HelpFormatter under a private module: reach it through
+# the public Context instead, typed Any.
 _HelpFormatter: Any = typer.Context.formatter_class
 _HELP_WORDS = {
     "Options": "选项",
@@ -32,7 +34,7 @@ _HELP_WORDS = {
 }
 
 
-class _ChineseHelp(_HelpFormatter):
+class _ChineseHelp(_HelpFormatter):  # type: ignore[misc]
     """The help page's frame (usage line, section titles, the --help line) in Chinese, as
     everything else a clerk reads."""
 

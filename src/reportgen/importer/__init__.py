@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from reportgen.errors import InputError, Problem, ReportgenError, UsageError
 
 if TYPE_CHECKING:
-    from reportgen.importer.lines import Dropped
+    from reportgen.importer.lines import Dropped, Para
     from reportgen.importer.outline import Found, HeadingSeen
     from reportgen.kinds.registry import Registry
 
@@ -140,7 +140,7 @@ def _refuse_non_drafts(path: Path) -> None:
         raise InputError(Problem(f"这是{what}，不是报告草稿", str(path), hint=hint))
 
 
-def _require_report(path: Path, body: list[str], paras: list) -> None:
+def _require_report(path: Path, body: list[str], paras: list[Para]) -> None:
     if not paras:
         raise InputError(
             Problem(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from reportgen.gongwen.placeholders import todo
 from reportgen.importer.mapping import formal_data, unfilled_date_note
 from reportgen.importer.structure import Node, Outline
-from reportgen.importer.units import is_progress, unit_start
+from reportgen.importer.units import UnitStart, is_progress, unit_start
 
 if TYPE_CHECKING:
     from reportgen.kinds.spec import KindSpec
@@ -93,7 +93,9 @@ def _take_distribution(stream: list[str]) -> tuple[list[str], dict[str, str]]:
     return stream, found
 
 
-def _items_from_units(stream: list[str], starts: list, notes: list[str]) -> list[dict[str, Any]]:
+def _items_from_units(
+    stream: list[str], starts: list[tuple[int, UnitStart]], notes: list[str]
+) -> list[dict[str, Any]]:
     items = []
     doubled = [start.unit for _, start in starts if start.doubled]
     if doubled:

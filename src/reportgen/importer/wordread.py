@@ -9,11 +9,15 @@ heading of the text around it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.gongwen.headings import draft_label_level, split_draft_label
 from reportgen.importer.cleaning import PAGE_NUMBER, is_page_number
 from reportgen.importer.lines import CELL_SEPARATOR, Dropped, Para
 from reportgen.importer.reading import Reading
+
+if TYPE_CHECKING:
+    from reportgen.docx import DocxParagraph
 
 _BODY_PLACES = ("正文", "表格", "文本框", "内容控件")
 _TITLE_STYLES = ("title", "标题", "rg title")
@@ -73,7 +77,7 @@ def read_word(path: Path) -> Reading:
     return reading
 
 
-def _body_paras(paragraph, text: str, gap: bool) -> list[Para]:
+def _body_paras(paragraph: DocxParagraph, text: str, gap: bool) -> list[Para]:
     label = paragraph.label if draft_label_level(paragraph.label) else ""
     outline = paragraph.outline_level
     if (paragraph.style or "").lower() in _TITLE_STYLES:

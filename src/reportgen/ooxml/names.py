@@ -35,7 +35,7 @@ def w_tags(local: str) -> tuple[str, str]:
 
 def w_attr(element: Any, local: str) -> str | None:
     """A ``w:`` attribute of ``element``, whichever namespace the part uses."""
-    value = element.get(f"{{{W}}}{local}")
+    value: str | None = element.get(f"{{{W}}}{local}")
     if value is None:
         value = element.get(f"{{{W_STRICT}}}{local}")
     return value
@@ -43,7 +43,7 @@ def w_attr(element: Any, local: str) -> str | None:
 
 def r_attr(element: Any, local: str) -> str | None:
     """An ``r:`` attribute (relationship id) of ``element`` in either namespace."""
-    value = element.get(f"{{{R}}}{local}")
+    value: str | None = element.get(f"{{{R}}}{local}")
     if value is None:
         value = element.get(f"{{{R_STRICT}}}{local}")
     return value

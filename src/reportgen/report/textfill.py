@@ -136,7 +136,7 @@ class TextFiller:
         if plain is not None:
             return plain
         from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
-        from jinja2.sandbox import SecurityError
+        from jinja2.exceptions import SecurityError
 
         try:
             return str(_template(text).render(context))

@@ -49,7 +49,9 @@ class SourceMap:
         found = self.position(loc)
         return found.line if found else None
 
-    def problem(self, loc: Loc, message: str, hint: str | None = None, *, key: bool = False):
+    def problem(
+        self, loc: Loc, message: str, hint: str | None = None, *, key: bool = False
+    ) -> Problem:
         found = self.position(loc, key=key)
         return Problem(
             message,
