@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -141,15 +143,34 @@ def test_output_folder_that_does_not_exist(cli, tmp_path):
     assert snapshot(tmp_path) == before
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes everywhere; see the chmod test below")
-def test_output_folder_not_writable(cli, tmp_path):  # pragma: no cover - non-root only
+def test_output_folder_not_writable(cli, tmp_path):
+    """A folder the user may not write to. Root writes everywhere, so as root the command runs
+    in a subprocess without the capabilities that override file permissions (setpriv)."""
     path = write(tmp_path, GOOD)
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o500)
+    target = locked / "out.docx"
     try:
-        result = cli("render", path, "-o", locked / "out.docx")
-        assert result.code == 2 and "写入" in result.stderr
+        if os.geteuid() != 0:
+            result = cli("render", path, "-o", target)
+            code, stderr = result.code, result.stderr
+        else:
+            setpriv = shutil.which("setpriv")
+            if setpriv is None:
+                pytest.fail("root needs setpriv (util-linux) to drop its file-permission override")
+            unprivileged = [setpriv, "--bounding-set=-dac_override,-dac_read_search", "--"]
+            launcher = "from reportgen.cli.launcher import main; main()"
+            done = subprocess.run(
+                [*unprivileged, sys.executable, "-c", launcher, "render", path, "-o", target],
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+            code, stderr = done.returncode, done.stderr
+        assert code == 2, stderr
+        assert "写入" in stderr and "Traceback" not in stderr, stderr
+        assert list(locked.iterdir()) == []
     finally:
         locked.chmod(0o700)
 
