@@ -7,5 +7,5 @@ bash scripts/bootstrap.sh --test
 .venv/bin/ruff check src tests benchmarks scripts
 .venv/bin/ruff format --check src tests benchmarks scripts
 .venv/bin/mypy
-.venv/bin/lint-imports --no-cache
+PYTHONPATH=src .venv/bin/lint-imports --no-cache  # the source, not the installed copy
 .venv/bin/python -m pytest -p no:cacheprovider "$@"
