@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from reportgen.gongwen.numerals import DIGITS, chinese_number, parse_count
 
-LEVELS = 4
 #: The first label of each level, as messages name the levels.
 LABELS = ("一、", "（一）", "1.", "（1）")
 
