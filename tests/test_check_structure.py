@@ -57,14 +57,17 @@ def test_a_letter_is_known_by_its_mark_and_unnumbered_first_page(tmp_path: Path)
     (result,) = check_files([letter], measured=False)
     assert result.findings == [] and result.figures["版式"] == "信函格式"
     # Without the mark 30 mm below the paper's edge, it is an ordinary 公文 whose first page
-    # lost its number (Word's “首页不同” with an empty first footer).
+    # lost its number (Word's “首页不同” with an empty first footer), and whose 版记 lacks rules.
     ordinary = _rewrite(
         letter, tmp_path / "moved.docx", "word/document.xml",
         "<wp:posOffset>1080000</wp:posOffset>", "<wp:posOffset>1440000</wp:posOffset>",
     )  # fmt: skip
     (result,) = check_files([ordinary], measured=False)
     assert "版式" not in result.figures
-    assert [(f.rule, f.clause) for f in result.findings] == [("page-number-first", "7.5")]
+    assert {(f.rule, f.clause) for f in result.findings} == {
+        ("page-number-first", "7.5"),
+        ("imprint-rules", "7.4.1"),
+    }
 
 
 def test_the_measured_tier_holds_a_letter_to_clause_10_1() -> None:

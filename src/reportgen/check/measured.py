@@ -130,13 +130,8 @@ def _rows_and_widths(
         if not body:
             continue
         if number < len(pages) and all(_is_body(line) for line in body):
-            count = round((body[-1].top - body[0].top) / PITCH) + 1
+            count = _rows(body, pages[number], findings, number)
             rows.append(count)
-            if count > 22:
-                findings.append(
-                    Finding("measured", "lines-per-page", "5.2.3", "error",
-                            f"本页排了 {count} 行，国标为 22 行。", number)
-                )  # fmt: skip
         for line in body:
             if not _is_body(line) or line.right < RIGHT - 1.5 * PT_PER_MM or line.gap > 2 * CHAR:
                 continue  # the last line of a paragraph, not body text, or text set at a tab
@@ -171,6 +166,41 @@ def _rows_and_widths(
             )
         )  # fmt: skip
     return rows, dict(sorted(widths.items()))
+
+
+def _rows(
+    body: Sequence[Line], following: Sequence[Line], findings: list[Finding], number: int
+) -> int:
+    """The rows of a page of body text, and a finding where the page does not hold 22: a line
+    pitch other than 28.95 pt, or a paragraph carried over to the next page although rows were
+    left empty (a page may end early only where a paragraph ends: a page break, 署名 kept with
+    its text)."""
+    steps = sorted(b.top - a.top for a, b in itertools.pairwise(body) if b.top - a.top > 5)
+    pitch = steps[len(steps) // 2] if steps else PITCH
+    if abs(pitch - PITCH) > 0.3:
+        fits = int((BOTTOM - TOP + 0.5) / pitch)
+        findings.append(
+            Finding("measured", "lines-per-page", "5.2.3", "error",
+                    f"本页行距为 {pitch:.2f} 磅，每页排 {fits} 行；国标为每页 22 行（行距 28.95 磅）。",
+                    number)
+        )  # fmt: skip
+        return fits
+    count = round((body[-1].top - body[0].top) / PITCH) + 1
+    nxt = next((line for line in following if line.top < BOTTOM), None)
+    carried = (
+        nxt is not None
+        and _is_body(nxt)
+        and abs(nxt.left - LEFT) < PT_PER_MM  # not indented: the rest of a paragraph
+        and body[-1].right >= RIGHT - 1.5 * PT_PER_MM
+    )
+    if count > 22 or (count < 22 and carried):
+        findings.append(
+            Finding("measured", "lines-per-page", "5.2.3", "error",
+                    f"本页排了 {count} 行，国标为 22 行"
+                    + ("（段落未排满本页就转到下页，多为“孤行控制”所致）。" if count < 22 else "。"),
+                    number)
+        )  # fmt: skip
+    return count
 
 
 def _page_numbers(pages: Sequence[Sequence[Line]], letter: bool) -> list[Finding]:

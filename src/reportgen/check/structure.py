@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.check.findings import Finding
+from reportgen.check.placement import check_imprint, check_placement
 from reportgen.check.sections import Section, page_numbers, read_section
+from reportgen.check.styles import Styles, descend, direct, east_asia, size_of, text_of
 from reportgen.layouts.gbt9704 import PAGE as L
 from reportgen.layouts.gbt9704 import Page
 from reportgen.ooxml.names import w_attr, w_child, w_tags
@@ -45,86 +47,12 @@ def _f(tier_rule: str, clause: str, severity: str, message: str) -> Finding:
     return Finding("structure", tier_rule, clause, severity, message)
 
 
-class _Styles:
-    """Paragraph styles with their eastAsia font and size, following w:basedOn."""
-
-    def __init__(self, root: Any) -> None:
-        self.by_id: dict[str, Any] = {}
-        self.names: dict[str, str] = {}
-        self.default_id = ""
-        self.defaults: tuple[str | None, int | None] = (None, None)
-        if root is None:
-            return
-        for style in root.iter(*w_tags("style")):
-            if w_attr(style, "type") == "paragraph":
-                self.by_id[w_attr(style, "styleId") or ""] = style
-                name = w_child(style, "name")
-                label = w_attr(name, "val") if name is not None else None
-                self.names[w_attr(style, "styleId") or ""] = label or ""
-                if w_attr(style, "default") in ("1", "true"):
-                    self.default_id = w_attr(style, "styleId") or ""
-        defaults = w_child(root, "docDefaults")
-        rpr = _descend(defaults, "rPrDefault", "rPr")
-        self.defaults = (_east_asia(rpr), _size(rpr))
-
-    def paragraph_value(self, style_id: str | None, child: str, attr: str) -> str | None:
-        """A w:pPr value (``outlineLvl``/``val``, ``ind``/``firstLine``) along w:basedOn."""
-        seen: set[str] = set()
-        current = style_id or self.default_id
-        while current and current not in seen and current in self.by_id:
-            seen.add(current)
-            element = _descend(self.by_id[current], "pPr", child)
-            value = w_attr(element, attr) if element is not None else None
-            if value is not None:
-                return value
-            based = w_child(self.by_id[current], "basedOn")
-            current = (w_attr(based, "val") or "") if based is not None else ""
-        return None
-
-    def resolve(self, style_id: str | None) -> tuple[str | None, int | None]:
-        font, size = None, None
-        seen: set[str] = set()
-        current = style_id or self.default_id
-        while current and current not in seen and current in self.by_id:
-            seen.add(current)
-            style = self.by_id[current]
-            rpr = w_child(style, "rPr")
-            font = font or _east_asia(rpr)
-            size = size or _size(rpr)
-            based = w_child(style, "basedOn")
-            current = (w_attr(based, "val") or "") if based is not None else ""
-        return font or self.defaults[0], size or self.defaults[1]
-
-
-def _descend(element: Any, *names: str) -> Any:
-    for name in names:
-        if element is None:
-            return None
-        element = w_child(element, name)
-    return element
-
-
-def _east_asia(rpr: Any) -> str | None:
-    fonts = w_child(rpr, "rFonts") if rpr is not None else None
-    return w_attr(fonts, "eastAsia") if fonts is not None else None
-
-
-def _size(rpr: Any) -> int | None:
-    sz = w_child(rpr, "sz") if rpr is not None else None
-    value = w_attr(sz, "val") if sz is not None else None
-    return int(value) if value and value.isdigit() else None
-
-
-def _text(p: Any) -> str:
-    return "".join(t.text or "" for t in p.iter(*w_tags("t")))
-
-
 def check_structure(path: Path, page: Page = L) -> tuple[list[Finding], Section]:
     """Every deviation of the file's settings, and what the measured tier needs to know of its
     section (a 信函?); raises UsageError if it is not a readable .docx."""
     with DocxPackage(path) as package:
         document = package.xml(package.main_part)
-        styles = _Styles(package.xml("word/styles.xml") if package.has("word/styles.xml") else None)
+        styles = Styles(package.xml("word/styles.xml") if package.has("word/styles.xml") else None)
         settings = package.xml("word/settings.xml") if package.has("word/settings.xml") else None
         section = read_section(package, document, settings)
     body = w_child(document, "body")
@@ -132,6 +60,8 @@ def check_structure(path: Path, page: Page = L) -> tuple[list[Finding], Section]
     findings += _fonts(body, styles)
     findings += page_numbers(section)
     findings += _date(body)
+    findings += check_placement(body, styles, page)
+    findings += check_imprint(document, styles, section.letter, page)
     return findings, section
 
 
@@ -177,14 +107,14 @@ def _role(text: str) -> str:
     return "body"
 
 
-def _fonts(body: Any, styles: _Styles) -> list[Finding]:
+def _fonts(body: Any, styles: Styles) -> list[Finding]:
     out: list[Finding] = []
     reported: set[tuple[str, str]] = set()
     ours = any(name.startswith("RG ") for name in styles.names.values())
     first = True
     # Paragraphs of the body itself: table cells (forms, 附件 tables) have no role here.
     for p in (child for child in body if child.tag in w_tags("p")) if body is not None else ():
-        text = _text(p).strip()
+        text = text_of(p).strip()
         if not text:
             continue
         ppr = w_child(p, "pPr")
@@ -202,10 +132,10 @@ def _fonts(body: Any, styles: _Styles) -> list[Finding]:
             role = "title" if first else _role(text)
         first = False
         font, size = styles.resolve(style_id)
-        run = next((r for r in p.iter(*w_tags("r")) if _text(r).strip()), None)
+        run = next((r for r in p.iter(*w_tags("r")) if text_of(r).strip()), None)
         rpr = w_child(run, "rPr") if run is not None else None
         if not ours or role != "body":
-            font, size = _east_asia(rpr) or font, _size(rpr) or size
+            font, size = east_asia(rpr) or font, size_of(rpr) or size
         if font not in FONTS[role] and (role, str(font)) not in reported:
             reported.add((role, str(font)))
             out.append(
@@ -214,7 +144,7 @@ def _fonts(body: Any, styles: _Styles) -> list[Finding]:
                    f"国标为 {FONTS[role][0]}。")
             )  # fmt: skip
         if role.startswith("heading") and ("outline", role) not in reported:
-            level = _direct(ppr, "outlineLvl", "val") or styles.paragraph_value(
+            level = direct(ppr, "outlineLvl", "val") or styles.paragraph_value(
                 style_id, "outlineLvl", "val"
             )
             wanted = "0" if role == "heading1" else "1"
@@ -226,10 +156,10 @@ def _fonts(body: Any, styles: _Styles) -> list[Finding]:
                        f"{int(wanted) + 1} 级，Word 的导航窗格才能显示它。")
                 )  # fmt: skip
         if role == "body" and style_name not in _NOT_INDENTED and ("indent", role) not in reported:
-            indent = _direct(ppr, "ind", "firstLine") or styles.paragraph_value(
+            indent = direct(ppr, "ind", "firstLine") or styles.paragraph_value(
                 style_id, "ind", "firstLine"
             )
-            chars = _direct(ppr, "ind", "firstLineChars") or styles.paragraph_value(
+            chars = direct(ppr, "ind", "firstLineChars") or styles.paragraph_value(
                 style_id, "ind", "firstLineChars"
             )
             ok = chars == "200" if chars not in (None, "0") else 560 <= int(indent or 0) <= 680
@@ -253,11 +183,6 @@ def _fonts(body: Any, styles: _Styles) -> list[Finding]:
 _NOT_INDENTED = {L.STYLE_RECIPIENT, L.STYLE_SIGNATURE, L.STYLE_DATE}
 
 
-def _direct(ppr: Any, child: str, attr: str) -> str | None:
-    element = w_child(ppr, child) if ppr is not None else None
-    return w_attr(element, attr) if element is not None else None
-
-
 def _level(value: str | None) -> str:
     return "正文文本" if value is None or not value.isdigit() else f"{int(value) + 1} 级"
 
@@ -268,10 +193,10 @@ def _placeholders(p: Any, text: str) -> list[Finding]:
 
     marked: list[bool] = []
     for run in p.iter(*w_tags("r")):
-        highlight = _descend(run, "rPr", "highlight")
+        highlight = descend(run, "rPr", "highlight")
         on = highlight is not None and (w_attr(highlight, "val") or "none") != "none"
-        marked += [on] * len(_text(run))
-    full = "".join(_text(run) for run in p.iter(*w_tags("r")))
+        marked += [on] * len(text_of(run))
+    full = "".join(text_of(run) for run in p.iter(*w_tags("r")))
     out = []
     for match in find_placeholders(full):
         if not all(marked[match.start : match.end]):
@@ -284,7 +209,7 @@ def _placeholders(p: Any, text: str) -> list[Finding]:
 
 def _date(body: Any) -> list[Finding]:
     texts: Sequence[str] = (
-        [_text(p).strip() for p in body.iter(*w_tags("p"))] if body is not None else []
+        [text_of(p).strip() for p in body.iter(*w_tags("p"))] if body is not None else []
     )
     for text in reversed(texts):
         match = _DATE.fullmatch(text)
