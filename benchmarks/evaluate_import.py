@@ -5,8 +5,9 @@ then ``reportgen render tmp.yaml -o tmp.docx``, then source and rendered text ar
 
 - Chinese characters lost and added (multisets of CJK characters; a renumbered heading shows as
   one lost and one added numeral); lost characters that import listed as dropped are counted apart;
-- numbered headings (一、 （一） 1. （1）) whose label changed: the heading is found in the output by
-  its first words, and its label there is compared with the label it had;
+- numbered headings (一、 （一） 1. （1）) whose label changed: the heading is found in the output in
+  reading order by its first 20 characters (a shorter output line only when it has a label of its
+  own), and its label there is compared with the label it had;
 - values filled that are not in the source: the title, issuer, recipient and date import wrote,
   and every date (2025年3月1日) in the rendered document that the source does not have;
 - lines dropped, when import reports them (``--format json`` with a ``dropped`` list).
@@ -89,23 +90,40 @@ def _cn_number(text: str) -> int:
     return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
 
 
+KEY_CHARS = 20  # CJK characters that identify a heading: a short signature line is not one
+
+
 def headings(lines: list[str]) -> list[tuple[str, str]]:
-    """``(label, key)`` of numbered headings: the key is the first 8 CJK characters after the label."""
+    """``(label, key)`` of numbered headings: the key is the first 20 CJK characters after the label."""
     out = []
     for line in lines:
         m = LABEL.match(line)
         if m:
-            key = cjk(line[m.end() :])[:8]
+            key = cjk(line[m.end() :])[:KEY_CHARS]
             if len(key) >= 2:
                 out.append((m.group("label"), key))
     return out
 
 
+def _same_heading(key: str, label: str, rest: str) -> bool:
+    """Whether an output paragraph (``label``, ``rest``) is the heading whose words are ``key``.
+
+    The paragraph starts with the key; or it is shorter than the key and the key starts with it
+    (a heading split from the sentence that followed it) — then only when it carries a label of
+    its own: an unlabelled short line (a signature that shares the heading's first words) is not
+    the heading.
+    """
+    if len(rest) >= len(key):
+        return rest.startswith(key)
+    return bool(label) and len(rest) >= 2 and key.startswith(rest)
+
+
 def renumbered(source: list[str], output: list[str]) -> list[dict[str, str]]:
     """Headings found in the output under another label (or none).
 
-    A heading is looked for, in order, as an output paragraph that starts with its words (after
-    any label); failing that, as words inside a paragraph (a heading merged into text, label lost).
+    Each heading is looked for in reading order, after the previous one found: an output
+    paragraph that is the heading (:func:`_same_heading`); failing that, anywhere after it; then
+    as words inside a paragraph (a heading merged into text, label lost).
     """
     items = []
     for line in output:
@@ -113,21 +131,22 @@ def renumbered(source: list[str], output: list[str]) -> list[dict[str, str]]:
         items.append((m.group("label") if m else "", cjk(line[m.end() :] if m else line)))
     used: set[int] = set()
     changes = []
+    after = 0  # where the previous heading was found: the next is looked for from there on
     for label, key in headings(source):
+        order = [*range(after, len(items)), *range(after)]
         found = next(
-            (i for i, (_, rest) in enumerate(items) if i not in used and rest.startswith(key)),
+            (i for i in order if i not in used and _same_heading(key, *items[i])),
             None,
         )
         if found is None:
-            found = next(
-                (i for i, (_, rest) in enumerate(items) if i not in used and key in rest), None
-            )
+            found = next((i for i in order if i not in used and key in items[i][1]), None)
         if found is None:
             continue  # the heading's words are gone: counted among the lost characters
         used.add(found)
-        after = items[found][0]
-        if after != label:
-            changes.append({"heading": key, "label": label, "became": after or "（无序号）"})
+        after = found + 1
+        became = items[found][0]
+        if became != label:
+            changes.append({"heading": key, "label": label, "became": became or "（无序号）"})
     return changes
 
 
