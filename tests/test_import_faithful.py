@@ -357,3 +357,38 @@ def test_a_web_pages_buttons_and_information_table_are_dropped(tmp_path):
     assert result.formal["doc_number"].text == "阿行发〔2021〕42号"
     assert [d.line for d in result.dropped] == [*range(1, 10), 11]
     assert_nothing_lost_unlisted(text, result)
+
+
+QINGSHI_WITHOUT_ENDING = """\
+县教育局关于增设城东学校校车线路的请示
+
+县人民政府：
+城东片区今年新增学生四百余人，现有线路不能满足接送需要。
+一、增设线路的理由
+城东片区距学校较远，家长接送困难。
+二、需要的经费
+购车和运营经费由县财政保障。
+以上意见当否，请审核。
+
+县教育局
+2026年3月2日
+"""
+
+
+def test_a_kind_the_draft_does_not_validate_for_is_passed_over_not_failed(tmp_path):
+    """The title says 请示 but the draft does not end as a 请示 must: import takes the next
+    kind instead of failing, and says why (corpus 021)."""
+    result, _report = imported(tmp_path, QINGSHI_WITHOUT_ENDING)
+    assert result.kind != "qingshi"
+    assert result.runner_up is not None and result.runner_up[0] == "qingshi"
+    assert "请示" in result.reason and "未通过校验" in result.reason
+    assert_nothing_lost_unlisted(QINGSHI_WITHOUT_ENDING, result)
+
+
+def test_a_kind_chosen_with_the_option_gets_a_to_do_for_what_the_draft_lacks(tmp_path):
+    result, report = imported(tmp_path, QINGSHI_WITHOUT_ENDING, kind="qingshi")
+    assert result.kind == "qingshi"
+    assert report.closing[-1] == "【待补：结尾语，如“妥否，请批示。”】"
+    assert "以上意见当否，请审核。" in report.closing
+    assert any("结尾语" in note for note in result.warnings)
+    assert any("结尾语" in line for line in rendered(result))

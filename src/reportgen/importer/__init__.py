@@ -9,15 +9,16 @@ YAML is validated and composed before it is written, so it renders as it is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportgen.errors import InputError, Problem, ReportgenError, UsageError
 
 if TYPE_CHECKING:
     from reportgen.importer.lines import Dropped, Para
-    from reportgen.importer.outline import Found, HeadingSeen
+    from reportgen.importer.outline import Found, HeadingSeen, Outline
+    from reportgen.importer.proposal import Fit
     from reportgen.kinds.registry import Registry
 
 __all__ = ["ImportResult", "import_draft"]
@@ -71,12 +72,9 @@ def import_draft(
     output that exists, :class:`InputError` for a file that is not a report; nothing is written
     then.
     """
-    from reportgen.importer.brief import brief_data
-    from reportgen.importer.mapping import report_data
-    from reportgen.importer.proposal import propose
+    from reportgen.importer.proposal import GENERAL_KIND, Fit, propose
     from reportgen.importer.reading import read_draft
     from reportgen.importer.structure import segment
-    from reportgen.importer.writing import to_yaml
     from reportgen.kinds.registry import load_registry
     from reportgen.textio import write_atomically
 
@@ -94,25 +92,23 @@ def import_draft(
     _require_report(path, outline.body(), reading.paras)
     proposal = propose(outline, registry)
     if chosen is None:
-        chosen, reason = proposal.best.kind, proposal.best.reason
+        candidates = [proposal.best, *([proposal.runner_up] if proposal.runner_up else [])]
+        general = registry.get(GENERAL_KIND) if GENERAL_KIND in registry.ids() else None
+        if general and all(fit.kind is not general for fit in candidates):
+            candidates.append(Fit(general, 0.0, f"按通用的“{general.spec.name}”导入"))
     else:
-        reason = f"按指定的类型“{chosen.spec.name}”导入"
-    mapper = {"brief": brief_data}.get(chosen.spec.layout, report_data)  # by the kind's layout
-    data, notes = mapper(outline, chosen.spec)
-    header = [
-        f"{chosen.spec.name}（{chosen.id}）—— 由 reportgen import 从 {path.name} 导入",
-        f"选用此类型的理由：{reason}",
-        f"请核对后运行：reportgen render {out.name}",
-    ]
-    text = to_yaml(data, header)
-    _check_renders(text, registry, path, out)
-    write_atomically(out, text.encode("utf-8"), overwrite=force)
+        candidates = [Fit(chosen, 0.0, f"按指定的类型“{chosen.spec.name}”导入")]
+    attempt = _first_valid(outline, candidates, registry, path, out)
+    write_atomically(out, attempt.text.encode("utf-8"), overwrite=force)
+    chosen, data = attempt.fit.kind, attempt.data
     runner_up = proposal.runner_up if kind is None else proposal.best
+    if kind is None and chosen is not proposal.best.kind:
+        runner_up = proposal.best  # passed over: its YAML would not render
     return ImportResult(
         out,
         chosen.id,
-        reason,
-        outline.notes + notes,
+        attempt.reason,
+        outline.notes + attempt.notes,
         draft=path,
         chosen_by="option" if kind else "proposal",
         fits=proposal.fits if kind is None else True,
@@ -179,8 +175,73 @@ def _looks_tabular(lines: list[str]) -> bool:
     )
 
 
-def _check_renders(text: str, registry: Registry, draft: Path, out: Path) -> None:
-    """Load and compose the YAML as ``render`` will, before anything is written."""
+@dataclass(frozen=True)
+class _Attempt:
+    fit: Fit
+    data: dict[str, Any]
+    notes: list[str]
+    text: str
+    reason: str = ""  # why this kind (Chinese): the fit's reason, and the kinds passed over
+
+
+def _first_valid(
+    outline: Outline, candidates: list[Fit], registry: Registry, draft: Path, out: Path
+) -> _Attempt:
+    """The first candidate kind whose YAML renders as it stands; failing all, the first one with
+    a to-do where the draft lacks what that kind requires (a 请示's ending). The notes say which
+    kinds were passed over and why; the draft never fails to import because a guess was wrong."""
+    passed_over: list[str] = []
+    dropped = list(outline.dropped)  # mapping lists what a kind has no place for: per attempt
+    for fit in candidates:
+        outline.dropped[:] = dropped
+        attempt = _attempt(outline, fit, draft, out)
+        problems = _render_problems(attempt.text, registry, out)
+        if not problems:
+            passed = "；".join(passed_over)
+            reason = f"{passed}，改按“{fit.kind.spec.name}”：{fit.reason}" if passed else fit.reason
+            return replace(attempt, reason=reason)
+        passed_over.append(f"按“{fit.kind.spec.name}”导入未通过校验（{_said(problems)}）")
+    first = candidates[0]
+    outline.dropped[:] = dropped
+    attempt = _attempt(outline, first, draft, out, to_do=True)
+    problems = _render_problems(attempt.text, registry, out)
+    if problems:  # only a defect of ours can leave a kind's own to-dos invalid
+        raise InputError(
+            Problem(
+                f"导入结果未能通过校验（{_said(problems)}）",
+                str(draft),
+                hint="这是 reportgen 的缺陷，请把草稿发给维护者；可先用 reportgen new 生成模板手工填写",
+            )
+        )
+    return replace(attempt, reason=first.reason)
+
+
+def _attempt(
+    outline: Outline, fit: Fit, draft: Path, out: Path, *, to_do: bool = False
+) -> _Attempt:
+    from reportgen.importer.brief import brief_data
+    from reportgen.importer.mapping import report_data, required_to_dos
+    from reportgen.importer.writing import to_yaml
+
+    spec = fit.kind.spec
+    mapper = {"brief": brief_data}.get(spec.layout, report_data)  # by the kind's layout
+    data, notes = mapper(outline, spec)
+    if to_do:
+        notes.extend(required_to_dos(data, spec))
+    header = [
+        f"{spec.name}（{fit.kind.id}）—— 由 reportgen import 从 {draft.name} 导入",
+        f"选用此类型的理由：{fit.reason}",
+        f"请核对后运行：reportgen render {out.name}",
+    ]
+    return _Attempt(fit, data, notes, to_yaml(data, header))
+
+
+def _said(problems: list[Problem]) -> str:
+    return "；".join(problem.message for problem in problems[:3])
+
+
+def _render_problems(text: str, registry: Registry, out: Path) -> list[Problem]:
+    """What stops the YAML from loading and composing as ``render`` will (nothing: [])."""
     from reportgen.report.compose import compose
     from reportgen.report.loading import parse_report
 
@@ -188,11 +249,5 @@ def _check_renders(text: str, registry: Registry, draft: Path, out: Path) -> Non
         loaded = parse_report(text, str(out), registry)
         compose(loaded.report, loaded.source, loaded.kind.spec.layout)
     except ReportgenError as error:
-        details = "；".join(problem.message for problem in error.problems[:3])
-        raise InputError(
-            Problem(
-                f"导入结果未能通过校验（{details}）",
-                str(draft),
-                hint="这是 reportgen 的缺陷，请把草稿发给维护者；可先用 reportgen new 生成模板手工填写",
-            )
-        ) from None
+        return list(error.problems)
+    return []

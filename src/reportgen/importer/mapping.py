@@ -72,6 +72,22 @@ def report_data(outline: Outline, spec: KindSpec) -> tuple[dict[str, Any], list[
     }, notes
 
 
+def required_to_dos(data: dict[str, Any], spec: KindSpec) -> list[str]:
+    """To-dos where the draft lacks what ``spec`` requires of the text (a 请示's ending): put
+    into ``data``, and the notes that say so."""
+    if not spec.ending:
+        return []
+    closing = [*data.get("closing", []), todo("结尾语，如“" + spec.ending[0] + "”")]
+    if "closing" not in data:  # in its place, after the sections
+        items = list(data.items())
+        at = next((i + 1 for i, (key, _) in enumerate(items) if key == "sections"), len(items))
+        data.clear()
+        data.update([*items[:at], ("closing", closing), *items[at:]])
+    data["closing"] = closing
+    endings = "、".join(f"“{end}”" for end in spec.ending)
+    return [f"草稿的结尾段不是{spec.name}的结尾语（{endings}），结尾段末已留待补标记，请补写"]
+
+
 def _back_matter(outline: Outline) -> dict[str, Any]:
     """附注 and 版记 into the formal fields; what cannot go there stays in the text."""
     from reportgen.gongwen.dates import parse_date
