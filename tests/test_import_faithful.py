@@ -101,7 +101,9 @@ def test_items_numbered_1_right_under_a_section_keep_their_numbers(tmp_path):
 
 def test_an_attachment_list_is_not_numbered_with_the_body(tmp_path):
     result, report = imported(tmp_path, REPORT)
-    assert report.closing == ["附件：1.2025年隐患排查统计表", "2.2026年重点工作清单"]
+    # a 报告 has 附件: the 附件说明's names become its attachments, not text of the closing
+    assert [a.title for a in report.attachments] == ["2025年隐患排查统计表", "2026年重点工作清单"]
+    assert not report.closing
     assert [h.label for h in result.headings if h.kept == "heading"] == [
         "一、", "（一）", "（二）", "二、", "三、"
     ]  # fmt: skip
@@ -217,8 +219,9 @@ def test_red_head_lines_are_recognised_not_taken_for_the_title(tmp_path):
     }
     # a 报告 takes them into its formal fields (kind baogao, issue 12)
     assert result.kind == "baogao"
+    # the mark is the issuer: render adds 文件 again
     assert (report.mark, report.doc_number, report.signers) == (
-        "XX市人民政府文件",
+        "XX市人民政府",
         "X政发〔2024〕3号",
         "张三",
     )

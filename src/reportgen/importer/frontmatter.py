@@ -222,8 +222,14 @@ def _source_and_rest(text: str) -> tuple[str, str]:
 
 
 def take_redhead(paras: list[Para], outline: Outline) -> list[Para]:
-    """份号, 密级, 紧急程度, 发文机关标志 (``XX人民政府文件``), 发文字号 and 签发人 at the top."""
+    """份号, 密级, 紧急程度, 发文机关标志 (``XX人民政府文件``), 发文字号 and 签发人 at the top.
+
+    A mark that does not end in 文件 (a 纪要's ``XX会议纪要``, a 信函's bare name, joint issuers
+    stacked) is taken only when a 发文字号 follows it: that is what makes it a 版头.
+    """
     rest = list(paras)
+    marks: list[Para] = []
+    before_number = _lines_before_doc_number(rest)
     while rest and rest[0].table is None and not rest[0].label:
         para = rest[0]
         text = para.text.strip(" 　\t")
@@ -233,8 +239,10 @@ def take_redhead(paras: list[Para], outline: Outline) -> list[Para]:
             outline.formal["secrecy"] = Found(para.line, "红头上方的密级", text)
         elif _URGENCY.match(text):
             outline.formal["urgency"] = Found(para.line, "红头上方的紧急程度", text)
-        elif _REDHEAD_MARK.match(text) and "关于" not in text:
-            outline.formal["issuer_mark"] = Found(para.line, "红头：发文机关标志", text)
+        elif (_REDHEAD_MARK.match(text) and "关于" not in text) or (
+            before_number > 0 and _MARK_SHAPED.match(text) and "关于" not in text
+        ):
+            marks.append(para)
         elif (number := _DOC_NUMBER.search(text)) and len(text) <= 60:
             signer = _SIGNER.search(text)
             outline.formal["doc_number"] = Found(para.line, "红头：发文字号", number.group())
@@ -248,8 +256,35 @@ def take_redhead(paras: list[Para], outline: Outline) -> list[Para]:
             outline.formal["signer"] = Found(para.line, "红头：签发人", signer.group(1).strip())
         else:
             break
+        before_number -= 1
         rest = rest[1:]
+    if marks:
+        names = [m.text.strip(" 　\t") for m in marks]
+        outline.formal["issuer_mark"] = Found(marks[0].line, "红头：发文机关标志", "、".join(names))
+        if len(names) > 1:  # joint issuers stacked, 文件 beside the first
+            outline.joint_marks = [mark_name(name) for name in names]
     return rest
+
+
+def mark_name(text: str) -> str:
+    """The issuer a 发文机关标志 names: without the 文件 the renderer adds again."""
+    return _MARK_END.sub("", text)
+
+
+_MARK_SHAPED = re.compile(r"^[\u4e00-\u9fffXＸ×（）()、 　\t]{2,40}$")
+_MARK_END = re.compile(r"[ \t　]*文件$")
+
+
+def _lines_before_doc_number(paras: list[Para]) -> int:
+    """How many of the first paragraphs stand above a 发文字号 line (0: none near the top)."""
+    for index, para in enumerate(paras[:8]):
+        if para.table is not None or para.label:
+            return 0
+        text = para.text.strip(" 　\t")
+        number = _DOC_NUMBER.search(text)
+        if number and not _SIGNER.sub("", text.replace(number.group(), "")).strip(" 　\t"):
+            return index  # a line of nothing but the 发文字号 (and 签发人)
+    return 0
 
 
 def _title_shaped(para: Para) -> bool:
@@ -365,33 +400,14 @@ def take_signature(paras: list[Para], outline: Outline) -> list[Para]:
 
 
 _NOTE_TEXT = re.compile(r"^[（(](.+)[）)]$")
-_COPY_TO = re.compile(r"^抄送[:：][ \t　]*(.+?)[。.]?$")
-_PRINTED = re.compile(rf"^(?P<printer>\S.*?)[\t｜　 ]+(?P<date>{DATE})印发$")
 
 
 def _take_back(after: list[Para], outline: Outline) -> list[Para]:
-    """附注 right after the date, and the 版记 lines at the very end (抄送, 印发机关 and date)."""
+    """附注 right after the date (the 版记 was taken before: :func:`backmatter.take_imprint`)."""
     if after and (note := _NOTE_TEXT.match(after[0].full)) and not _ATTACHMENT.match(after[0].full):
         outline.back["note"] = Found(after[0].line, "成文日期下的附注", note.group(1))
         outline.back_lines.append(after[0].full)
         after = after[1:]
-    while after:
-        last = after[-1].full.strip(" 　\t")
-        printed = _PRINTED.match(last)
-        copy_to = _COPY_TO.match(last)
-        if printed and parse_date(printed.group("date")):
-            outline.back["printer"] = Found(
-                after[-1].line, "版记：印发机关", printed.group("printer")
-            )
-            outline.back["print_date"] = Found(
-                after[-1].line, "版记：印发日期", printed.group("date")
-            )
-        elif copy_to:
-            outline.back["copy_to"] = Found(after[-1].line, "版记：抄送", copy_to.group(1))
-        else:
-            break
-        outline.back_lines.insert(0, after[-1].full)
-        after = after[:-1]
     return after
 
 

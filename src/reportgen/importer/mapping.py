@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from reportgen.gongwen.placeholders import todo
-from reportgen.importer.frontmatter import WEB
+from reportgen.importer.backmatter import names_of
+from reportgen.importer.frontmatter import WEB, mark_name
 from reportgen.importer.lines import Dropped
 from reportgen.importer.proposal import bigrams
 from reportgen.importer.structure import Node, Outline
@@ -56,15 +57,18 @@ def report_data(outline: Outline, spec: KindSpec) -> tuple[dict[str, Any], list[
             notes.append("未找到分部分的标题，正文都放在了导语中，请按需分部分")
     else:
         data["sections"] = _fixed_sections(outline.sections, spec, notes)
-    closing = outline.closing + outline.after
-    if spec.format == "ordinary":  # no 附注 or 版记 to put them in: they stay text
-        closing += outline.back_lines
+    formal = formal_data(outline, spec)
+    closing = outline.closing + outline.after + _as_text(outline, spec, formal)
     data["closing"] = closing or _listed(_required(spec, "closing", "结尾段", notes))
     data["issuer"] = _issuer(outline, notes)
     data["date"] = outline.date
-    if outline.date is None:
+    if outline.date is None and spec.minutes and "print_date" in formal:
+        data["date"] = formal.pop("print_date")  # a 纪要 prints no 成文日期, only 印发日期
+    elif outline.date is None:
         notes.append(unfilled_date_note(outline, "成文日期"))
-    data.update(formal_data(outline, spec))
+    if "print_date" in formal and formal["print_date"] == data["date"]:
+        del formal["print_date"]  # the 印发日期 defaults to the 成文日期
+    data.update(formal)
     return {
         key: value
         for key, value in data.items()
@@ -88,14 +92,56 @@ def required_to_dos(data: dict[str, Any], spec: KindSpec) -> list[str]:
     return [f"草稿的结尾段不是{spec.name}的结尾语（{endings}），结尾段末已留待补标记，请补写"]
 
 
-def _back_matter(outline: Outline) -> dict[str, Any]:
-    """附注 and 版记 into the formal fields; what cannot go there stays in the text."""
+_ATTENDANCE_KEYS = {"attendees": "出席", "on_leave": "请假", "observers": "列席"}
+
+
+def _back_matter(outline: Outline, spec: KindSpec) -> dict[str, Any]:
+    """附注, 版记, 附件 and a 纪要's attendance into the formal fields."""
     from reportgen.gongwen.dates import parse_date
 
-    data: dict[str, Any] = {key: found.text for key, found in outline.back.items()}
-    if "print_date" in data:
-        data["print_date"] = parse_date(data["print_date"])
+    data: dict[str, Any] = {}
+    for key, found in outline.back.items():
+        if key in _ATTENDANCE_KEYS and not spec.minutes:
+            continue
+        value: Any = found.text
+        if key == "print_date":
+            value = parse_date(value)
+        elif key == "copy_to" or key in _ATTENDANCE_KEYS:
+            value = names_of(value)
+        data[key] = value
+    attachments = _attachments(outline)
+    if attachments:
+        data["attachments"] = attachments
     return {key: value for key, value in data.items() if value}
+
+
+def _attachments(outline: Outline) -> list[Any]:
+    """The 附件 pages (their title, text, table) and the names the 附件说明 lists beyond them;
+    [] when a title could not stand as one (the lines then stay text)."""
+    pages = outline.attachment_pages
+    items: list[Any] = [page.data() for page in pages]
+    items += outline.attachment_names[len(pages) :]
+    titles = [item if isinstance(item, str) else item["title"] for item in items]
+    if any(not title or title[-1] in "。，；：、.,;:" for title in titles):
+        return []
+    return items
+
+
+def _as_text(outline: Outline, spec: KindSpec, formal: dict[str, Any]) -> list[str]:
+    """The 附件说明, 附件, 附注, 版记 and attendance lines no field of ``spec`` took, as written."""
+    lines: list[str] = []
+    if "attachments" not in formal:
+        pages = [line for page in outline.attachment_pages for line in page.lines]
+        lines += outline.attachment_note + pages
+    if spec.format == "ordinary":  # no 附注 or 版记 to put them in: they stay text
+        return lines + outline.back_lines
+    if not spec.minutes:
+        lines += [
+            f"{_ATTENDANCE_KEYS[key]}：{found.text}"
+            for key, found in outline.back.items()
+            if key in _ATTENDANCE_KEYS
+        ]
+    return lines
 
 
 def unfilled_date_note(outline: Outline, name: str) -> str:
@@ -113,7 +159,9 @@ def formal_data(outline: Outline, spec: KindSpec) -> dict[str, Any]:
     data: dict[str, Any] = {}
     if spec.layout == "report" and spec.format != "ordinary":
         data, taken = formal_fields_of({k: e.text for k, e in outline.formal.items()}, spec)
-        data.update(_back_matter(outline))
+        if "mark" in data:
+            data["mark"] = outline.joint_marks or mark_name(data["mark"])
+        data.update(_back_matter(outline, spec))
     else:
         taken = set()
     for key, element in outline.formal.items():

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reportgen.importer.lines import Dropped
+
+if TYPE_CHECKING:
+    from reportgen.importer.backmatter import AttachmentPage
 
 
 @dataclass
@@ -85,10 +89,18 @@ class Outline:
     back: dict[str, Found] = field(default_factory=dict)
     back_lines: list[str] = field(default_factory=list)  # the same lines as written
     headings: list[HeadingSeen] = field(default_factory=list)
+    #: 附件 pages after the 成文日期 (:class:`backmatter.AttachmentPage`), and the names the
+    #: 附件说明 lists with its lines as written.
+    attachment_pages: list[AttachmentPage] = field(default_factory=list)
+    attachment_names: list[str] = field(default_factory=list)
+    attachment_note: list[str] = field(default_factory=list)
+    #: 发文机关标志 of a joint document, one name a line (``formal["issuer_mark"]`` joins them).
+    joint_marks: list[str] = field(default_factory=list)
 
     def body(self) -> list[str]:
         """Every paragraph between the recipient and the issuer, headings included."""
         lines = list(self.preamble)
         for section in self.sections:
             lines.extend(section.flat())
-        return lines + self.closing + self.after
+        pages = [line for page in self.attachment_pages for line in page.lines]
+        return lines + self.closing + self.attachment_note + self.after + pages

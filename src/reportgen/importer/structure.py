@@ -14,15 +14,16 @@ from __future__ import annotations
 import re
 
 from reportgen.gongwen.headings import draft_label_level, heading_number
+from reportgen.importer import backmatter as back
 from reportgen.importer import frontmatter as front
-from reportgen.importer.lines import Para, ends_sentence, has_cjk
+from reportgen.importer.lines import CELL_SEPARATOR, Para, ends_sentence, has_cjk
 from reportgen.importer.outline import HeadingSeen, Masthead, Node, Outline
 from reportgen.importer.reading import Reading
 
 __all__ = ["HEADING_MAX", "Masthead", "Node", "Outline", "segment", "split_heading"]
 
 _CLOSING = re.compile(
-    r"^(?:特此|以上|下一步|下步|今后|妥否|当否|专此|请予)|将继续|不止于此|再接再厉|继续努力|奋勇争先"
+    r"^(?:特此|以上|下一步|下步|今后|新的一年|妥否|当否|专此|请予|【待补：结尾)|将继续|不止于此|再接再厉|继续努力|奋勇争先"
 )
 _ISSUER_FROM_TITLE = re.compile(r"^(.{2,24}?)关于")
 _ATTACHMENTS = re.compile(r"^附件[ \t　]*\d*[ \t　]*[:：]")
@@ -37,11 +38,18 @@ def segment(reading: Reading) -> Outline:
     paras, meta_at = front.take_web_lines(paras, reading.meta, outline)
     paras = front.take_title(paras, meta_at, reading.meta, outline)
     paras = front.take_recipient(paras, outline)
+    paras = back.take_imprint(paras, outline)
+    paras = back.take_attachment_pages(paras, outline)
+    paras = back.take_attendance(paras, outline)
     paras = front.take_signature(paras, outline)
     paras, attachments = _split_attachments(paras)
     _build(paras, outline)
     _take_closing(outline)
-    outline.closing.extend(attachments)
+    names = back.attachment_note(attachments)
+    if names:
+        outline.attachment_names, outline.attachment_note = names, attachments
+    else:
+        outline.closing.extend(attachments)
     if outline.title:
         match = _ISSUER_FROM_TITLE.match(outline.title)
         outline.issuer_from_title = match.group(1) if match else None
@@ -113,6 +121,8 @@ def _build(paras: list[Para], outline: Outline) -> None:
     stack: list[Node] = []
     verbatim_below: int | None = None  # headings deeper than this stay as written
     for para, level in zip(paras, levels, strict=True):
+        if para.table is not None and not para.text.strip(CELL_SEPARATOR):
+            continue  # an empty row of a form: nothing to keep as text
         parts = split_heading(para.text, level) if level and para.table is None else None
         target = stack[-1].paragraphs if stack else outline.preamble
         if level is None or parts is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NAME = r"[\u4e00-\u9fff（）()]"
+_NAME = r"[\u4e00-\u9fffXＸ（）()]"  # XX科: a unit still to name
 _SUFFIX = r"(?:办公室|委员会|街道|中心|公司|[司局处科室办厅委社院所站队部镇乡])"
 # Words that open a sentence, not a unit's name: 会同中国建设报社组织…… is a measure.
 _NOT_NAME = r"(?!会同|指导|组织|督促|推动|推进|召开|举办|开展|赴|在|与|对|按|向|由|经|各|全|我|本|据|将|从|为|以|结合|围绕|聚焦|通过|目前|截至)"

@@ -67,7 +67,8 @@ def read_word(path: Path) -> Reading:
             continue
         paras.extend(_body_paras(paragraph, text, gap))
         gap = False
-    paras = [para for para in paras if para.text.strip(CELL_SEPARATOR)]
+    # An empty row of a table is kept (a form's rows to fill in); an empty paragraph is not.
+    paras = [para for para in paras if para.text.strip(CELL_SEPARATOR) or para.table is not None]
     reading = Reading(paras, dropped=dropped)
     for table, rows in tables.items():
         reading.notes.append(

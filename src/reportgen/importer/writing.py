@@ -114,6 +114,8 @@ def _entry(key: str, value: Any, indent: str, text: bool) -> list[str]:
 
 
 def _item(value: Any, indent: str, text: bool) -> list[str]:
+    if isinstance(value, list):  # a table row: one line, every cell quoted (a flow sequence)
+        return [f"{indent}- [{', '.join(_quoted(str(cell)) for cell in value)}]"]
     if isinstance(value, dict):
         entries: list[str] = []
         for sub_key, sub_value in value.items():
