@@ -90,8 +90,11 @@ def test_headings_that_begin_with_a_year_a_quote_or_a_figure_stay_headings(tmp_p
 def test_items_numbered_1_right_under_a_section_keep_their_numbers(tmp_path):
     result, report = imported(tmp_path, REPORT)
     second = report.sections[1]
-    assert second.subsections == []
-    assert second.paragraphs[:2] == ["1.完善责任体系", "压紧压实企业主体责任。"]
+    assert [(s.number, s.heading) for s in second.subsections] == [
+        ("1.", "完善责任体系"),
+        ("2.", "强化科技支撑"),
+    ]
+    assert second.subsections[0].paragraphs == ["压紧压实企业主体责任。"]
     document = rendered(result)
     assert "1.完善责任体系" in document and "2.强化科技支撑" in document
     assert not any(line.startswith("（一）完善") for line in document)
@@ -118,7 +121,10 @@ def test_joint_issuers_are_both_kept(tmp_path):
 def test_a_draft_that_starts_at_two_keeps_its_numbers(tmp_path):
     text = "关于安全生产的汇报\n\n二、存在的问题\n隐患整改不到位。\n三、下一步打算\n继续排查。\n"
     result, report = imported(tmp_path, text)
-    assert report.sections == []
+    assert [(s.number, s.heading) for s in report.sections] == [
+        ("二、", "存在的问题"),
+        ("三、", "下一步打算"),
+    ]
     document = rendered(result)
     assert "二、存在的问题" in document and "三、下一步打算" in document
     assert not any(line.startswith("一、") for line in document)
@@ -260,7 +266,7 @@ def test_brief_masthead_in_the_shapes_clerks_type(tmp_path, head):
     assert report.title == "重点项目推进月有序展开"
 
 
-def test_a_word_table_comes_in_row_by_row_and_says_where(tmp_path):
+def _draft_with_tables(tmp_path: Path) -> Path:
     draft = tmp_path / "draft.docx"
     DocxBuilder().add(
         para(run("关于统计数据的报告")),
@@ -276,9 +282,28 @@ def test_a_word_table_comes_in_row_by_row_and_says_where(tmp_path):
         para(run("二、下一步打算")),
         para(run("继续做好统计。")),
     ).save(draft)
-    result = import_draft(draft, output=tmp_path / "out.yaml")
+    return draft
+
+
+def test_a_word_table_becomes_a_table_of_a_formal_kind(tmp_path):
+    """A 报告 renders tables in its 附件: the body's tables go there, each said where it stood."""
+    result = import_draft(_draft_with_tables(tmp_path), output=tmp_path / "out.yaml")
     report = api.load_report(result.output, load_registry()).report
+    assert result.kind == "baogao"
     assert [s.heading for s in report.sections] == ["主要数据", "下一步打算"]
+    assert report.sections[0].paragraphs == []
+    assert [a.table for a in report.attachments] == [
+        [["季度"], ["一季度"]],
+        [["项目", "数量"], ["1.新建", "45"], ["2.改建", "90"]],
+    ]
+    assert all(a.title.startswith("【待补") for a in report.attachments)
+    assert any("“一、主要数据”中的表格2（3 行）移作附件2" in note for note in result.warnings)
+
+
+def test_a_kind_without_tables_keeps_the_rows_where_they_stood_and_says_so(tmp_path):
+    draft = _draft_with_tables(tmp_path)
+    result = import_draft(draft, output=tmp_path / "out.yaml", kind="annual-summary")
+    report = api.load_report(result.output, load_registry()).report
     assert report.sections[0].paragraphs == [
         "季度",
         "一季度",
@@ -286,7 +311,10 @@ def test_a_word_table_comes_in_row_by_row_and_says_where(tmp_path):
         "1.新建｜45",
         "2.改建｜90",
     ]
-    assert any("表格2（3 行）" in note for note in result.warnings)
+    assert any(
+        "表格2（3 行）在“一、主要数据”中按行导入为段落" in note and "不能排表格" in note
+        for note in result.warnings
+    )
 
 
 # --- guesses shown -----------------------------------------------------------------------------
@@ -339,12 +367,10 @@ def test_markdown_numbered_lines_tables_and_bold_labels_stay_as_written(tmp_path
     )
     result, report = imported(tmp_path, text, ".md")
     assert [s.heading for s in report.sections] == ["标题", "基本信息"]
-    assert report.sections[1].paragraphs == [
-        "1.会议时间",
-        "2.会议地点",
-        "模块｜要素",
-        "年度业绩｜40%",
-    ]
+    items = report.sections[1].subsections  # 1. right under 二、: its own number, with its space
+    assert [(s.number, s.heading) for s in items] == [("1. ", "会议时间"), ("2. ", "会议地点")]
+    assert items[1].paragraphs == ["模块｜要素", "年度业绩｜40%"]
+    assert "1. 会议时间" in rendered(result)
     assert [(d.text, d.reason) for d in result.dropped] == [("---|---|", "Markdown 表格的分隔行")]
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from reportgen.gongwen.placeholders import todo
 from reportgen.importer.mapping import formal_data, unfilled_date_note
 from reportgen.importer.structure import Node, Outline
+from reportgen.importer.tables import place_tables
 from reportgen.importer.units import UnitStart, is_progress, unit_start
 
 if TYPE_CHECKING:
@@ -79,6 +80,7 @@ def brief_data(outline: Outline, spec: KindSpec) -> tuple[dict[str, Any], list[s
     if outline.title is None:
         notes.append("未找到标题，请填写 title")
     data.update(formal_data(outline, spec))
+    notes.extend(place_tables(data, outline, spec))
     return {key: value for key, value in data.items() if value != []}, notes
 
 

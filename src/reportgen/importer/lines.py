@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportgen.gongwen.headings import split_draft_label
+
 #: Between the cells of a table row imported as one paragraph.
 CELL_SEPARATOR = "｜"
 
@@ -63,3 +65,10 @@ def ends_sentence(text: str) -> bool:
 
 def has_cjk(text: str) -> bool:
     return any("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+def split_label(text: str) -> tuple[str, str]:
+    """A typed heading number and the rest, the number keeping the space typed after it
+    (``1. 会议时间``), so that the line is written back as it was."""
+    label, rest = split_draft_label(text)
+    return (text[: len(text) - len(rest)], rest) if label else ("", text)

@@ -18,6 +18,7 @@ from reportgen.importer.frontmatter import WEB, mark_name
 from reportgen.importer.lines import Dropped
 from reportgen.importer.proposal import bigrams
 from reportgen.importer.structure import Node, Outline
+from reportgen.importer.tables import place_tables
 
 if TYPE_CHECKING:
     from reportgen.kinds.spec import KindSpec, SectionSpec
@@ -69,6 +70,7 @@ def report_data(outline: Outline, spec: KindSpec) -> tuple[dict[str, Any], list[
     if "print_date" in formal and formal["print_date"] == data["date"]:
         del formal["print_date"]  # the 印发日期 defaults to the 成文日期
     data.update(formal)
+    notes.extend(place_tables(data, outline, spec))
     return {
         key: value
         for key, value in data.items()
@@ -186,7 +188,10 @@ def section_data(node: Node, subsections: bool, level: int = 1) -> dict[str, Any
             children.append(section_data(child, True, level + 1))
         else:
             paragraphs.extend(child.flat())
-    data: dict[str, Any] = {"heading": node.heading, "paragraphs": paragraphs}
+    data: dict[str, Any] = {"heading": node.heading}
+    if node.number:
+        data["number"] = node.number
+    data["paragraphs"] = paragraphs
     if children:
         data["subsections"] = children
     return data

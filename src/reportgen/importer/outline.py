@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 class Node:
     """A heading with what stands under it, in draft order: paragraphs, then lower headings.
 
-    ``level`` is the 公文 level its number has (1 一、, 2 （一）, 3 1., 4 （1）).
+    ``level`` is the 公文 level its number has (1 一、, 2 （一）, 3 1., 4 （1）). ``number`` is
+    the draft's own number where the renderer's would differ ("" for the renderer's).
     """
 
     label: str
@@ -25,6 +26,7 @@ class Node:
     paragraphs: list[str] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
     line: int | None = None
+    number: str = ""
 
     def flat(self) -> list[str]:
         """The node as plain paragraphs, headings written with the draft's own numbers."""
@@ -51,8 +53,16 @@ class HeadingSeen:
     text: str
     level: int
     line: int | None
-    kept: str  # "heading" (a heading of the YAML) or "verbatim" (a paragraph as written)
+    kept: str  # "heading" (numbered by the renderer) or "verbatim" (keeps the draft's number)
     why: str = ""
+
+
+@dataclass
+class TableSeen:
+    """A table of the draft's body: its rows as imported, and the part it stands in."""
+
+    rows: list[str]
+    where: str
 
 
 @dataclass
@@ -94,6 +104,9 @@ class Outline:
     attachment_pages: list[AttachmentPage] = field(default_factory=list)
     attachment_names: list[str] = field(default_factory=list)
     attachment_note: list[str] = field(default_factory=list)
+    #: Tables of a .docx in the body, by number: their rows (cells joined) and the part they
+    #: stand in (:mod:`tables` decides where they go).
+    tables: dict[int, TableSeen] = field(default_factory=dict)
     #: 发文机关标志 of a joint document, one name a line (``formal["issuer_mark"]`` joins them).
     joint_marks: list[str] = field(default_factory=list)
 

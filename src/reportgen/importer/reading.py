@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.errors import UsageError
-from reportgen.gongwen.headings import split_draft_label
 from reportgen.importer.cleaning import PAGE_NUMBER, clean_lines, is_page_number
-from reportgen.importer.lines import CELL_SEPARATOR, Dropped, Para
+from reportgen.importer.lines import CELL_SEPARATOR, Dropped, Para, split_label
 
 SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 
@@ -86,7 +85,7 @@ def _read_plain(text: str, meta: dict[str, str], first_line: int) -> Reading:
         notes.append(f"已把断在句子中间的 {cleaned.joined} 行接回所在段落，请核对分段")
     paras = []
     for line, number in cleaned.lines:
-        label, rest = split_draft_label(line)
+        label, rest = split_label(line)
         paras.append(Para(rest, label, None, number, number in cleaned.after_blank))
     return Reading(paras, meta, notes, cleaned.dropped)
 
@@ -129,7 +128,7 @@ def _markdown(text: str, first_line: int, meta: dict[str, str]) -> Reading:
             if is_page_number(joined):
                 dropped.append(Dropped(start, joined.strip(" 　"), PAGE_NUMBER))
             elif joined:
-                label, rest = split_draft_label(joined)
+                label, rest = split_label(joined)
                 paras.append(Para(rest, label, None, start, gap=True))
             block.clear()
 
@@ -157,7 +156,7 @@ def _markdown(text: str, first_line: int, meta: dict[str, str]) -> Reading:
         in_table = False
         heading = _MD_HEADING.match(line)
         # Drafts copied into .md keep a paragraph a line: a numbered line starts a new one.
-        numbered = _MD_ORDERED.match(line) or split_draft_label(_inline(line).strip(" 　\t"))[0]
+        numbered = _MD_ORDERED.match(line) or split_label(_inline(line).strip(" 　\t"))[0]
         if (
             heading
             or numbered
@@ -167,7 +166,7 @@ def _markdown(text: str, first_line: int, meta: dict[str, str]) -> Reading:
         ):
             flush()
         if heading:
-            label, rest = split_draft_label(_inline(heading.group(2)))
+            label, rest = split_label(_inline(heading.group(2)))
             paras.append(Para(rest, label, len(heading.group(1)), number, gap=True))
         elif line.strip() and not _MD_RULE.match(line):
             if not block:

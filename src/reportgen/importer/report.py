@@ -15,7 +15,7 @@ the line in a .txt/.md draft, the paragraph's number in reading order in a .docx
   ``doc_number``, ``signer``), each ``{"text", "line", "how"}``;
 * ``headings``: every numbered line: ``label``, ``text``, ``level`` (1 一、 … 4 （1）), ``line``,
   ``kept`` (``heading``: a heading of the YAML, renders with the same number; ``verbatim``: a
-  paragraph as written) and ``why``;
+  heading of the YAML that keeps the draft's own number, ``number`` in the YAML) and ``why``;
 * ``dropped``: every line of the draft that is not in the YAML: ``line``, ``text``, ``reason``;
 * ``notes``: the rest the user should check, in Chinese.
 """
@@ -121,15 +121,15 @@ def as_text(result: ImportResult) -> list[str]:
         where = f"第 {found.line} 行，" if found.line else ""
         lines.append(f"{FORMAL_NAMES[key]}：{found.text}（{where}{found.how}）")
     if result.headings:
-        kept = sum(1 for h in result.headings if h.kept == "heading")
-        lines.append(f"标题层次：{len(result.headings)} 个，{kept} 个作为标题")
+        kept = sum(1 for h in result.headings if h.kept == "verbatim")
+        lines.append(f"标题层次：{len(result.headings)} 个，{kept} 个按原文序号")
         for h in result.headings:
             where = f"第 {h.line} 行" if h.line else ""
             shown = f"{h.label}{h.text}"[:30]
             if h.kept == "heading":
                 lines.append(f"  {where} {h.level} 级  {shown}")
             else:
-                lines.append(f"  {where} 按原文保留  {shown}：{h.why}")
+                lines.append(f"  {where} {h.level} 级，原文序号  {shown}：{h.why}")
     if result.dropped:
         lines.append(f"未导入的行：{len(result.dropped)} 行")
         for d in result.dropped:

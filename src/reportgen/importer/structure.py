@@ -17,7 +17,7 @@ from reportgen.gongwen.headings import draft_label_level, heading_number
 from reportgen.importer import backmatter as back
 from reportgen.importer import frontmatter as front
 from reportgen.importer.lines import CELL_SEPARATOR, Para, ends_sentence, has_cjk
-from reportgen.importer.outline import HeadingSeen, Masthead, Node, Outline
+from reportgen.importer.outline import HeadingSeen, Masthead, Node, Outline, TableSeen
 from reportgen.importer.reading import Reading
 
 __all__ = ["HEADING_MAX", "Masthead", "Node", "Outline", "segment", "split_heading"]
@@ -115,41 +115,37 @@ def split_heading(text: str, level: int) -> tuple[str, str] | None:
 
 def _build(paras: list[Para], outline: Outline) -> None:
     """The tree of headings. A heading whose number the renderer would not give it again (the
-    draft starts at 二、, skips a number, puts 1. right under 一、, writes 第一部分) stays a
-    paragraph as written, and so does everything numbered below it."""
+    draft starts at 二、, skips a number, puts 1. right under 一、, writes 第一部分) keeps the
+    number it had (``Node.number``), printed as written in the style of its own level."""
     levels = _levels(paras, outline)
     stack: list[Node] = []
-    verbatim_below: int | None = None  # headings deeper than this stay as written
     for para, level in zip(paras, levels, strict=True):
         if para.table is not None and not para.text.strip(CELL_SEPARATOR):
             continue  # an empty row of a form: nothing to keep as text
         parts = split_heading(para.text, level) if level and para.table is None else None
         target = stack[-1].paragraphs if stack else outline.preamble
+        if para.table is not None:
+            where = stack[-1].label + stack[-1].heading if stack else "导语"
+            outline.tables.setdefault(para.table, TableSeen([], where)).rows.append(para.full)
         if level is None or parts is None:
             target.append(para.full)
             continue
-        if verbatim_below is not None and level > verbatim_below:
-            target.append(para.full)
-            _seen(outline, para, level, "verbatim", "在按原文保留的上一级标题之下")
-            continue
-        verbatim_below = None
         open_nodes = [node for node in stack if node.level < level]
         siblings = open_nodes[-1].children if open_nodes else outline.sections
         depth = len(open_nodes) + 1
         why = _why_not(para.label, level, depth, len(siblings) + 1)
-        if why:
-            target.append(para.full)
-            _seen(outline, para, level, "verbatim", why)
-            verbatim_below = level
-            continue
         heading, run_in = parts
         stack = open_nodes
-        node = Node(para.label, heading, depth if not para.label else level, line=para.line)
+        number = para.label if why else ""
+        node = Node(
+            para.label, heading, level if para.label else depth, line=para.line, number=number
+        )
         siblings.append(node)
         stack.append(node)
         if run_in:
             node.paragraphs.append(run_in)
-        _seen(outline, para, depth, "heading")
+        # a heading with its own number is set in the style of that number's level
+        _seen(outline, para, level if why else depth, "verbatim" if why else "heading", why)
 
 
 def _why_not(label: str, level: int, depth: int, ordinal: int) -> str:
@@ -157,10 +153,10 @@ def _why_not(label: str, level: int, depth: int, ordinal: int) -> str:
     if not label:
         return ""  # no number in the draft: the renderer's is the only one
     if level != depth:
-        return f"“{label.strip()}”直接在上一级之下，排版会在这一层编为“{heading_number(depth, 1)}”，按原文保留"
+        return f"“{label.strip()}”直接在上一级之下（自动编号会是“{heading_number(depth, ordinal)}”），按原文序号排为标题"
     wanted = heading_number(depth, ordinal)
     if _normal(label, depth) != wanted:
-        return f"草稿编号“{label.strip()}”，排版会编为“{wanted}”，按原文保留"
+        return f"草稿编号“{label.strip()}”（自动编号会是“{wanted}”），按原文序号排为标题"
     return ""
 
 

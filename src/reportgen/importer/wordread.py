@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.gongwen.headings import draft_label_level, split_draft_label
+from reportgen.gongwen.headings import draft_label_level
 from reportgen.importer.cleaning import PAGE_NUMBER, is_page_number
-from reportgen.importer.lines import CELL_SEPARATOR, Dropped, Para
+from reportgen.importer.lines import CELL_SEPARATOR, Dropped, Para, split_label
 from reportgen.importer.reading import Reading
 
 if TYPE_CHECKING:
@@ -33,7 +33,6 @@ def read_word(path: Path) -> Reading:
     gap = False
     row_key: tuple[str, int] | None = None
     cells: dict[int, list[str]] = {}
-    tables: dict[int, int] = {}  # table number → rows imported
     for paragraph in read_docx(path):
         text = paragraph.text.strip(" 　\t\n")
         if not paragraph.location.startswith(_BODY_PLACES):
@@ -52,7 +51,6 @@ def read_word(path: Path) -> Reading:
             key = (paragraph.location, paragraph.cell[0])
             if key != row_key:
                 row_key, cells = key, {}
-                tables[table] = tables.get(table, 0) + 1
                 paras.append(Para("", "", None, paragraph.number, table=table))
             piece = (paragraph.label if draft_label_level(paragraph.label) else "") + text.replace(
                 "\n", ""
@@ -69,13 +67,7 @@ def read_word(path: Path) -> Reading:
         gap = False
     # An empty row of a table is kept (a form's rows to fill in); an empty paragraph is not.
     paras = [para for para in paras if para.text.strip(CELL_SEPARATOR) or para.table is not None]
-    reading = Reading(paras, dropped=dropped)
-    for table, rows in tables.items():
-        reading.notes.append(
-            f"表格{table}（{rows} 行）按行导入为段落，单元格之间用“{CELL_SEPARATOR}”分隔；"
-            "现有类型不能排表格，请在成稿中重新制表"
-        )
-    return reading
+    return Reading(paras, dropped=dropped)  # where each table goes: importer.tables
 
 
 def _body_paras(paragraph: DocxParagraph, text: str, gap: bool) -> list[Para]:
@@ -102,6 +94,6 @@ def _body_paras(paragraph: DocxParagraph, text: str, gap: bool) -> list[Para]:
                 )
             )
         else:
-            typed, rest = split_draft_label(piece)
+            typed, rest = split_label(piece)
             out.append(Para(rest, typed, outline, paragraph.number, gap))
     return out

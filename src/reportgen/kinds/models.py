@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, Protocol, Self
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
 from reportgen.kinds.figure import Figure
 from reportgen.kinds.spec import KindSpec, SectionSpec
@@ -49,11 +49,18 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+#: A heading's number as the draft wrote it (``二、``, ``1. `` with its space, ``第一章 ``): kept
+#: by import where the automatic number would differ; empty for the automatic one.
+WrittenNumber = Annotated[str, StringConstraints(strip_whitespace=False, max_length=12)]
+_NUMBER_HELP = "照原文写的序号，如“二、”；一般不写，序号自动加"
+
+
 class Subsection(_Strict):
     """（一）（二）… 小标题及其段落；其下还可再分 1. 2. 和（1）（2）。"""
 
     model_config = ConfigDict(title="小标题")
     heading: str = Field(min_length=1, title="小标题", description="不写序号，（一）（二）自动加")
+    number: WrittenNumber = Field("", title="原文序号", description=_NUMBER_HELP)
     paragraphs: Text = Field(default_factory=list, title="段落", description=TEXT_HELP)
     subsections: list[Subsection] = Field(default_factory=list, title="下一级小标题")
 
@@ -63,6 +70,7 @@ class Section(_Strict):
 
     model_config = ConfigDict(title="部分")
     heading: str = Field(min_length=1, title="标题", description="不写“一、”，序号自动加")
+    number: WrittenNumber = Field("", title="原文序号", description=_NUMBER_HELP)
     paragraphs: Text = Field(default_factory=list, title="段落", description=TEXT_HELP)
     subsections: list[Subsection] = Field(
         default_factory=list, title="小标题", description="可选，排为（一）（二）…"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportgen.errors import InputError
-from reportgen.gongwen.headings import heading_number
+from reportgen.gongwen.headings import draft_label_level, heading_number
 from reportgen.kinds import RESERVED_KEYS
 from reportgen.layouts import get as get_layout
 from reportgen.layouts.base import Missing, Pieces, date_pieces
@@ -107,12 +107,15 @@ class _Builder:
                 spans.append(Span(piece))
         return tuple(spans)
 
-    def heading(self, text: str, loc: Loc, level: int, number: int) -> Block:
+    def heading(self, text: str, loc: Loc, level: int, number: int, written: str = "") -> Block:
+        """A heading numbered ``number`` at ``level``; ``written``, a number as the draft had
+        it, is printed instead and sets the style of its own level (``1.`` right under ``一、``)."""
         line = self.source.line_of(loc)
         spans = self.filler.spans(text, line)
-        return Block(
-            "heading", spans, level=level, number=heading_number(level, number), source_line=line
-        )
+        if written:
+            level = draft_label_level(written) or level
+        shown = written or heading_number(level, number)
+        return Block("heading", spans, level=level, number=shown, source_line=line)
 
     def body(self, value: Any, loc: Loc) -> list[Block]:
         return [
@@ -131,7 +134,8 @@ class _Builder:
         return blocks
 
     def _section(self, section: Any, loc: Loc, level: int, number: int) -> Iterator[Block]:
-        yield self.heading(section.heading, (*loc, "heading"), level, number)
+        written = getattr(section, "number", "")
+        yield self.heading(section.heading, (*loc, "heading"), level, number, written)
         yield from self.body(section.paragraphs, (*loc, "paragraphs"))
         if section.subsections and level >= 4:
             raise InputError(
