@@ -72,7 +72,7 @@ def import_draft(
     output that exists, :class:`InputError` for a file that is not a report; nothing is written
     then.
     """
-    from reportgen.importer.proposal import GENERAL_KIND, Fit, propose
+    from reportgen.importer.proposal import Fit, general_kind, propose
     from reportgen.importer.reading import read_draft
     from reportgen.importer.structure import segment
     from reportgen.kinds.registry import load_registry
@@ -93,7 +93,7 @@ def import_draft(
     proposal = propose(outline, registry)
     if chosen is None:
         candidates = [proposal.best, *([proposal.runner_up] if proposal.runner_up else [])]
-        general = registry.get(GENERAL_KIND) if GENERAL_KIND in registry.ids() else None
+        general = general_kind(registry)
         if general and all(fit.kind is not general for fit in candidates):
             candidates.append(Fit(general, 0.0, f"按通用的“{general.spec.name}”导入"))
     else:

@@ -25,15 +25,6 @@ if TYPE_CHECKING:
 
 _MAX_LEVEL = 4
 
-#: Words that point a heading to a part of a built-in kind, beyond its suggested heading.
-_PART_WORDS: dict[str, tuple[str, ...]] = {
-    "study": ("学习", "学"),
-    "research": ("调研", "调查", "研究"),
-    "practice": ("实干", "整改", "办实事", "落实"),
-    "results": ("成效", "效果", "成果"),
-}
-
-
 #: The 红头 elements import recognises, by the key it gives them, with their GB/T 9704 names.
 FORMAL_NAMES = {
     "copy_no": "份号",
@@ -252,8 +243,8 @@ def _align(nodes: list[Node], items: list[SectionSpec]) -> list[list[Node]]:
 def _resemblance(heading: str, item: SectionSpec) -> float:
     spec_grams = bigrams(item.heading)
     shared = len(spec_grams & bigrams(heading)) / len(spec_grams) if spec_grams else 0.0
-    words = _PART_WORDS.get(item.key or "", ())
-    return shared + (1.0 if any(word in heading for word in words[:1]) else 0.0)
+    # words the kind file names for the part (调研 for research) point a heading to it
+    return shared + (1.0 if any(word in heading for word in item.words) else 0.0)
 
 
 def _title(outline: Outline, notes: list[str]) -> str:

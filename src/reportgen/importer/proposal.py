@@ -1,10 +1,11 @@
 """Proposing the kind a draft fits best, with the reason in words a user understands.
 
-The built-in kinds have signs of their own: the 以学促干 report names 学习, 调研, 实干 and 成效 in
-its headings; a progress brief gives units (司, 局, 处, 街道, 办 …) one item each with
-``截至目前`` figures; an annual summary is titled 总结 or has 成效/问题/打算 parts. A kind a bureau
-adds is judged by how closely the draft's headings resemble its sections. When nothing stands
-out, the general annual summary is proposed.
+A kind says in its file how a draft of it looks (``import_hints``, see
+:class:`reportgen.kinds.spec.ImportHints`): words its title has (总结, 以学促干), words its
+headings name (学习, 调研, 实干, 成效), whether it is the general kind for drafts without signs,
+whether it is about one subject only. A kind without hints — a bureau's own as a rule — is judged
+by how closely the draft's headings echo its sections, and by its 文种. A brief (layout
+``brief``) is recognised by its 报头, or by units reporting 截至目前 one item each.
 
 The 文种 a title ends with (…的通知, …的函) decides when a kind of that 文种 exists; when none
 does, the proposal says so and names the nearest kind instead of pretending it fits.
@@ -13,7 +14,7 @@ does, the proposal says so and names the nearest kind instead of pretending it f
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,13 +25,10 @@ from reportgen.importer.units import says_so_far, unit_start
 if TYPE_CHECKING:
     from reportgen.kinds.registry import Kind
 
-GENERAL_KIND = "annual-summary"
 _ENOUGH = 3.0  # below this no kind stands out and the general one is proposed
-
-
 _GENRE_WEIGHT = 6.0
-#: Kinds of one subject: their 文种 (汇报) does not make them fit every draft of that 文种.
-_THEMATIC = frozenset({"yixue-cugan"})
+_TITLE_WEIGHT = 4.0  # a title word of the kind (总结): nearly enough on its own
+_HEADING_WEIGHT = 1.5  # each heading word, once enough of them are there
 
 
 @dataclass(frozen=True)
@@ -51,11 +49,13 @@ class Proposal:
 def propose(outline: Outline, kinds: Iterable[Kind]) -> Proposal:
     """The kind that fits ``outline`` best and the next best; weak signs go to the general kind."""
     fits = [_fit(outline, kind) for kind in kinds]
-    general = next((fit for fit in fits if fit.kind.id == GENERAL_KIND), None)
+    general = next((fit for fit in fits if fit.kind.spec.import_hints.general), None)
     ranked = sorted(fits, key=lambda fit: (fit.score, fit is general), reverse=True)
     best = ranked[0]
     drafted = doc_type_of(outline.title or "")
-    served = {doc_type_of(fit.kind.spec.name) for fit in fits if fit.kind.id not in _THEMATIC}
+    served = {
+        doc_type_of(fit.kind.spec.name) for fit in fits if not fit.kind.spec.import_hints.thematic
+    }
     if best.score < _ENOUGH:
         fallback = general or next(f for f in fits if f.kind.spec.layout == "report")
         name = fallback.kind.spec.name
@@ -70,13 +70,22 @@ def propose(outline: Outline, kinds: Iterable[Kind]) -> Proposal:
     return Proposal(best, runner_up)
 
 
+def general_kind(kinds: Iterable[Kind]) -> Kind | None:
+    """The kind a draft without signs is imported as (``import_hints.general``)."""
+    return next((kind for kind in kinds if kind.spec.import_hints.general), None)
+
+
 def _fit(outline: Outline, kind: Kind) -> Fit:
-    scorer = _SCORERS.get(kind.id)
-    if scorer is None:
-        scorer = _brief if kind.spec.layout == "brief" else _similar
-    score, reason = scorer(outline, kind)
+    hints = kind.spec.import_hints
+    hinted = bool(hints.title_words or hints.heading_words or hints.body_words or hints.general)
+    if kind.spec.layout == "brief":
+        score, reason = _brief(outline, kind)
+    elif hinted:
+        score, reason = _hinted(outline, kind)
+    else:
+        score, reason = _similar(outline, kind)
     drafted = doc_type_of(outline.title or "")
-    if kind.id not in _SCORERS and drafted and drafted == doc_type_of(kind.spec.name):
+    if not hinted and drafted and drafted == doc_type_of(kind.spec.name):
         score += _GENRE_WEIGHT
         reason = f"标题是“{drafted}”" + (f"，{reason}" if reason else f"，按“{kind.spec.name}”导入")
     return Fit(kind, score, reason)
@@ -86,25 +95,33 @@ def _headings(outline: Outline) -> list[str]:
     return [section.heading for section in outline.sections]
 
 
-def _yixue(outline: Outline, kind: Kind) -> tuple[float, str]:
+def _hinted(outline: Outline, kind: Kind) -> tuple[float, str]:
+    """A kind by the words its file names (``import_hints``)."""
+    spec, hints = kind.spec, kind.spec.import_hints
     headings = "".join(_headings(outline))
-    words = [
-        w
-        for w in ("学习", "调研", "实干", "成效")
-        if w in headings or (w == "成效" and "效果" in headings)
+    title = outline.title or ""
+    named = [
+        word.split("|")[0]
+        for word in hints.heading_words
+        if any(alt and alt in headings for alt in word.split("|"))
     ]
-    frame = "以学促干" in headings + (outline.title or "")
-    # Two of the words are common in any report on 学习教育; three or the frame are the sign.
-    score = (1.5 if len(words) >= 3 else 0.5) * len(words)
-    score += 3 if frame else 1 if "以学促干" in "".join(outline.body()) else 0
+    titled = [word for word in hints.title_words if word in title + headings]
+    body = "".join(outline.body())
+    mentioned = [w for w in hints.body_words if w not in titled and w in body]
+    # Common words (学习, 问题) named in too few headings are weak signs.
+    each = _HEADING_WEIGHT if len(named) >= hints.heading_words_needed else _HEADING_WEIGHT / 3
+    score = each * len(named) + _TITLE_WEIGHT * len(titled) + len(mentioned)
+    score += 1.0 if hints.general else 0.0
     parts = []
-    if words:
-        parts.append("各部分标题提到" + "".join(f"“{w}”" for w in words))
-    if frame:
-        parts.append("标题中有“以学促干”")
+    if titled:
+        parts.append("标题中有" + "".join(f"“{w}”" for w in titled))
+    if named:
+        parts.append("各部分标题提到" + "".join(f"“{w}”" for w in named))
     if not parts:
-        return score, ""
-    return score, "，".join(parts) + f"，符合“{kind.spec.name}”的“学习→调研→实干→成效”结构"
+        if not hints.general:
+            return score, ""
+        parts.append("草稿分若干部分，没有其他类型的特征")
+    return score, "，".join(parts) + f"，按“{spec.name}”导入"
 
 
 def _brief(outline: Outline, kind: Kind) -> tuple[float, str]:
@@ -120,21 +137,6 @@ def _brief(outline: Outline, kind: Kind) -> tuple[float, str]:
     shown = "、".join(dict.fromkeys(units[:3]))
     reason = f"有 {len(units)} 个单位分条（如{shown}），{so_far} 段以“截至目前”报进展，符合“{kind.spec.name}”"
     return score, reason
-
-
-def _annual(outline: Outline, kind: Kind) -> tuple[float, str]:
-    title = outline.title or ""
-    headings = _headings(outline)
-    parts = [w for w in ("成效", "问题", "打算") if any(w in h for h in headings)]
-    score = (4.0 if "总结" in title else 0.0) + 1.5 * len(parts) + 1
-    reasons = []
-    if "总结" in title:
-        reasons.append("标题是“总结”")
-    if parts:
-        reasons.append("有" + "、".join(f"“{p}”" for p in parts) + "部分")
-    if not reasons:
-        reasons.append("草稿分若干部分，没有其他类型的特征")
-    return score, "，".join(reasons) + f"，按“{kind.spec.name}”导入"
 
 
 def _similar(outline: Outline, kind: Kind) -> tuple[float, str]:
@@ -163,10 +165,3 @@ def _bigrams(text: str) -> set[str]:
 
 def _overlap(spec: set[str], drafted: set[str]) -> float:
     return len(spec & drafted) / len(spec) if spec else 0.0
-
-
-_SCORERS: dict[str, Callable[[Outline, Kind], tuple[float, str]]] = {
-    "yixue-cugan": _yixue,
-    "progress-brief": _brief,
-    "annual-summary": _annual,
-}

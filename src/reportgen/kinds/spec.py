@@ -32,6 +32,11 @@ class SectionSpec(_Strict):
         "", title="模板中的示例段落", description="可用 {{ 数据名称 }} 引用 figures"
     )
     subsections: bool = Field(False, title="是否可分（一）（二）小标题")
+    words: list[str] = Field(
+        default_factory=list,
+        title="导入时认这一部分的词",
+        description="reportgen import 把标题含其中一个词的部分归入这里，如 调研、调查",
+    )
 
 
 class SectionsSpec(_Strict):
@@ -57,6 +62,43 @@ class FigureSpec(_Strict):
     precision: int = Field(0, ge=0, le=6, title="小数位数")
     digits: int | None = Field(None, ge=1, le=9, title="整数位数（占位用）")
     note: str = Field("", title="说明")
+
+
+class ImportHints(_Strict):
+    """How ``reportgen import`` recognises a draft of this kind; a kind without hints is
+    judged by how closely the draft's headings echo its sections and by its 文种."""
+
+    title_words: list[str] = Field(
+        default_factory=list,
+        title="标题中的特征词",
+        description="草稿标题（或部分标题）含其中一个词时更像本类型，如 总结、以学促干",
+    )
+    body_words: list[str] = Field(
+        default_factory=list,
+        title="正文中的特征词",
+        description="只在正文中出现时算较弱的特征",
+    )
+    heading_words: list[str] = Field(
+        default_factory=list,
+        title="部分标题中的特征词",
+        description="各部分标题提到的词；“成效|效果”表示其中之一即可",
+    )
+    heading_words_needed: int = Field(
+        1,
+        ge=1,
+        title="部分标题特征词的最少个数",
+        description="提到的特征词少于这个数时，每个只算三分之一（常用词不足为凭）",
+    )
+    general: bool = Field(
+        False,
+        title="通用类型",
+        description="草稿没有明显特征时按本类型导入；只应有一个类型这样写",
+    )
+    thematic: bool = Field(
+        False,
+        title="专题类型",
+        description="本类型针对某一主题：草稿文种相同（如“汇报”）不等于适合本类型",
+    )
 
 
 OptionalField = Literal["recipient", "closing", "preamble", "distribution"]
@@ -99,6 +141,11 @@ class KindSpec(_Strict):
     sections: SectionsSpec = Field(title="正文结构")
     figures: list[FigureSpec] = Field(default_factory=list, title="常用数据")
     fields: list[FieldSpec] = Field(default_factory=list, title="本类型自有的字段")
+    import_hints: ImportHints = Field(
+        default_factory=ImportHints,
+        title="导入时的识别特征",
+        description="reportgen import 据此推荐类型，均可不写",
+    )
 
     @model_validator(mode="after")
     def _unique_names(self) -> KindSpec:
