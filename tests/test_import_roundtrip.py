@@ -204,3 +204,24 @@ def test_a_markdown_minutes_gives_its_attendance_and_takes_the_date_it_printed(t
     assert report.copy_to == "局属各单位"
     assert report.date == dt.date(2026, 3, 18)  # a 纪要 prints only its 印发日期
     assert report.print_date is None
+
+
+def test_joint_issuers_stacked_in_the_mark_come_back_as_a_list(tmp_path):
+    """A joint document's 标志 is a table (names stacked, 文件 on their right)."""
+    source = tmp_path / "joint.yaml"
+    text = (EXAMPLES / "baogao.yaml").read_text("utf-8")
+    joint = "mark: [青川市住房和城乡建设局, 青川市财政局]"
+    source.write_text(text.replace("mark: 青川市住房和城乡建设局", joint), "utf-8")
+    original, back, _ = round_trip(source, tmp_path)
+    assert back["mark"] == ["青川市住房和城乡建设局", "青川市财政局"]
+    assert back == original
+
+
+def test_a_long_recipient_moved_to_the_imprint_comes_back(tmp_path):
+    source = tmp_path / "long.yaml"
+    text = (EXAMPLES / "baogao.yaml").read_text("utf-8")
+    many = "，".join(["青川市人民政府办公室", *(f"青川市第{n}工作委员会" for n in range(1, 9))])
+    source.write_text(text.replace("recipient: 青川市人民政府", f"recipient: {many}"), "utf-8")
+    original, back, _ = round_trip(source, tmp_path)
+    assert back["recipient"] == many
+    assert back == original

@@ -20,6 +20,7 @@ from reportgen.importer.outline import Found, Outline
 
 _TAIL = 60  # paragraphs at the end where the 版记 may be read (a text box, wherever anchored)
 _COPY_TO = re.compile(r"^抄送[:：][ \t　]*(.+?)[。.]?$")
+_SENT_TO = re.compile(r"^主送[:：][ \t　]*(.+?)[。.]?$")  # a long 主送, moved to the 版记
 _PRINTED = re.compile(rf"^(?P<printer>\S.*?)[\t｜　 ]+(?P<date>{DATE})印发$")
 _PAGE_LABEL = re.compile(r"^附件[ \t　]*(\d*)$")
 _NOTE_FIRST = re.compile(r"^附件[ \t　]*[:：][ \t　]*(?:(\d{1,2})[.．][ \t　]*)?(\S.*)$")
@@ -53,7 +54,7 @@ class AttachmentPage:
 
 
 def take_imprint(paras: list[Para], outline: Outline) -> list[Para]:
-    """版记 lines near the end (抄送：…。 and ``印发机关<tab>日期印发``): the 版记 is a text box
+    """版记 lines near the end (主送：…, 抄送：…。 and ``印发机关<tab>日期印发``): the 版记 is a text box
     at the foot of the last page, read wherever its anchor stands, before a table even."""
     start = max(0, len(paras) - _TAIL)
     rest = paras[:start]
@@ -61,8 +62,13 @@ def take_imprint(paras: list[Para], outline: Outline) -> list[Para]:
         text = para.full.strip(" 　\t")
         printed = _PRINTED.match(text)
         copy_to = _COPY_TO.match(text)
+        sent_to = _SENT_TO.match(text)
         if para.table is not None or para.label:
             rest.append(para)
+        elif sent_to and outline.recipient is None:
+            outline.recipient = sent_to.group(1)
+            how = "版记中的主送（主送机关过长时移至版记）"
+            outline.found["recipient"] = Found(para.line, how, sent_to.group(1))
         elif printed and parse_date(printed.group("date")):
             outline.back["printer"] = Found(para.line, "版记：印发机关", printed.group("printer"))
             outline.back["print_date"] = Found(para.line, "版记：印发日期", printed.group("date"))

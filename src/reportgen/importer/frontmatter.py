@@ -15,7 +15,7 @@ import re
 
 from reportgen.gongwen.dates import DATE, date_line, parse_date, placeholder_date_line
 from reportgen.gongwen.numerals import DIGITS, parse_count
-from reportgen.importer.lines import Dropped, Para, ends_sentence, has_cjk
+from reportgen.importer.lines import CELL_SEPARATOR, Dropped, Para, ends_sentence, has_cjk
 from reportgen.importer.outline import Found, Masthead, Outline
 
 WEB = "网页栏目信息"
@@ -230,10 +230,16 @@ def take_redhead(paras: list[Para], outline: Outline) -> list[Para]:
     rest = list(paras)
     marks: list[Para] = []
     before_number = _lines_before_doc_number(rest)
-    while rest and rest[0].table is None and not rest[0].label:
+    while rest and not rest[0].label:
         para = rest[0]
         text = para.text.strip(" 　\t")
-        if _COPY_NO.match(text) and "copy_no" not in outline.formal:
+        if para.table is not None:  # joint issuers stacked in a table, 文件 on their right
+            cells = [c.strip(" 　") for c in text.split(CELL_SEPARATOR)]
+            names = [c for c in cells if c and c != "文件"]
+            if before_number <= 0 or len(names) != 1 or not _MARK_SHAPED.match(names[0]):
+                break
+            marks.append(Para(names[0], line=para.line))
+        elif _COPY_NO.match(text) and "copy_no" not in outline.formal:
             outline.formal["copy_no"] = Found(para.line, "首行的份号", text)
         elif _SECRECY.match(text):
             outline.formal["secrecy"] = Found(para.line, "红头上方的密级", text)
@@ -278,7 +284,7 @@ _MARK_END = re.compile(r"[ \t　]*文件$")
 def _lines_before_doc_number(paras: list[Para]) -> int:
     """How many of the first paragraphs stand above a 发文字号 line (0: none near the top)."""
     for index, para in enumerate(paras[:8]):
-        if para.table is not None or para.label:
+        if para.label:
             return 0
         text = para.text.strip(" 　\t")
         number = _DOC_NUMBER.search(text)
