@@ -67,6 +67,30 @@ def test_a_bureau_changes_what_practice_allows_and_is_told_what_deviates(tmp_pat
     assert deviations(standard()) == []
 
 
+def test_the_formal_formats_values_are_in_the_one_profile(tmp_path):
+    """The 版头, 版记 and 信函 values are bureau-changeable or fixed like any other."""
+    values = standard().values
+    assert values["head.mark_offset_mm"].value == 35
+    assert (values["head.mark_offset_mm"].clause, values["head.mark_offset_mm"].strength) == (
+        "7.2.4",
+        "规定",
+    )
+    offset, gap = PAGE.MARK_OFFSET, PAGE.RED_RULE_GAP
+    assert (offset, gap) == (mm(35), mm(4))
+    assert values["letter.mark_top_mm"].strength == "规定"
+    path = _bureau(tmp_path, "head:\n  mark_size_pt: 30\nimprint:\n  rule_thin_mm: 0.2\n")
+    profile = load_profile(path)
+    page = Page.of(profile)
+    assert (page.MARK_SIZE_PT, page.IMPRINT_THIN) == (30.0, 5)
+    assert [str(d) for d in deviations(profile)] == [
+        "head.mark_size_pt：国标 36，本版式 30（7.2.4，实务）",
+        "imprint.rule_thin_mm：国标 0.25，本版式 0.2（7.4.1，推荐）",
+    ]
+    for fixed in ("head:\n  mark_offset_mm: 30\n", "letter:\n  rule_length_mm: 160\n"):
+        with pytest.raises(InputError, match="不能改"):
+            load_profile(_bureau(tmp_path, fixed))
+
+
 @pytest.mark.parametrize("key", ["page.width_mm", "margins.top_mm", "margins.right_mm"])
 def test_a_bureau_cannot_change_what_the_standard_fixes(tmp_path, key):
     group, name = key.split(".")

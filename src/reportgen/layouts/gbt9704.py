@@ -25,6 +25,11 @@ def half_points(points: float) -> int:
     return round(points * 2)
 
 
+def eighths(millimetres: float) -> int:
+    """A rule width in eighths of a point (w:sz of a border), at least a quarter point."""
+    return max(2, round(millimetres / 25.4 * 72 * 8))
+
+
 @dataclass(frozen=True)
 class Page:
     """A profile's values as OOXML stores them."""
@@ -70,6 +75,30 @@ class Page:
     PAGE_NUMBER_PREFIX: str
     PAGE_NUMBER_SUFFIX: str
     PAGE_NUMBER_EDGE_CHARS: int
+    # The 版头 of the formal format (7.2): the mark's top edge MARK_OFFSET below the 版心 top.
+    MARK_OFFSET: int
+    MARK_SIZE_PT: float
+    FONT_MARK: str
+    LINES_MARK_TO_NUMBER: int
+    #: The red rule lies RED_RULE_GAP (twips; as a border's w:space, RED_RULE_GAP_PT) below the
+    #: 发文字号's characters.
+    RED_RULE_GAP: int
+    RED_RULE_GAP_PT: int
+    RED_RULE: int
+    LINES_RULE_TO_TITLE: int
+    PREPRINTED_RULE_MM: float
+    IMPRINT_THICK: int
+    IMPRINT_THIN: int
+    # 信函格式 (10.1): placed on the page, so in millimetres from the paper's edges.
+    LETTER_MARK_TOP_MM: float
+    LETTER_MARK_SIZE_PT: float
+    LETTER_RULE_GAP_MM: float
+    LETTER_RULE_LENGTH_MM: float
+    LETTER_RULE_BOTTOM_MM: float
+    LETTER_RULE_THICK_MM: float
+    LETTER_RULE_THIN_MM: float
+    LETTER_RULE_SPACE_MM: float
+    LETTER_FIRST_GAP_MM: float
 
     MM: ClassVar[float] = MM  # twips per millimetre
 
@@ -131,6 +160,26 @@ class Page:
             PAGE_NUMBER_PREFIX=prefix,
             PAGE_NUMBER_SUFFIX=suffix,
             PAGE_NUMBER_EDGE_CHARS=p["page_number.edge_indent_chars"],
+            MARK_OFFSET=mm(p["head.mark_offset_mm"]),
+            MARK_SIZE_PT=float(p["head.mark_size_pt"]),
+            FONT_MARK=p["fonts.mark"],
+            LINES_MARK_TO_NUMBER=int(p["head.lines_mark_to_number"]),
+            RED_RULE_GAP=mm(p["head.red_rule_gap_mm"]),
+            RED_RULE_GAP_PT=round(p["head.red_rule_gap_mm"] * 72 / 25.4),
+            RED_RULE=eighths(p["head.red_rule_width_mm"]),
+            LINES_RULE_TO_TITLE=int(p["head.lines_rule_to_title"]),
+            PREPRINTED_RULE_MM=float(p["head.preprinted_rule_mm"]),
+            IMPRINT_THICK=eighths(p["imprint.rule_thick_mm"]),
+            IMPRINT_THIN=eighths(p["imprint.rule_thin_mm"]),
+            LETTER_MARK_TOP_MM=float(p["letter.mark_top_mm"]),
+            LETTER_MARK_SIZE_PT=float(p["letter.mark_size_pt"]),
+            LETTER_RULE_GAP_MM=float(p["letter.rule_gap_mm"]),
+            LETTER_RULE_LENGTH_MM=float(p["letter.rule_length_mm"]),
+            LETTER_RULE_BOTTOM_MM=float(p["letter.rule_bottom_mm"]),
+            LETTER_RULE_THICK_MM=float(p["letter.rule_thick_mm"]),
+            LETTER_RULE_THIN_MM=float(p["letter.rule_thin_mm"]),
+            LETTER_RULE_SPACE_MM=float(p["letter.rule_space_mm"]),
+            LETTER_FIRST_GAP_MM=float(p["letter.first_gap_mm"]),
         )
 
     @property

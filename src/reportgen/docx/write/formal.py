@@ -12,7 +12,7 @@ what is placed by measure rather than by line:
   版心's last line whatever the length of the body; text that would run into it moves on;
 * each 附件 starting a new page in the same section, so page numbers continue.
 
-Geometry comes from :mod:`reportgen.formal.profile` (value, clause and strength each).
+Geometry comes from the layout profile (:data:`reportgen.layouts.gbt9704.PAGE`).
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 from reportgen.docx.write.drawing import EMU_PER_TWIP, text_box
 from reportgen.docx.write.title import text_width
 from reportgen.docx.write.writer import _add_run, _BodyWriter
-from reportgen.formal.profile import number, text
 from reportgen.layouts.gbt9704 import PAGE as L
 from reportgen.ooxml.names import w as _w
 from reportgen.report.document import Block, Document, Span
@@ -39,11 +38,6 @@ PT = 20  # twips per point
 CHAR_LINE = L.BODY_SIZE * 10
 
 
-def eighths(mm: float) -> int:
-    """A rule width in eighths of a point (w:sz of a border)."""
-    return max(2, round(mm / 25.4 * 72 * 8))
-
-
 def write_formal_body(
     body: _Element,
     document: Document,
@@ -53,9 +47,9 @@ def write_formal_body(
 ) -> None:
     """Fill ``body`` with a formal (or 信函) document; ``letterhead`` ``preprinted`` leaves the
     版头 area blank for paper that already carries it, its red rule ``rule_mm`` below the 版心
-    top (the profile's ``preprinted_rule`` by default)."""
+    top (the profile's ``head.preprinted_rule_mm`` by default)."""
     writer = _FormalWriter(body, document, style_ids, letterhead)
-    writer.rule_mm = rule_mm if rule_mm is not None else number("preprinted_rule")
+    writer.rule_mm = rule_mm if rule_mm is not None else L.PREPRINTED_RULE_MM
     writer.write()
 
 
@@ -66,7 +60,7 @@ class _FormalWriter(_BodyWriter):
         super().__init__(body, document, style_ids)
         self.letterhead = letterhead
         self.letter = document.format == "letter"
-        self.rule_mm = number("preprinted_rule")
+        self.rule_mm = L.PREPRINTED_RULE_MM
 
     def write(self) -> None:
         blocks = list(self.document.blocks)
@@ -101,17 +95,15 @@ class _FormalWriter(_BodyWriter):
         if self.letterhead == "preprinted":
             # The paper carries the mark and the red rule: the 文号 line sits where it would.
             rule = round(self.rule_mm * L.MM)
-            gap = round(number("red_rule_gap") * L.MM)
-            before = rule - gap - L.LINE_PITCH - above
+            before = rule - L.RED_RULE_GAP - L.LINE_PITCH - above
             self._number_line(numbers[0] if numbers else None, before=max(before, 0), rule=False)
         else:
-            offset = round(number("mark_offset") * L.MM)
-            self._spacer(max(offset - above, 1))
+            self._spacer(max(L.MARK_OFFSET - above, 1))
             self._mark(marks)
-            for _ in range(int(number("lines_mark_to_number"))):
+            for _ in range(L.LINES_MARK_TO_NUMBER):
                 self._paragraph(L.STYLE_RECIPIENT)
             self._number_line(numbers[0] if numbers else None, before=0, rule=True)
-        for _ in range(int(number("lines_rule_to_title"))):
+        for _ in range(L.LINES_RULE_TO_TITLE):
             self._paragraph(L.STYLE_BODY)
 
     def _top_line(self, block: Block) -> None:
@@ -129,7 +121,7 @@ class _FormalWriter(_BodyWriter):
         _empty_run_size(paragraph, 2)
 
     def _mark(self, marks: Sequence[Block]) -> None:
-        size_pt = _mark_size([b.text for b in marks], number("mark_size"))
+        size_pt = _mark_size([b.text for b in marks], L.MARK_SIZE_PT)
         if len(marks) == 1:
             paragraph = self._paragraph(L.STYLE_RECIPIENT)
             _append_ppr(paragraph, _snap_off(), _spacing(line=size_pt * PT), _jc("center"))
@@ -155,10 +147,9 @@ class _FormalWriter(_BodyWriter):
                 parts.append(_tabs(("left", L.CHAR_PITCH), ("left", label_at)))
             else:
                 parts.append(_jc("center"))
-            gap = round(number("red_rule_gap") * 72 / 25.4)
+            gap = L.RED_RULE_GAP_PT
             if last and rule:
-                colour = text("mark_colour")
-                parts.append(_bottom_border(eighths(number("red_rule_width")), gap, colour))
+                parts.append(_bottom_border(L.RED_RULE, gap, L.RED))
             elif last:  # the paper's rule: keep the room the printed one takes
                 spacing.set(_w("after"), str((gap + 1) * PT))
             _append_ppr(paragraph, *parts)
@@ -303,9 +294,9 @@ def write_imprint(writer: _BodyWriter, blocks: Sequence[Block], *, rules: bool =
     """The 版记 (or a 简报's 报尾): a text box anchored to the foot of the text block of the last
     page, so its last rule lies on the 版心's lower edge (7.4.1); the rules run across the whole
     版心, thick first and last, thin between, the text one character in on each side."""
-    size = round(number("imprint_size") * 2)
-    thick = eighths(number("imprint_thick"))
-    thin = eighths(number("imprint_thin"))
+    size = L.DISTRIBUTION_SIZE
+    thick = L.IMPRINT_THICK
+    thin = L.IMPRINT_THIN
     rows: list[_Element] = []
     heights = 0
     for index, block in enumerate(blocks):
@@ -337,7 +328,7 @@ def _mark_size(names: Sequence[str], largest: float) -> int:
 
 def _mark_runs(paragraph: _Element, size_pt: int) -> None:
     for run in paragraph.iter(_w("r")):
-        _run_font(run, text("mark_font"), colour=text("mark_colour"), size=size_pt * 2)
+        _run_font(run, L.FONT_MARK, colour=L.RED, size=size_pt * 2)
         properties = run.find(_w("rPr"))
         assert properties is not None
         properties.append(_element("spacing", val="0"))
@@ -372,7 +363,7 @@ def _joint_mark(writer: _FormalWriter, marks: Sequence[Block], size_pt: int) -> 
 
 def _imprint_lines(block: Block) -> int:
     """How many 四号 lines a 版记 element takes (one character in on each side)."""
-    chars_per_line = int((L.TEXT_WIDTH - 2 * 280) / (number("imprint_size") * PT))
+    chars_per_line = int((L.TEXT_WIDTH - 2 * 280) / (L.DISTRIBUTION_SIZE * 10))
     width = text_width(block.text) + text_width("".join(s.text for s in block.aside)) + 1
     return max(1, -(-int(width + 0.999) // chars_per_line))
 

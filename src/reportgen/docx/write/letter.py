@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reportgen.docx.write.drawing import EMU_PER_MM, EMU_PER_TWIP, filled_rule, text_box
-from reportgen.formal.profile import number, text
 from reportgen.layouts.gbt9704 import PAGE as L
 from reportgen.ooxml.names import CONTENT_TYPES, PKG_RELS
 
@@ -29,22 +28,22 @@ _PT_MM = 25.4 / 72
 
 def _mark_size(mark: str) -> float:
     fits = L.TEXT_WIDTH / 20 / max(len(mark), 1)
-    return min(number("letter_mark_size"), fits)
+    return min(L.LETTER_MARK_SIZE_PT, fits)
 
 
 def _upper_rule_top(mark: str) -> float:
     """mm from the paper's top edge to the top of the upper double rule."""
-    return number("letter_mark_top") + _mark_size(mark) * _PT_MM + number("letter_rule_gap")
+    return L.LETTER_MARK_TOP_MM + _mark_size(mark) * _PT_MM + L.LETTER_RULE_GAP_MM
 
 
 def _double_rule_height() -> float:
-    return number("letter_rule_thick") + number("letter_rule_space") + number("letter_rule_thin")
+    return L.LETTER_RULE_THICK_MM + L.LETTER_RULE_SPACE_MM + L.LETTER_RULE_THIN_MM
 
 
 def first_line_top(mark: str = "") -> float:
     """mm from the paper's top edge to the characters of the first line under the upper double
     rule: 7/8 of a 三号 character below it."""
-    return _upper_rule_top(mark) + _double_rule_height() + number("letter_first_gap")
+    return _upper_rule_top(mark) + _double_rule_height() + L.LETTER_FIRST_GAP_MM
 
 
 def head_box(lines: list[_Element], height: int, mark: str) -> _Element:
@@ -62,16 +61,16 @@ def head_box(lines: list[_Element], height: int, mark: str) -> _Element:
 
 def rule_runs(mark: str) -> list[_Element]:
     """Both red double rules as filled rectangles placed on the page."""
-    colour = text("mark_colour")
-    length = round(number("letter_rule_length") * EMU_PER_MM)
-    left = round((L.MARGIN_LEFT / L.MM + 156 / 2 - number("letter_rule_length") / 2) * EMU_PER_MM)
+    colour = L.RED
+    length = round(L.LETTER_RULE_LENGTH_MM * EMU_PER_MM)
+    left = round((L.MARGIN_LEFT / L.MM + 156 / 2 - L.LETTER_RULE_LENGTH_MM / 2) * EMU_PER_MM)
     thick, thin, space = (
-        number("letter_rule_thick"),
-        number("letter_rule_thin"),
-        number("letter_rule_space"),
+        L.LETTER_RULE_THICK_MM,
+        L.LETTER_RULE_THIN_MM,
+        L.LETTER_RULE_SPACE_MM,
     )
     upper = _upper_rule_top(mark)
-    lower_bottom = 297 - number("letter_rule_bottom")
+    lower_bottom = 297 - L.LETTER_RULE_BOTTOM_MM
     rules = [  # (top in mm, height in mm): upper thick over thin, lower thin over thick
         (upper, thick),
         (upper + thick + space, thin),
@@ -95,27 +94,27 @@ def mark_run(mark: str) -> _Element:
     from reportgen.ooxml.xml import parse
 
     size = _mark_size(mark)
-    colour = text("mark_colour")
+    colour = L.RED
     half_points = round(size * 2)
     line = round(size * 20)
     paragraph = parse(
         f'<w:p xmlns:w="{_W}"><w:pPr><w:snapToGrid w:val="0"/>'
         f'<w:spacing w:line="{line}" w:lineRule="exact"/><w:ind w:firstLine="0"/>'
         '<w:jc w:val="center"/></w:pPr>'
-        f'<w:r><w:rPr><w:rFonts w:hint="eastAsia" w:eastAsia="{text("mark_font")}"/>'
+        f'<w:r><w:rPr><w:rFonts w:hint="eastAsia" w:eastAsia="{L.FONT_MARK}"/>'
         f'<w:color w:val="{colour}"/><w:spacing w:val="0"/><w:sz w:val="{half_points}"/>'
         f'<w:szCs w:val="{half_points}"/></w:rPr><w:t></w:t></w:r></w:p>'.encode()
     )
     paragraph.find(f".//{{{_W}}}t").text = mark
-    width = round(number("letter_rule_length") * EMU_PER_MM)
-    left = round((L.MARGIN_LEFT / L.MM + 78 - number("letter_rule_length") / 2) * EMU_PER_MM)
+    width = round(L.LETTER_RULE_LENGTH_MM * EMU_PER_MM)
+    left = round((L.MARGIN_LEFT / L.MM + 78 - L.LETTER_RULE_LENGTH_MM / 2) * EMU_PER_MM)
     height = round(size * _PT_MM * EMU_PER_MM)
     return text_box(
         "信函发文机关标志",
         [paragraph],
         (width, height),
         ("page", left),
-        ("page", round(number("letter_mark_top") * EMU_PER_MM)),
+        ("page", round(L.LETTER_MARK_TOP_MM * EMU_PER_MM)),
         wrap="<wp:wrapNone/>",
         anchor="t",
     )
