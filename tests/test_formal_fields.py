@@ -9,7 +9,7 @@ import pytest
 
 from conftest import EXAMPLES, snapshot
 from reportgen import api
-from reportgen.kinds.formal_fields import doc_number_problem
+from reportgen.layouts.formal_fields import doc_number_problem
 
 QINGSHI = (EXAMPLES / "qingshi.yaml").read_text("utf-8")
 FORMAL_TITLES = {
@@ -191,11 +191,11 @@ def test_unknown_letterhead_mode_is_a_usage_error(cli, tmp_path):
 
 
 def test_import_keeps_only_valid_head_elements_and_asks_for_a_missing_signer():
-    from reportgen.formal.recognise import formal_fields_of
+    from reportgen.layouts import format_for
 
     spec = api.load_registry().get("qingshi").spec
     found = {"doc_number": "X政发[2024]3号", "secrecy": "机密★1年", "copy_no": "000012"}
-    data, taken = formal_fields_of(found, spec)
+    data, taken = format_for(spec.format).recognise(found, spec)
     assert "doc_number" not in data and "doc_number" not in taken  # listed as dropped instead
     assert (data["secrecy"], data["secrecy_period"], data["copy_no"]) == ("机密", "1年", "000012")
     assert data["signers"] == "【待补：签发人】"  # a 请示 needs one: a highlighted to-do

@@ -138,6 +138,21 @@ def test_every_layout_is_a_module_and_every_kind_names_one():
         get("letter-of-nothing")
 
 
+def test_every_format_is_a_module_and_every_kind_names_one():
+    from reportgen.layouts import FORMATS, format_for
+
+    for name in FORMATS:
+        module = importlib.import_module(f"reportgen.layouts.{name}")
+        assert module.FORMAT is format_for(name) and format_for(name).name == name
+    assert {kind.spec.format for kind in load_registry()} == set(FORMATS)
+    assert format_for("letter").numbers_first_page is False  # 10.1
+    assert (
+        format_for("ordinary").scaffold(load_registry().get("baogao").spec, dt.date.today()) == []
+    )
+    with pytest.raises(KeyError):
+        format_for("report")
+
+
 def test_a_kinds_own_fields_may_not_take_a_layouts_keys():
     spec = load_registry().get("yixue-cugan").spec
     for name in NAMES:

@@ -182,7 +182,7 @@ def render_loaded(
     composed = compose(report, loaded.source, loaded.kind.spec.layout, loaded.kind.spec)
     if strict and composed.unfilled:
         raise InputError(*unfilled_problems(composed.unfilled, path, strict=True))
-    from reportgen.formal.settings import check_letterhead, letterhead_rule_mm
+    from reportgen.layouts.letterhead import check_letterhead, letterhead_rule_mm
 
     check_letterhead(letterhead)
     rule_mm = letterhead_rule_mm(Path(path).parent) if letterhead == "preprinted" else None

@@ -53,27 +53,9 @@ def describe(kind: Any) -> dict[str, Any]:
 
 
 def _sections(spec: Any) -> dict[str, Any]:
-    if spec.layout == "brief":
-        return {
-            "widget": "brief-items",
-            "help": spec.sections.items[0].guidance,
-            "parts": [
-                {"key": "unit", "name": "单位", "widget": "line"},
-                {"key": "headline", "name": "要点", "widget": "line"},
-                {"key": "paragraphs", "name": "主要措施", "widget": "paragraphs"},
-                {"key": "progress", "name": "进展", "widget": "paragraphs"},
-            ],
-        }
-    items = [
-        {
-            "key": item.key,
-            "heading": item.heading,
-            "help": item.guidance,
-            "subsections": item.subsections,
-        }
-        for item in spec.sections.items
-    ]
-    return {"widget": "sections", "mode": spec.sections.mode, "items": items}
+    from reportgen.layouts import get as get_layout
+
+    return get_layout(spec.layout).section_form(spec)
 
 
 def _group_parts(info: Any) -> list[dict[str, str]]:

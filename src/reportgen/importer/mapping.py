@@ -146,12 +146,13 @@ def unfilled_date_note(outline: Outline, name: str) -> str:
 def formal_data(outline: Outline, spec: KindSpec) -> dict[str, Any]:
     """红头 elements into the report's formal fields (or the kind's fields of the same name);
     listed as dropped where neither takes them."""
-    from reportgen.formal.recognise import formal_fields_of
+    from reportgen.layouts import format_for
 
     fields = {field.name: field.key for field in spec.fields}
     data: dict[str, Any] = {}
     if spec.layout == "report" and spec.format != "ordinary":
-        data, taken = formal_fields_of({k: e.text for k, e in outline.formal.items()}, spec)
+        found = {k: e.text for k, e in outline.formal.items()}
+        data, taken = format_for(spec.format).recognise(found, spec)
         if "mark" in data:
             data["mark"] = outline.joint_marks or mark_name(data["mark"])
         data.update(_back_matter(outline, spec))

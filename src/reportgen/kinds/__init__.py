@@ -19,7 +19,7 @@ RESERVED_KEYS = frozenset(
         "issue_no",
         "editor",
         "distribution",
-        # the formal 公文 fields (kinds/formal_fields.py)
+        # the formal 公文 fields (layouts/formal_fields.py)
         "format",
         "copy_no",
         "secrecy",

@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from reportgen.kinds import RESERVED_KEYS
-from reportgen.layouts import LayoutName
+from reportgen.layouts import FormatName, LayoutName
 
 _ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 _KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -122,7 +122,7 @@ class KindSpec(_Strict):
     name: str = Field(min_length=1, title="中文名")
     summary: str = Field(min_length=1, title="何时使用（一句话）")
     layout: LayoutName = Field("report", title="版式")
-    format: Literal["ordinary", "formal", "letter"] = Field(
+    format: FormatName = Field(
         "ordinary",
         title="默认格式",
         description="ordinary 普通汇报；formal 公文（红头、发文字号、版记）；letter 信函格式",

@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol
 
 if TYPE_CHECKING:
     from reportgen.kinds.spec import FigureSpec, KindSpec
+    from reportgen.layouts import FormatName
+    from reportgen.yamlio.source import SourceMap
 
 Loc = tuple[str | int, ...]
 
@@ -60,6 +62,10 @@ class Composer(Protocol):
         """Numbered sections with their subsections (一、（一）1.（1））."""
         ...
 
+    def table(self, rows: tuple[tuple[str, ...], ...], loc: Loc) -> Any:
+        """A table (a 附件's), row by row, the first row its head."""
+        ...
+
 
 class Layout:
     """A layout; a module subclasses it once and registers the instance."""
@@ -87,6 +93,60 @@ class Layout:
     def scaffold_figures(self, spec: KindSpec) -> list[FigureSpec]:
         """The figures the scaffold declares: the kind's, and any the layout's text refers to."""
         return list(spec.figures)
+
+    def section_form(self, spec: KindSpec) -> dict[str, Any]:
+        """How the edit page's form draws ``sections``: numbered sections with subsections."""
+        items = [
+            {
+                "key": item.key,
+                "heading": item.heading,
+                "help": item.guidance,
+                "subsections": item.subsections,
+            }
+            for item in spec.sections.items
+        ]
+        return {"widget": "sections", "mode": spec.sections.mode, "items": items}
+
+    def format_name(self, report: Any, spec: KindSpec | None) -> FormatName:
+        """The format ``report`` goes out in (see :class:`Format`): ordinary unless the layout
+        has the formal fields."""
+        return "ordinary"
+
+    def check(self, report: Any, source: SourceMap, spec: KindSpec) -> None:
+        """Checks across fields, beyond what each field's type checks; raises InputError."""
+
+
+class Format:
+    """How a report goes out (``format:`` in the YAML, a kind's default): the plain page, or
+    a 公文 with 版头 and 版记. A format module defines one and registers it as ``FORMAT``;
+    callers look it up with :func:`reportgen.layouts.format_for`. The writer reads the
+    class attributes; the methods give the blocks, the scaffold and import's reading."""
+
+    name: ClassVar[str]
+    #: The 版头 the writer lays out: none, the red 版头 (7.2), or the 信函's (10.1).
+    head: ClassVar[Literal["none", "red", "letter"]] = "none"
+    #: Whether the first page carries a page number (a 信函's does not, 10.1).
+    numbers_first_page: ClassVar[bool] = True
+    #: Whether the 版记 has its rules (7.4.1; a 信函's does not).
+    imprint_rules: ClassVar[bool] = True
+    #: Whether 附注 and 版记 (抄送, 印发) have fields of their own; import puts them there
+    #: instead of leaving them in the text.
+    back_matter: ClassVar[bool] = False
+
+    def compose(
+        self, blocks: list[Any], report: Any, composer: Composer, spec: KindSpec | None
+    ) -> list[Any]:
+        """The document's blocks: the layout's ``blocks`` with what the format adds."""
+        return blocks
+
+    def scaffold(self, spec: KindSpec, today: dt.date) -> list[str]:
+        """Scaffold lines for the format's fields, after the layout's."""
+        return []
+
+    def recognise(self, found: dict[str, str], spec: KindSpec) -> tuple[dict[str, Any], set[str]]:
+        """The format's fields from what import found in a draft (its keys → text): the data,
+        and the keys it took."""
+        return {}, set()
 
 
 #: What an empty date renders as: the shape drafters leave, highlighted and listed.

@@ -51,6 +51,19 @@ class BriefLayout(Layout):
             "distribution": optional(spec, "distribution", Distribution, title="报尾"),
         }
 
+    def section_form(self, spec: KindSpec) -> dict[str, Any]:
+        """The edit page draws each unit's item (单位, 要点, 主要措施, 进展)."""
+        return {
+            "widget": "brief-items",
+            "help": spec.sections.items[0].guidance,
+            "parts": [
+                {"key": "unit", "name": "单位", "widget": "line"},
+                {"key": "headline", "name": "要点", "widget": "line"},
+                {"key": "paragraphs", "name": "主要措施", "widget": "paragraphs"},
+                {"key": "progress", "name": "进展", "widget": "paragraphs"},
+            ],
+        }
+
     def compose(self, report: Any, composer: Composer) -> list[Any]:
         r = report
         issue: Pieces = (

@@ -6,11 +6,14 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from reportgen.gongwen.placeholders import todo
+from reportgen.layouts import format_for
 from reportgen.layouts.base import Composer, Layout, date_pieces
 from reportgen.yamlio.emit import scalar
 
 if TYPE_CHECKING:
     from reportgen.kinds.spec import KindSpec, SectionSpec
+    from reportgen.layouts import FormatName
+    from reportgen.yamlio.source import SourceMap
 
 
 class ReportLayout(Layout):
@@ -20,8 +23,8 @@ class ReportLayout(Layout):
     def fields(self, spec: KindSpec) -> dict[str, Any]:
         from pydantic import Field
 
-        from reportgen.kinds.formal_fields import formal_fields
         from reportgen.kinds.models import TEXT_HELP, Text, optional, sections_type
+        from reportgen.layouts.formal_fields import formal_fields
 
         return {
             "recipient": optional(spec, "recipient", str, title="主送机关", description="可选"),
@@ -76,11 +79,16 @@ class ReportLayout(Layout):
             f"date: {today.isoformat()}",
             "",
         ]
-        if spec.format != "ordinary":
-            from reportgen.formal.scaffold import formal_lines
+        return lines + format_for(spec.format).scaffold(spec, today)
 
-            lines += formal_lines(spec, today)
-        return lines
+    def format_name(self, report: Any, spec: KindSpec | None) -> FormatName:
+        chosen: FormatName = report.format or (spec.format if spec is not None else "ordinary")
+        return chosen
+
+    def check(self, report: Any, source: SourceMap, spec: KindSpec) -> None:
+        from reportgen.layouts.formal_fields import check_formal
+
+        check_formal(report, source, spec)
 
 
 def _optional_note(spec: KindSpec, name: str) -> str:

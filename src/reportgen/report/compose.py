@@ -13,9 +13,10 @@ from typing import Any
 from reportgen.errors import InputError
 from reportgen.gongwen.headings import draft_label_level, heading_number
 from reportgen.kinds import RESERVED_KEYS
+from reportgen.layouts import format_for
 from reportgen.layouts import get as get_layout
 from reportgen.layouts.base import Missing, Pieces, date_pieces
-from reportgen.report.document import Block, Document, Format, Span
+from reportgen.report.document import Block, Document, Span
 from reportgen.report.textfill import FieldValue, TextFiller, Unfilled
 from reportgen.yamlio.source import Loc, SourceMap
 
@@ -33,13 +34,8 @@ def compose(report: Any, source: SourceMap, layout: str, spec: Any = None) -> Co
     chosen_layout = get_layout(layout)
     blocks = chosen_layout.compose(report, builder)
     author = getattr(report, chosen_layout.author_key)
-    chosen: Format = "ordinary"
-    if layout == "report":
-        chosen = report.format or (spec.format if spec is not None else "ordinary")
-    if chosen != "ordinary":
-        from reportgen.formal.compose import formal_blocks
-
-        blocks = formal_blocks(builder, blocks, chosen, bool(getattr(spec, "minutes", False)))
+    chosen = chosen_layout.format_name(report, spec)
+    blocks = format_for(chosen).compose(blocks, report, builder, spec)
     document = Document(
         layout,  # type: ignore[arg-type]
         "".join(report.title) if isinstance(report.title, list) else report.title,
@@ -122,6 +118,9 @@ class _Builder:
             Block("body", self.filler.spans(text, line), source_line=line)
             for text, line in paragraphs(value, loc, self.source)
         ]
+
+    def table(self, rows: tuple[tuple[str, ...], ...], loc: Loc) -> Block:
+        return Block("table", source_line=self.source.line_of(loc), rows=rows)
 
     def sections(self, sections: Any, loc: Loc) -> list[Block]:
         if isinstance(sections, list):

@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
 
-from reportgen.layouts import LayoutName
+from reportgen.layouts import FormatName, LayoutName
 
 Layout = LayoutName
 #: How a report-layout document goes out: a plain 汇报 page, a formal 公文, or the 信函 format.
-Format = Literal["ordinary", "formal", "letter"]
+Format = FormatName
 
 #: Roles a block can have. ``report`` documents use the first group, ``brief`` adds the second.
 ROLES = frozenset(

@@ -8,6 +8,7 @@ from pathlib import Path
 from reportgen.errors import InputError, Problem
 from reportgen.kinds.models import Report
 from reportgen.kinds.registry import Kind, Registry
+from reportgen.layouts import get as get_layout
 from reportgen.yamlio.source import SourceMap
 
 
@@ -43,8 +44,5 @@ def parse_report(text: str, path: str, registry: Registry) -> LoadedReport:
         )
     kind = registry.get(str(data["kind"]), source=source.problem(("kind",), ""))
     report = validate(kind.model, data, source)
-    if kind.spec.layout == "report":
-        from reportgen.kinds.formal_fields import check_formal
-
-        check_formal(report, source, kind.spec)
+    get_layout(kind.spec.layout).check(report, source, kind.spec)
     return LoadedReport(kind, report, source)

@@ -40,6 +40,7 @@ def docx_bytes(
     from reportgen.docx.write.properties import core_properties
     from reportgen.docx.write.template import check_styles
     from reportgen.docx.write.writer import required_styles, write_body
+    from reportgen.layouts import format_for
     from reportgen.ooxml.names import w
     from reportgen.ooxml.xml import parse, serialize
     from reportgen.ooxml.zipwrite import package_bytes
@@ -48,16 +49,17 @@ def docx_bytes(
     styles = check_styles(prepared.style_ids, required_styles(document), prepared.origin)
     root = parse(prepared.document_xml)
     parts = list(prepared.parts)
-    if document.format == "ordinary":
+    chosen = format_for(document.format)
+    if chosen.head == "none":
         write_body(root.find(w("body")), document, styles)
     else:
         from reportgen.docx.write.formal import write_formal_body
 
         write_formal_body(root.find(w("body")), document, styles, letterhead, letterhead_rule_mm)
-        if document.format == "letter":
-            from reportgen.docx.write.letter import add_first_page
+    if not chosen.numbers_first_page:
+        from reportgen.docx.write.letter import add_first_page
 
-            add_first_page(parts, root)
+        add_first_page(parts, root)
     main = serialize(root)
     return package_bytes([*parts, (_DOCUMENT_PART, main), (_CORE_PART, core_properties(document))])
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from reportgen.docx.write.drawing import EMU_PER_TWIP, text_box
 from reportgen.docx.write.title import text_width
 from reportgen.docx.write.writer import _add_run, _BodyWriter
+from reportgen.layouts import format_for
 from reportgen.layouts.gbt9704 import PAGE as L
 from reportgen.ooxml.names import w as _w
 from reportgen.report.document import Block, Document, Span
@@ -59,7 +60,8 @@ class _FormalWriter(_BodyWriter):
     ) -> None:
         super().__init__(body, document, style_ids)
         self.letterhead = letterhead
-        self.letter = document.format == "letter"
+        self.format = format_for(document.format)
+        self.letter = self.format.head == "letter"
         self.rule_mm = L.PREPRINTED_RULE_MM
 
     def write(self) -> None:
@@ -287,7 +289,7 @@ class _FormalWriter(_BodyWriter):
     # -- 版记 (7.4) ---------------------------------------------------------------------------
 
     def _imprint(self, blocks: Sequence[Block]) -> None:
-        write_imprint(self, blocks, rules=not self.letter)
+        write_imprint(self, blocks, rules=self.format.imprint_rules)
 
 
 def write_imprint(writer: _BodyWriter, blocks: Sequence[Block], *, rules: bool = True) -> None:

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from reportgen.errors import InputError, Problem
+from reportgen.layouts import FormatName
 from reportgen.yamlio.source import SourceMap
 
 Names = str | list[str]
@@ -103,7 +104,7 @@ def formal_fields(minutes: bool) -> dict[str, Any]:
     """The formal fields for ``create_model``; ``minutes`` adds 出席/请假/列席 (纪要格式)."""
     fields: dict[str, Any] = {
         "format": (
-            Literal["ordinary", "formal", "letter"] | None,
+            FormatName | None,
             Field(
                 None,
                 title="格式",
@@ -177,7 +178,9 @@ def formal_fields(minutes: bool) -> dict[str, Any]:
         ),
     }
     if minutes:
-        for key, title in (("attendees", "出席"), ("on_leave", "请假"), ("observers", "列席")):
+        from reportgen.layouts.minutes import ATTENDANCE
+
+        for key, title in ATTENDANCE:
             fields[key] = (
                 NameList | None,
                 Field(None, title=title, description="姓名（可带单位、职务），多人写列表"),
