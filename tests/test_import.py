@@ -102,6 +102,16 @@ def test_city_bureau_draft_maps_its_four_parts_and_keeps_its_text(tmp_path):
     assert_no_character_lost(lines, document)
 
 
+def test_a_thematic_kind_fits_the_draft_its_signs_pick_out(tmp_path):
+    """The 以学促干 汇报 is a 汇报: a draft with its four parts is proposed as fitting, and the
+    reason says where the signs are (the title here has no 以学促干, the headings have)."""
+    result = imported(SEED_002, tmp_path)
+    assert (result.kind, result.fits) == ("yixue-cugan", True)
+    assert "各部分标题中有“以学促干”" in result.reason and "标题中有“以学促干”" not in (
+        result.reason.replace("各部分标题中有", "")
+    )
+
+
 # --- acceptance: seed 004 as progress-brief ----------------------------------------------------------
 
 

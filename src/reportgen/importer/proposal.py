@@ -56,12 +56,15 @@ def propose(outline: Outline, kinds: Iterable[Kind]) -> Proposal:
     served = {
         doc_type_of(fit.kind.spec.name) for fit in fits if not fit.kind.spec.import_hints.thematic
     }
-    if best.score < _ENOUGH:
+    stands_out = best.score >= _ENOUGH
+    if not stands_out:
         fallback = general or next(f for f in fits if f.kind.spec.layout == "report")
         name = fallback.kind.spec.name
         best = Fit(fallback.kind, fallback.score, f"草稿没有明显的类型特征，按通用的“{name}”导入")
     runner_up = next((fit for fit in ranked if fit.kind is not best.kind and fit.reason), None)
-    if drafted and drafted not in served:
+    # A thematic kind (以学促干…汇报) serves its 文种 for the drafts its own signs pick out.
+    own_genre = stands_out and doc_type_of(best.kind.spec.name) == drafted
+    if drafted and drafted not in served and not own_genre:
         reason = (
             f"标题是“{drafted}”，现有类型中没有“{drafted}”；最接近的是“{best.kind.spec.name}”"
             f"（{best.reason}），已按它导入，请核对，或用 --kind 指定"
@@ -113,8 +116,12 @@ def _hinted(outline: Outline, kind: Kind) -> tuple[float, str]:
     score = each * len(named) + _TITLE_WEIGHT * len(titled) + len(mentioned)
     score += 1.0 if hints.general else 0.0
     parts = []
-    if titled:
-        parts.append("标题中有" + "".join(f"“{w}”" for w in titled))
+    for words, where in (
+        ([w for w in titled if w in title], "标题"),
+        ([w for w in titled if w not in title], "各部分标题"),
+    ):
+        if words:
+            parts.append(f"{where}中有" + "".join(f"“{w}”" for w in words))
     if named:
         parts.append("各部分标题提到" + "".join(f"“{w}”" for w in named))
     if not parts:
