@@ -29,6 +29,17 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+W15_NS = "http://schemas.microsoft.com/office/word/2012/wordml"
+#: Punctuation never hangs past the 版心, in Word and in LibreOffice alike. ECMA-376 17.3.1.21:
+#: overflowPunct="0" forbids it; LibreOffice reads the value inverted (writerfilter maps it to
+#: ParaIsHangingPunctuation = val == 0) and needs "1". Markup Compatibility gives each its value:
+#: Word 2013 and later understand w15 and take the Choice; LibreOffice takes the Choice only for
+#: wps, wpg, w14 and wpc, so it reads the Fallback. See docs/layout-findings.md.
+NO_HANGING_PUNCTUATION = (
+    '<mc:AlternateContent><mc:Choice Requires="w15"><w:overflowPunct w:val="0"/></mc:Choice>'
+    '<mc:Fallback><w:overflowPunct w:val="1"/></mc:Fallback></mc:AlternateContent>'
+)
 OFFICE = "application/vnd.openxmlformats-officedocument"
 WML = f"{OFFICE}.wordprocessingml"
 PACKAGE = "application/vnd.openxmlformats-package"
@@ -98,7 +109,7 @@ def styles_xml() -> str:
             "Normal",
             # No widow control, no punctuation hanging in the margin, no extra space between Chinese
             # and Latin: each would move text off the 22 × 28 grid.
-            '<w:widowControl w:val="0"/><w:overflowPunct w:val="0"/>'
+            f'<w:widowControl w:val="0"/>{NO_HANGING_PUNCTUATION}'
             '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
             f'{EXACT_LINE}<w:jc w:val="both"/>',
             fonts(L.FONT_BODY) + BODY_SPACING + size(L.BODY_SIZE),
@@ -194,7 +205,7 @@ def styles_xml() -> str:
         "</w:tblCellMar></w:tblPr></w:style>"
     )
     return (
-        f'{XML_DECL}<w:styles xmlns:w="{W_NS}">{defaults}'
+        f'{XML_DECL}<w:styles xmlns:w="{W_NS}" xmlns:mc="{MC_NS}" xmlns:w15="{W15_NS}">{defaults}'
         f"{''.join(paragraph_styles)}{builtin}</w:styles>"
     )
 

@@ -77,7 +77,12 @@ def _broken(folder: Path, probe) -> Path:  # type: ignore[no-untyped-def]
         {
             "word/document.xml": [('w:top="2098"', 'w:top="1417"')],
             "word/styles.xml": [
-                ('<w:overflowPunct w:val="0"/>', '<w:overflowPunct w:val="1"/>'),
+                (
+                    '<mc:AlternateContent><mc:Choice Requires="w15"><w:overflowPunct w:val="0"/>'
+                    '</mc:Choice><mc:Fallback><w:overflowPunct w:val="1"/></mc:Fallback>'
+                    "</mc:AlternateContent>",
+                    '<w:overflowPunct w:val="1"/>',
+                ),
                 (
                     'w:eastAsia="仿宋_GB2312" w:cs="Times New Roman"/><w:spacing w:val="-5"/>',
                     'w:eastAsia="黑体" w:cs="Times New Roman"/><w:spacing w:val="-5"/>',

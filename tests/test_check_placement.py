@@ -138,3 +138,15 @@ def test_a_page_of_other_than_22_lines_is_reported() -> None:
     # … but a page may end early where a paragraph ends (a page break, 署名 kept with its text).
     assert _lines_per_page(_page(20), _page(3)) == []
     assert BOTTOM > TOP + 21 * PITCH and PT_PER_MM > 0
+
+
+def test_a_placeholder_broken_across_lines_is_reported() -> None:
+    def line(row: int, text: str) -> Line:
+        return Line(1, LEFT, RIGHT, TOP + row * PITCH, TOP + row * PITCH + 20.8, text)
+
+    doc = DocText("", "", "", ())
+    split = [line(0, "城" * 26 + "共有*."), line(1, "**万个小区。")]
+    whole = [line(0, "城" * 25 + "共有。"), line(1, "*.**万个小区。")]
+    found = [f for f in measure([split], doc)[0] if f.rule == "placeholder-split"]
+    assert [f.severity for f in found] == ["warning"] and "*.**" in found[0].message
+    assert not [f for f in measure([whole], doc)[0] if f.rule == "placeholder-split"]

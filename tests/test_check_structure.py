@@ -96,3 +96,31 @@ def test_the_measured_tier_holds_a_letter_to_clause_10_1() -> None:
         "glyph-outside",
         "page-number-missing",
     }
+
+
+def test_libreoffice_lays_our_output_out_as_it_is(tmp_path: Path) -> None:
+    """Our documents give Word and LibreOffice each their w:overflowPunct (Markup Compatibility),
+    so the copy ``check`` hands LibreOffice is our document unchanged: what ``check`` measures is
+    what a user exporting PDF from LibreOffice gets. A plain value (a document from Word) is
+    still inverted for LibreOffice's sake."""
+    import zipfile
+
+    from reportgen.check.convert import word_semantics_copy
+
+    ours = _rendered(tmp_path)
+    copy = tmp_path / "copy.docx"
+    word_semantics_copy(ours, copy)
+    with zipfile.ZipFile(ours) as a, zipfile.ZipFile(copy) as b:
+        styles = a.read("word/styles.xml")
+        assert b'<mc:Choice Requires="w15"><w:overflowPunct w:val="0"/>' in styles
+        assert b'<mc:Fallback><w:overflowPunct w:val="1"/>' in styles
+        assert all(a.read(name) == b.read(name) for name in a.namelist())
+    plain = _rewrite(
+        ours, tmp_path / "plain.docx", "word/styles.xml",
+        styles.decode().split("<mc:AlternateContent>")[1].split("</mc:AlternateContent>")[0]
+        .join(("<mc:AlternateContent>", "</mc:AlternateContent>")),
+        '<w:overflowPunct w:val="0"/>',
+    )  # fmt: skip
+    word_semantics_copy(plain, copy)
+    with zipfile.ZipFile(copy) as b:
+        assert b'<w:overflowPunct w:val="1"/>' in b.read("word/styles.xml")

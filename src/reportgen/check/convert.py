@@ -4,8 +4,9 @@ LibreOffice (7.x, writerfilter's DomainMapper) reads ``w:overflowPunct`` the wro
 ``w:val="0"``, which in Word forbids punctuation hanging past the margin (ECMA-376 17.3.1.21),
 switches LibreOffice's ParaIsHangingPunctuation *on*, so a 。 that falls after a full line hangs
 5 mm into the margin, and a hung ``.`` is dropped from the page. To lay a document out as Word
-would, the copy LibreOffice converts has every ``w:overflowPunct`` value inverted (the
-document itself is never touched). ``w:autoSpaceDE``/``w:autoSpaceDN`` are not read by
+would, the copy LibreOffice converts has every plain ``w:overflowPunct`` value inverted (the
+document itself is never touched). reportgen's own documents need no such help: they carry the
+value for Word and the value for LibreOffice in a Markup Compatibility block, left as it is. ``w:autoSpaceDE``/``w:autoSpaceDN`` are not read by
 LibreOffice at all; see docs/layout-findings.md.
 """
 
@@ -22,7 +23,13 @@ _WINDOWS_SOFFICE = (
     r"C:\Program Files\LibreOffice\program\soffice.exe",
     r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
 )
-_OVERFLOW = re.compile(rb'<w:overflowPunct(?: w:val="(0|1|true|false|on|off)")?\s*/>')
+#: A w:overflowPunct, or a Markup Compatibility block, which is left as it is: reportgen's own
+#: documents give Word and LibreOffice each their value that way (Choice and Fallback).
+_OVERFLOW = re.compile(
+    rb"<mc:AlternateContent>.*?</mc:AlternateContent>"
+    rb'|<w:overflowPunct(?: w:val="(0|1|true|false|on|off)")?\s*/>',
+    re.DOTALL,
+)
 _TRUE = {b"1", b"true", b"on", None}
 _PARTS = ("word/document.xml", "word/styles.xml")
 
@@ -35,6 +42,8 @@ def find_soffice() -> str | None:
 
 
 def _invert(match: re.Match[bytes]) -> bytes:
+    if match[0].startswith(b"<mc:"):
+        return match[0]
     value = b"0" if match[1] in _TRUE else b"1"
     return b'<w:overflowPunct w:val="' + value + b'"/>'
 

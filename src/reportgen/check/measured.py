@@ -65,6 +65,7 @@ def measure(
     findings += _lost(text_lines, doc)
     rows, full = _rows_and_widths(pages, findings)
     findings += _page_numbers(pages, letter)
+    findings += _split_placeholders(text_lines)
     findings += _signature(pages, doc)
     findings += _imprint(pages, doc)
     figures: dict[str, object] = {"页数": len(pages), "整页行数": rows, "整行字数": full}
@@ -201,6 +202,29 @@ def _rows(
                     number)
         )  # fmt: skip
     return count
+
+
+def _split_placeholders(lines: list[Line]) -> list[Finding]:
+    """Placeholders (``*.**``, ``**.*%``) broken across two lines: a clerk reading the page may
+    take either half for a finished figure. LibreOffice 7.4 breaks them (its Chinese line
+    breaking puts a break between any two characters that are not 避头尾 marks); Word keeps a
+    run of Latin characters together (inferred from its Latin line breaking, not seen)."""
+    from reportgen.gongwen.placeholders import find_placeholders
+
+    out = []
+    for a, b in itertools.pairwise(lines):
+        if not (_is_body(a) and _is_body(b)):
+            continue
+        tail, head = _squash(a.text)[-8:], _squash(b.text)[:8]
+        for match in find_placeholders(tail + head):
+            if match.start < len(tail) < match.end:
+                out.append(
+                    Finding("measured", "placeholder-split", "", "warning",
+                            f"占位符“{match.text}”被拆在两行（“{tail[match.start - len(tail):]}”"
+                            f"／“{head[: match.end - len(tail)]}”）：LibreOffice 的中文断行会拆开它，"
+                            "Word 不会（据 Word 的西文断行推断）。", a.page)
+                )  # fmt: skip
+    return out
 
 
 def _page_numbers(pages: Sequence[Sequence[Line]], letter: bool) -> list[Finding]:
