@@ -54,3 +54,44 @@ def test_title_given_as_lines_is_broken_there(tmp_path: Path) -> None:
     title = xml.split("<w:body>", 1)[1].split("</w:p>", 1)[0]
     pieces = re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|<w:br/>", title)
     assert pieces == ["县城市管理局关于进一步加强", "", "城镇房屋安全管理工作的总结"]
+
+
+def _title_lines(docx: Path) -> list[str]:
+    xml = zipfile.ZipFile(docx).read("word/document.xml").decode()
+    title = xml.split('<w:pStyle w:val="RGTitle"/>', 1)[1].split("</w:p>", 1)[0]
+    pieces = re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|(<w:br/>)", title)
+    return "".join(text or "\n" for text, _ in pieces).split("\n")
+
+
+def test_the_baogao_example_keeps_its_words_whole(tmp_path: Path) -> None:
+    out = Path(api.render(ROOT / "examples" / "baogao.yaml", tmp_path / "b.docx").output)
+    lines = _title_lines(out)
+    assert lines == ["青川市住房和城乡建设局关于", "老旧小区加装电梯工作进展情况的报告"]
+
+
+def test_the_word_list_keeps_words_whole_without_the_segmenter(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reportgen.docx.write import title
+
+    monkeypatch.setattr(title, "_segmenter_words", lambda text: None)
+    assert {"老旧小区", "重点项目", "城镇房屋", "加装电梯", "进一步加强"} <= title.lexicon()
+    text = "青川市住房和城乡建设局关于老旧小区加装电梯工作进展情况的报告"
+    (cut,) = title_breaks(text, 20)
+    assert text[:cut] == "青川市住房和城乡建设局关于"
+
+
+def test_the_segmenter_is_loaded_only_for_a_title_that_needs_breaking() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from reportgen.docx.write.title import title_breaks\n"
+        "title_breaks('关于做好防汛工作的通知', 20)\n"
+        "print('rjieba' in sys.modules, end=' ')\n"
+        "title_breaks('青川市住房和城乡建设局关于老旧小区加装电梯工作进展情况的报告', 20)\n"
+        "print('rjieba' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True"]

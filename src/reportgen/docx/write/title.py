@@ -5,9 +5,10 @@ do that by itself, so the renderer decides the breaks. Without a dictionary, wor
 guessed from the anatomy of an official title, ``[发文机关]关于[事由]的[文种]``:
 
 * sure boundaries: around ``关于`` and ``的``, at punctuation, before the 文种 at the end;
-* likely boundaries: between words found by forward maximum matching against a small lexicon
-  of title words (办公室, 进一步, 主题教育 …); an unknown stretch is cut into pairs, since most
-  words of a 事由 have two characters (食品|安全|示范|街区);
+* likely boundaries: between words found by forward maximum matching against a lexicon of title
+  words (``title_words.txt``: 办公室, 老旧小区, 进一步加强 …), and between the words the
+  segmenter rjieba finds in the rest; without rjieba an unknown stretch is cut into pairs, since
+  most words of a 事由 have two characters (食品|安全|示范|街区);
 * anything else, also inside “…” and 《…》, is possible but costly, inside a lexicon word
   very costly; splitting a run of Latin letters or digits, starting a line with closing
   punctuation or ending one with opening punctuation never happens.
@@ -21,27 +22,27 @@ A title written with explicit line breaks (``\\n``) is kept as written.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterator
 
 from reportgen.gongwen.doctypes import DOC_TYPES
 
-#: Common words of official titles, longest first within the segmentation; not exhaustive.
-LEXICON = frozenset(
-    """
-    中共 人民政府 人大常委会 政协 委员会 办公室 办公厅 领导小组 工作组 指挥部 党工委 党支部 党组
-    住建局 住房城乡建设局 管理局 监管局 街道 社区 乡镇 市委 县委 区委 机关 部门 单位 系统
-    关于 进一步 加强 加快 全面 深入 扎实 持续 推进 推动 开展 做好 印发 实施 落实 贯彻 组织 建立
-    健全 完善 提升 提高 创建 打造 召开 举办 部署 工作 情况 进展 成效 经验 问题 建议 措施 方案
-    计划 安排 总结 汇报 报告 请示 通知 意见 要点 主题教育 主题 教育 学习 调研 实干 以学促干
-    青年 干部 群众 办实事 实践 活动 重点 项目 专项 行动 整治 治理 改造 更新 老旧 小区 管网
-    城市 城镇 农村 乡村 人居环境 环境 安全 生产 食品 示范 街区 建设 发展 高质量 服务 营商
-    环境 质量 保障 住房 公积金 物业 停车 民生 年度 上半年 下半年 第一季度 季度 全年 近期 长效
-    机制 体系 能力 水平 作风 纪律 党风廉政 意识形态 精神 决策部署 中央 省委 市政府 区政府
-    """.split()  # noqa: SIM905 - a word list reads best as plain text
-)
-LONGEST_WORD = max(len(word) for word in LEXICON)
+LEXICON_FILE = "title_words.txt"
+
+
+@functools.cache
+def lexicon() -> frozenset[str]:
+    """Words of official titles that must stay whole (data file ``title_words.txt``, one word a
+    line, ``#`` comments); it wins over the segmenter where both know a stretch."""
+    from importlib import resources
+
+    text = (resources.files("reportgen.docx.write") / LEXICON_FILE).read_text(encoding="utf-8")
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return frozenset(line for line in lines if line)
+
+
 OPENING = "“‘（《【\u3014"  # \u3014: tortoise-shell bracket
 CLOSING = "，。、；：？！”’）》】\u3015"
 SURE, LIKELY, POSSIBLE, INSIDE_WORD = 0, 2, 40, 200
@@ -59,7 +60,7 @@ def text_width(text: str) -> float:
 
 
 def _segment(text: str) -> tuple[set[int], set[int]]:
-    """Word boundaries and offsets inside words: the words of :data:`LEXICON` are sure; between
+    """Word boundaries and offsets inside words: the words of :func:`lexicon` are sure; between
     them, the segmenter rjieba decides where it is installed, pairs of characters otherwise."""
     boundaries, inside, edges = _lexicon_segment(text)
     words = _segmenter_words(text)
@@ -87,16 +88,18 @@ def _segmenter_words(text: str) -> list[str] | None:
 
 
 def _lexicon_segment(text: str) -> tuple[set[int], set[int], set[int]]:
-    """Guess word boundaries by forward maximum matching against :data:`LEXICON`; a stretch of
+    """Guess word boundaries by forward maximum matching against :func:`lexicon`; a stretch of
     unknown characters is cut into pairs. Returns (boundaries, offsets inside a known word, the
     edges of known words)."""
     boundaries: set[int] = set()
     inside: set[int] = set()
     edges: set[int] = set()
     i = unknown_from = 0
+    words = lexicon()
+    longest = max((len(word) for word in words), default=1)
     while i < len(text):
-        for length in range(min(LONGEST_WORD, len(text) - i), 1, -1):
-            if text[i : i + length] in LEXICON:
+        for length in range(min(longest, len(text) - i), 1, -1):
+            if text[i : i + length] in words:
                 boundaries.update(range(unknown_from + 2, i, 2))
                 boundaries.update((i, i + length))
                 edges.update((i, i + length))
