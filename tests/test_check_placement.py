@@ -150,3 +150,6 @@ def test_a_placeholder_broken_across_lines_is_reported() -> None:
     found = [f for f in measure([split], doc)[0] if f.rule == "placeholder-split"]
     assert [f.severity for f in found] == ["warning"] and "*.**" in found[0].message
     assert not [f for f in measure([whole], doc)[0] if f.rule == "placeholder-split"]
+    # A long to-do in words may wrap like any text.
+    todo = [line(0, "城" * 24 + "【待补：未整"), line(1, "改隐患的措施】")]
+    assert not [f for f in measure([todo], doc)[0] if f.rule == "placeholder-split"]

@@ -217,7 +217,8 @@ def _split_placeholders(lines: list[Line]) -> list[Finding]:
             continue
         tail, head = _squash(a.text)[-8:], _squash(b.text)[:8]
         for match in find_placeholders(tail + head):
-            if match.start < len(tail) < match.end:
+            figure = not any("\u4e00" <= c <= "\u9fff" for c in match.text)  # not 【待补：…】
+            if figure and match.start < len(tail) < match.end:
                 out.append(
                     Finding("measured", "placeholder-split", "", "warning",
                             f"占位符“{match.text}”被拆在两行（“{tail[match.start - len(tail):]}”"
