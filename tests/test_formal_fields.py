@@ -175,7 +175,7 @@ def test_letter_first_page_has_no_page_number(tmp_path):
     api.render(EXAMPLES / "han.yaml", tmp_path / "h.docx")
     with zipfile.ZipFile(tmp_path / "h.docx") as package:
         xml = package.read("word/document.xml").decode("utf-8")
-        footer = package.read("word/footer_letter.xml").decode("utf-8")
+        footer = package.read("word/footer_blank.xml").decode("utf-8")
     assert "<w:titlePg/>" in xml and 'w:type="first"' in xml
     assert "PAGE" not in footer
     assert xml.count('name="红色双线') == 4

@@ -52,6 +52,12 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("formal")
     joint = folder / "joint.yaml"
     joint.write_text(JOINT.format(paragraphs="\n".join([FILLER] * 5)), "utf-8")
+    # Two paragraphs: the 署名 would start page 2 unless the spacing closes up (7.3.5.5).
+    tight = folder / "tight.yaml"
+    tight.write_text(JOINT.format(paragraphs="\n".join([FILLER] * 2)), "utf-8")
+    # Ten: the text ends low on page 2, an even page with no room left for the 版记.
+    full = folder / "full.yaml"
+    full.write_text(JOINT.format(paragraphs="\n".join([FILLER] * 10)), "utf-8")
     yixue = folder / "yixue.yaml"
     text = (EXAMPLES / "yixue-cugan.yaml").read_text("utf-8")
     yixue.write_text(
@@ -63,6 +69,9 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "han": (EXAMPLES / "han.yaml", "printed"),
         "jiyao": (EXAMPLES / "jiyao.yaml", "printed"),
         "joint": (joint, "printed"),
+        "tight": (tight, "printed"),
+        "full": (full, "printed"),
+        "tongzhi": (EXAMPLES / "tongzhi.yaml", "printed"),
         "yixue": (yixue, "printed"),
     }
     for name, (source, letterhead) in jobs.items():
@@ -73,7 +82,8 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             f"-env:UserInstallation={(folder / 'profile').as_uri()}",
             "--headless",
             "--convert-to",
-            "pdf",
+            # Blank pages too: the one before a 版记 page is part of the document (7.5).
+            'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}',
             "--outdir",
             str(folder),
             *(str(folder / f"{name}.docx") for name in jobs),
@@ -132,7 +142,7 @@ def test_signers_share_the_doc_number_line(pdfs):
     assert TEXT_LEFT + TEXT_WIDTH - last_signer.right == pytest.approx(5.6, abs=1.5)
 
 
-@pytest.mark.parametrize("name", ["baogao", "joint", "jiyao"])
+@pytest.mark.parametrize("name", ["baogao", "joint", "jiyao", "tongzhi", "tight", "full"])
 def test_imprint_last_rule_lies_on_the_last_line_of_the_last_page(pdfs, name, tmp_path):
     pages = text_lines(pdfs[name])
     found = [rule for rule in rules(pdfs[name], len(pages), tmp_path) if rule.colour == "black"]
@@ -147,6 +157,35 @@ def test_imprint_last_rule_lies_on_the_last_line_of_the_last_page(pdfs, name, tm
 
 def _find_optional(lines: list[Line], pattern: str) -> Line | None:
     return next((line for line in lines if re.search(pattern, line.text)), None)
+
+
+@pytest.mark.parametrize(
+    ("name", "text_pages", "pages"),
+    [("baogao", 4, 4), ("joint", 2, 2), ("tongzhi", 3, 4), ("tight", 1, 2), ("full", 2, 4)],
+)
+def test_imprint_on_the_last_even_page_unnumbered_when_alone(pdfs, name, text_pages, pages):
+    """7.4, 7.5: the 版记 is on the back of the last sheet, an even page; when the text ends on
+    an odd page it has a page of its own, and when the text ends on an even page without room
+    for it a blank page comes first. Neither of those carries a page number; the text's pages
+    are numbered on."""
+    laid_out = text_lines(pdfs[name])
+    assert len(laid_out) == pages
+    numbers = [_page_number(page) for page in laid_out]
+    assert numbers == [*range(1, text_pages + 1), *[None] * (pages - text_pages)]
+    for page in laid_out[text_pages:]:
+        body = [line for line in page if line.top < TEXT_BOTTOM]
+        assert all(line.top > TEXT_BOTTOM - 30 for line in body)  # the 版记 at the foot only
+    assert all(not _find_optional(page, "印发$") for page in laid_out[:-1])
+
+
+def test_signature_closes_up_rather_than_leave_the_text(pdfs):
+    """7.3.5.5: when the 署名 and 日期 would start a page, the spacing tightens so they stay on
+    the text's page, instead of the last paragraph moving along with them."""
+    first = text_lines(pdfs["tight"])[0]
+    for pattern in ("妥否，请批示", "^青川市住房和城乡建设局$", "2026年5月6日$"):
+        assert _find_optional(first, pattern), pattern
+    date = _find(first, "2026年5月6日$")
+    assert date.bottom <= TEXT_BOTTOM + 0.5
 
 
 def test_signature_stays_with_the_last_body_line(pdfs):

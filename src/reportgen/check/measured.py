@@ -17,6 +17,8 @@ from reportgen.check.sections import LETTER_MARK_TOP_MM
 
 LEFT, RIGHT = 28 * PT_PER_MM, (210 - 26) * PT_PER_MM
 TOP, BOTTOM = 37 * PT_PER_MM, (297 - 35) * PT_PER_MM
+#: How far above the foot of the 版心 a 版记 reaches: its text lies in this band.
+IMPRINT_ZONE = 30 * PT_PER_MM
 LETTER_TOP = LETTER_MARK_TOP_MM * PT_PER_MM
 PITCH = 28.95  # line pitch in points
 CHAR = 15.75  # a body character with its -0.25 pt spacing
@@ -63,8 +65,9 @@ def measure(
     text_lines = [line for page in pages for line in page if line.top < BOTTOM]
     findings += _outside(text_lines, letter)
     findings += _lost(text_lines, doc)
-    rows, full = _rows_and_widths(pages, findings)
-    findings += _page_numbers(pages, letter)
+    alone = _imprint_pages(pages)
+    rows, full = _rows_and_widths(pages, findings, len(pages) - alone)
+    findings += _page_numbers(pages, letter, alone)
     findings += _split_placeholders(text_lines)
     findings += _signature(pages, doc)
     findings += _imprint(pages, doc)
@@ -118,9 +121,10 @@ def _lost(lines: list[Line], doc: DocText) -> list[Finding]:
 
 
 def _rows_and_widths(
-    pages: Sequence[Sequence[Line]], findings: list[Finding]
+    pages: Sequence[Sequence[Line]], findings: list[Finding], last: int
 ) -> tuple[list[int], dict[str, int]]:
-    """Rows of every full page but the last; how many characters each full body line holds."""
+    """Rows of every full page before page ``last``, the last with text; how many characters
+    each full body line holds."""
     rows: list[int] = []
     widths: dict[str, int] = {}
     flat = [line for page in pages for line in page if line.top < BOTTOM]
@@ -130,7 +134,7 @@ def _rows_and_widths(
         body = [line for line in page if line.top < BOTTOM]
         if not body:
             continue
-        if number < len(pages) and all(_is_body(line) for line in body):
+        if number < last and all(_is_body(line) for line in body):
             count = _rows(body, pages[number], findings, number)
             rows.append(count)
         for line in body:
@@ -228,13 +232,33 @@ def _split_placeholders(lines: list[Line]) -> list[Finding]:
     return out
 
 
-def _page_numbers(pages: Sequence[Sequence[Line]], letter: bool) -> list[Finding]:
+def _imprint_pages(pages: Sequence[Sequence[Line]]) -> int:
+    """How many pages at the end hold nothing but the 版记 at the foot of the 版心 (or nothing):
+    the 版记 page and a blank page before it, which carry no page number (7.5)."""
+    count = 0
+    for page in reversed(pages):
+        text = [line for line in page if line.top < BOTTOM and _squash(line.text)]
+        if any(line.top < BOTTOM - IMPRINT_ZONE for line in text):
+            break
+        count += 1
+    return count if count < len(pages) else 0
+
+
+def _page_numbers(
+    pages: Sequence[Sequence[Line]], letter: bool, unnumbered: int = 0
+) -> list[Finding]:
+    """``unnumbered``: the pages at the end that hold only the 版记 (or nothing)."""
     out = []
     for number, page in enumerate(pages, start=1):
         found = [
             (line, m) for line in page if line.top >= BOTTOM
             for m in [_PAGE_NUMBER.fullmatch(_squash(line.text))] if m
         ]  # fmt: skip
+        if number > len(pages) - unnumbered:
+            if found:
+                out.append(Finding("measured", "page-number-imprint", "7.5", "error",
+                                   "版记页及其前的空白页不编排页码。", number))  # fmt: skip
+            continue
         if letter and number == 1:
             if found:
                 out.append(Finding("measured", "page-number-letter", "10.1", "error",

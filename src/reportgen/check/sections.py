@@ -32,6 +32,8 @@ class Section:
 
 def read_section(package: DocxPackage, document: Any, settings: Any) -> Section:
     sections = list(document.iter(*w_tags("sectPr")))
+    if len(sections) > 1 and _starts_even_page(sections[-1]):
+        sections.pop()  # the 版记's own page (7.4), which carries no page number (7.5)
     last = sections[-1] if sections else None
     footers = _footers(package, last) if last is not None else {}
     title_page = last is not None and _on(w_child(last, "titlePg"))
@@ -41,6 +43,11 @@ def read_section(package: DocxPackage, document: Any, settings: Any) -> Section:
     letter = unnumbered_first and _placed_at(document, LETTER_MARK_TOP_MM)
     even_and_odd = settings is not None and _on(w_child(settings, "evenAndOddHeaders"))
     return Section(footers, title_page, even_and_odd, letter)
+
+
+def _starts_even_page(section: Any) -> bool:
+    kind = w_child(section, "type")
+    return kind is not None and w_attr(kind, "val") == "evenPage"
 
 
 def _on(element: Any) -> bool:

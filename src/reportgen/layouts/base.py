@@ -129,6 +129,9 @@ class Format:
     numbers_first_page: ClassVar[bool] = True
     #: Whether the 版记 has its rules (7.4.1; a 信函's does not).
     imprint_rules: ClassVar[bool] = True
+    #: Whether the 版记 goes on an even page, the back of the last sheet (7.4, 7.5); a 信函's
+    #: stays on its last page (10.1).
+    imprint_on_even_page: ClassVar[bool] = False
     #: Whether 附注 and 版记 (抄送, 印发) have fields of their own; import puts them there
     #: instead of leaving them in the text.
     back_matter: ClassVar[bool] = False

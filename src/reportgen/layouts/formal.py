@@ -34,6 +34,7 @@ class FormalFormat(Format):
     name = "formal"
     head: ClassVar[Literal["none", "red", "letter"]] = "red"
     back_matter = True
+    imprint_on_even_page = True
     #: Added to a single issuer's name in the 发文机关标志 (7.2.4).
     mark_word = "文件"
     #: Whether the 版记 has the 印发机关 and 印发日期 line.

@@ -15,6 +15,7 @@ class LetterFormat(FormalFormat):
     head = "letter"
     numbers_first_page = False
     imprint_rules = False
+    imprint_on_even_page = False
     mark_word = ""
     prints_printer = False
 

@@ -41,6 +41,7 @@ def docx_bytes(
     from reportgen.docx.write.template import check_styles
     from reportgen.docx.write.writer import required_styles, write_body
     from reportgen.layouts import format_for
+    from reportgen.layouts.gbt9704 import PAGE as L
     from reportgen.ooxml.names import w
     from reportgen.ooxml.xml import parse, serialize
     from reportgen.ooxml.zipwrite import package_bytes
@@ -50,16 +51,21 @@ def docx_bytes(
     root = parse(prepared.document_xml)
     parts = list(prepared.parts)
     chosen = format_for(document.format)
+    footer_style = prepared.style_ids.get(L.STYLE_PAGE_NUMBER)
     if chosen.head == "none":
         write_body(root.find(w("body")), document, styles)
     else:
         from reportgen.docx.write.formal import write_formal_body
 
-        write_formal_body(root.find(w("body")), document, styles, letterhead, letterhead_rule_mm)
+        body = root.find(w("body"))
+        if write_formal_body(body, document, styles, letterhead, letterhead_rule_mm):
+            from reportgen.docx.write.lastpage import blank_footer
+
+            blank_footer(parts, body[-1], ("default", "even"), footer_style)
     if not chosen.numbers_first_page:
         from reportgen.docx.write.letter import add_first_page
 
-        add_first_page(parts, root)
+        add_first_page(parts, root, footer_style)
     main = serialize(root)
     return package_bytes([*parts, (_DOCUMENT_PART, main), (_CORE_PART, core_properties(document))])
 

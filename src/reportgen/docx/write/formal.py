@@ -45,13 +45,15 @@ def write_formal_body(
     style_ids: dict[str, str],
     letterhead: str = "printed",
     rule_mm: float | None = None,
-) -> None:
+) -> bool:
     """Fill ``body`` with a formal (or 信函) document; ``letterhead`` ``preprinted`` leaves the
     版头 area blank for paper that already carries it, its red rule ``rule_mm`` below the 版心
-    top (the profile's ``head.preprinted_rule_mm`` by default)."""
+    top (the profile's ``head.preprinted_rule_mm`` by default). True when the 版记 has a page
+    of its own, in the body's last section, whose footer must then be made empty."""
     writer = _FormalWriter(body, document, style_ids, letterhead)
     writer.rule_mm = rule_mm if rule_mm is not None else L.PREPRINTED_RULE_MM
     writer.write()
+    return writer.imprint_alone
 
 
 class _FormalWriter(_BodyWriter):
@@ -63,8 +65,15 @@ class _FormalWriter(_BodyWriter):
         self.format = format_for(document.format)
         self.letter = self.format.head == "letter"
         self.rule_mm = L.PREPRINTED_RULE_MM
+        self.imprint_alone = False
 
     def write(self) -> None:
+        from reportgen.docx.write.lastpage import (
+            imprint_needs_own_page,
+            start_imprint_section,
+            tighten_signature,
+        )
+
         blocks = list(self.document.blocks)
         head = []
         while blocks and blocks[0].role in HEAD_ROLES:
@@ -82,6 +91,15 @@ class _FormalWriter(_BodyWriter):
             self._write_formal_block(block)
             previous = block
         self._keep_ending_together()
+        tighten_signature(self)
+        even = self.format.imprint_on_even_page
+        self.imprint_alone = (
+            even
+            and bool(imprint)
+            and imprint_needs_own_page(self, sum(_imprint_lines(b) for b in imprint))
+        )
+        if self.imprint_alone:
+            start_imprint_section(self)
         if imprint:
             self._imprint(imprint)
 
@@ -289,10 +307,12 @@ class _FormalWriter(_BodyWriter):
     # -- 版记 (7.4) ---------------------------------------------------------------------------
 
     def _imprint(self, blocks: Sequence[Block]) -> None:
-        write_imprint(self, blocks, rules=self.format.imprint_rules)
+        write_imprint(self, blocks, rules=self.format.imprint_rules, on_page=self.imprint_alone)
 
 
-def write_imprint(writer: _BodyWriter, blocks: Sequence[Block], *, rules: bool = True) -> None:
+def write_imprint(
+    writer: _BodyWriter, blocks: Sequence[Block], *, rules: bool = True, on_page: bool = False
+) -> None:
     """The 版记 (or a 简报's 报尾): a text box anchored to the foot of the text block of the last
     page, so its last rule lies on the 版心's lower edge (7.4.1); the rules run across the whole
     版心, thick first and last, thin between, the text one character in on each side."""
@@ -315,7 +335,11 @@ def write_imprint(writer: _BodyWriter, blocks: Sequence[Block], *, rules: bool =
         [table, _tiny_paragraph(writer)],
         (cx, cy),
         ("margin", "center"),
-        ("margin", "bottom"),
+        # On a page of its own, placed from the paper's edge: a renderer may lay that page out
+        # with another footer (LibreOffice drops it on an even-page section), moving the margin.
+        ("page", (L.PAGE_HEIGHT - L.MARGIN_BOTTOM) * EMU_PER_TWIP - cy)
+        if on_page
+        else ("margin", "bottom"),
     )
     anchor = [p for p in writer.body if p.tag == _w("p")][-1]
     anchor.append(run)

@@ -14,15 +14,11 @@ from typing import TYPE_CHECKING
 
 from reportgen.docx.write.drawing import EMU_PER_MM, EMU_PER_TWIP, filled_rule, text_box
 from reportgen.layouts.gbt9704 import PAGE as L
-from reportgen.ooxml.names import CONTENT_TYPES, PKG_RELS
 
 if TYPE_CHECKING:
     from reportgen.ooxml.xml import Element as _Element
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_FOOTER = "word/footer_letter.xml"
-_RELS = "word/_rels/document.xml.rels"
-_TYPES = "[Content_Types].xml"
 _PT_MM = 25.4 / 72
 
 
@@ -120,35 +116,14 @@ def mark_run(mark: str) -> _Element:
     )
 
 
-def add_first_page(parts: list[tuple[str, bytes]], root: _Element) -> None:
-    """Give the document an empty first-page footer: the first page of a 信函 has no number."""
-    from reportgen.ooxml.names import R, w
-    from reportgen.ooxml.xml import add, make, parse, serialize
+def add_first_page(parts: list[tuple[str, bytes]], root: _Element, style_id: str | None) -> None:
+    """Give the first section an empty first-page footer: a 信函's first page has no number."""
+    from reportgen.docx.write.lastpage import blank_footer
+    from reportgen.ooxml.names import w
+    from reportgen.ooxml.xml import make
 
-    files = dict(parts)
-    rels = parse(files[_RELS])
-    relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    add(
-        rels,
-        "Relationship",
-        {"Id": "rIdLetterFooter", "Type": f"{relationships}/footer", "Target": "footer_letter.xml"},
-        ns=PKG_RELS,
-    )
-    types = parse(files[_TYPES])
-    main = "application/vnd.openxmlformats-officedocument.wordprocessingml"
-    add(
-        types,
-        "Override",
-        {"PartName": "/" + _FOOTER, "ContentType": f"{main}.footer+xml"},
-        ns=CONTENT_TYPES,
-    )
-    files[_RELS] = serialize(rels)
-    files[_TYPES] = serialize(types)
-    files[_FOOTER] = f'<w:ftr xmlns:w="{_W}"><w:p/></w:ftr>'.encode()
-    parts[:] = list(files.items())
-    section = root.find(f"{w('body')}/{w('sectPr')}")
-    assert section is not None
-    section.insert(0, make("footerReference", {"type": "first", f"{{{R}}}id": "rIdLetterFooter"}))
+    section = next(root.iter(w("sectPr")))  # the first, in document order
+    blank_footer(parts, section, ("first",), style_id)
     title_page = make("titlePg")
     grid = section.find(w("docGrid"))
     if grid is not None:
