@@ -144,7 +144,7 @@ def test_every_format_is_a_module_and_every_kind_names_one():
     for name in FORMATS:
         module = importlib.import_module(f"reportgen.layouts.{name}")
         assert module.FORMAT is format_for(name) and format_for(name).name == name
-    assert {kind.spec.format for kind in load_registry()} == set(FORMATS)
+    assert {kind.spec.format for kind in load_registry()} <= set(FORMATS)
     assert format_for("letter").numbers_first_page is False  # 10.1
     assert (
         format_for("ordinary").scaffold(load_registry().get("baogao").spec, dt.date.today()) == []
