@@ -6,12 +6,12 @@ cheap (the CLI's ``--help`` stays fast).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reportgen.docx.model import DocxParagraph, Mark
 
-__all__ = ["DocxParagraph", "Mark", "annotate_docx", "read_docx"]
+__all__ = ["DocxParagraph", "Mark", "annotate_docx", "each_docx_paragraph", "read_docx"]
 
 
 def read_docx(path: Path) -> list[DocxParagraph]:
@@ -23,6 +23,15 @@ def read_docx(path: Path) -> list[DocxParagraph]:
     from reportgen.docx.read.reader import read_docx as read
 
     return read(Path(path))
+
+
+def each_docx_paragraph(path: Path, sink: Callable[[DocxParagraph], None]) -> None:
+    """Hand each paragraph :func:`read_docx` would return to ``sink`` as soon as it is read, in
+    the same order, keeping none: a long document is read in bounded memory. Raises as
+    :func:`read_docx` does; paragraphs read before the failure have been handed over."""
+    from reportgen.docx.read.reader import each_docx_paragraph as each
+
+    each(Path(path), sink)
 
 
 def annotate_docx(source: Path, out: Path, marks: Sequence[Mark]) -> None:

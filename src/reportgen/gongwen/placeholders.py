@@ -47,6 +47,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 
 
@@ -304,14 +305,15 @@ class _Markup:
         self.markdown = markdown
         self._lines_done: set[int] = set()
         self._skip: set[int] = set()
-        self._line_starts: list[int] | None = None
+        self._line_starts: array[int] | None = None
         if markdown and "`" in text:
             for code in _CODE.finditer(text):
                 self._skip.update(range(code.start(), code.end()))
 
     def skips(self, offset: int) -> bool:
         if self._line_starts is None:  # found once: an rfind per candidate is quadratic
-            self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+            self._line_starts = array("q", [0])  # machine integers: a .docx has many lines
+            self._line_starts.extend(m.end() for m in re.finditer("\n", self.text))
         line_start = self._line_starts[bisect.bisect_right(self._line_starts, offset) - 1]
         if line_start not in self._lines_done:
             self._lines_done.add(line_start)

@@ -12,43 +12,80 @@ finds with Ctrl+F or by scrolling, whatever the page breaks.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.errors import Problem, ReportgenError, UsageError
 from reportgen.lint.source import Source
 
+if TYPE_CHECKING:
+    from reportgen.docx import DocxParagraph
+
 
 def read_docx_source(path: Path, shown: str) -> Source:
-    from reportgen.docx import read_docx
+    from reportgen.docx import each_docx_paragraph
 
-    try:
-        paragraphs = read_docx(path)
-    except ReportgenError as error:
-        # name the file as the user gave it
-        raise type(error)(*(_renamed(problem, shown) for problem in error.problems)) from None
-    except Exception as error:  # a reader bug must not become a traceback for the user
-        raise UsageError.at(f"无法读取该 Word 文档（{type(error).__name__}）", shown) from error
     source = Source(shown)
-    heading, count = "", 0
-    for paragraph in paragraphs:
-        shown_text = (paragraph.label + paragraph.text).strip()
-        in_body = paragraph.location not in _RUNNING
-        if in_body and _is_section_heading(paragraph.outline_level, shown_text):
-            heading, count = _words(shown_text, 20), 0
-            context: str | None = f"标题“{heading}”"
-        else:
-            count += bool(shown_text) and in_body
-            context = _context(heading if in_body else "", count, shown_text)
+    contexts = _Contexts(source)
+    source.context_of = contexts.of
+
+    def add(paragraph: DocxParagraph) -> None:
+        contexts.add(paragraph)
         source.add_unit(
             paragraph.text,
             [(0, paragraph.number, 1)],
             location=paragraph.location,
             label=paragraph.label,
             split_paragraphs=False,
-            context=context,
         )
+
+    try:
+        each_docx_paragraph(path, add)  # one paragraph at a time: no list of them all
+    except ReportgenError as error:
+        # name the file as the user gave it
+        raise type(error)(*(_renamed(problem, shown) for problem in error.problems)) from None
+    except Exception as error:  # a reader bug must not become a traceback for the user
+        raise UsageError.at(f"无法读取该 Word 文档（{type(error).__name__}）", shown) from error
     return source.finish()
+
+
+class _Contexts:
+    """Each paragraph's context, kept as two numbers (its heading, its place under it) and
+    worked out into words only for the paragraphs a finding names."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.headings = [""]
+        self.heading_of = array("i")  # per paragraph: index into headings, 0 for none
+        self.count_of = array("i")  # per paragraph: its place under the heading; -1: a heading
+        self.labels: dict[int, str] = {}
+        self.count = 0
+
+    def add(self, paragraph: DocxParagraph) -> None:
+        if paragraph.label:
+            self.labels[paragraph.number] = paragraph.label
+        shown_text = (paragraph.label + paragraph.text).strip()
+        in_body = paragraph.location not in _RUNNING
+        if in_body and _is_section_heading(paragraph.outline_level, shown_text):
+            self.headings.append(_words(shown_text, 20))
+            self.count = 0
+            self.heading_of.append(len(self.headings) - 1)
+            self.count_of.append(-1)
+            return
+        self.count += bool(shown_text) and in_body
+        self.heading_of.append(len(self.headings) - 1 if in_body else 0)
+        self.count_of.append(self.count)
+
+    def of(self, number: int) -> str | None:
+        if not 1 <= number <= len(self.count_of):
+            return None
+        heading, count = self.headings[self.heading_of[number - 1]], self.count_of[number - 1]
+        if count < 0:
+            return f"标题“{heading}”"
+        text = (self.labels.get(number, "") + self.source.unit_text(number)).strip()
+        return _context(heading, count, text)
 
 
 _RUNNING = frozenset({"页眉", "页脚"})

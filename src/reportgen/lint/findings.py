@@ -9,7 +9,7 @@ SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Finding:
     """One finding. Lines and columns are 1-based and count characters.
 

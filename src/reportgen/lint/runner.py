@@ -72,6 +72,7 @@ def run_lint(paths: list[str], options: LintOptions) -> LintRun:
             rules = [rule for rule in rules if rule.id == "kind-file"]
         threshold = SEVERITY_RANK[settings.fail_on or "error"]
         found = check_source(source, rules)
+        del source  # a long document's text is not needed while the output is formatted
         failing = failing or any(SEVERITY_RANK[f.severity] >= threshold for f, _ in found)
         listed, note = _capped(found, shown)
         if note:
@@ -141,6 +142,7 @@ def check_source(source: Source, rules: Iterable[Rule]) -> list[tuple[Finding, t
     """Run ``rules`` over one source; each finding comes with its text line and offset in it."""
     results: list[tuple[Finding, tuple[str, int]]] = []
     text = source.text
+    lines: dict[tuple[int, int], str] = {}  # one copy of a line however many findings it has
     for rule in rules:
         for hit in rule.check(source):
             start = source.place(hit.start)
@@ -150,7 +152,10 @@ def check_source(source: Source, rules: Iterable[Rule]) -> list[tuple[Finding, t
             window = max(0, hit.start - _EXCERPT)
             line_start = text.rfind("\n", window, hit.start) + 1 or window
             line_end = text.find("\n", hit.start, hit.end + _EXCERPT)
-            line_text = text[line_start : line_end if line_end >= 0 else hit.end + _EXCERPT]
+            line_stop = line_end if line_end >= 0 else hit.end + _EXCERPT
+            line_text = lines.get((line_start, line_stop))
+            if line_text is None:
+                line_text = lines[line_start, line_stop] = text[line_start:line_stop]
             finding = Finding(
                 path=source.path,
                 line=start.line,

@@ -13,11 +13,17 @@ paragraphs (heading numbering, repeated paragraphs).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import overload
+
+#: Parts joined into one string as the text is built, so a long document is not held as tens
+#: of thousands of small strings (each with its own header) before ``finish``.
+_JOIN_EVERY = 512
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     start: int  # offset in Source.text
     end: int
@@ -25,12 +31,55 @@ class Paragraph:
     location: str | None = None  # where a .docx paragraph stands (正文, 表格1 …)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     line: int
     column: int
     location: str | None
     context: str | None = None  # in a .docx: where a Word user finds the paragraph
+
+
+class Paragraphs(Sequence[Paragraph]):
+    """A source's paragraphs, stored as columns of numbers (a long .docx has tens of
+    thousands) and handed out as :class:`Paragraph` objects when read."""
+
+    def __init__(self) -> None:
+        self._starts: array[int] = array("q")
+        self._ends: array[int] = array("q")
+        self._labels: dict[int, str] = {}
+        self._locations: list[str | None] = []
+
+    def append(self, paragraph: Paragraph) -> None:
+        if paragraph.label:
+            self._labels[len(self._starts)] = paragraph.label
+        self._starts.append(paragraph.start)
+        self._ends.append(paragraph.end)
+        self._locations.append(paragraph.location)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Paragraph: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Paragraph]: ...
+
+    def __getitem__(self, index: int | slice) -> Paragraph | list[Paragraph]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        return Paragraph(
+            self._starts[index],
+            self._ends[index],
+            self._labels.get(index, ""),
+            self._locations[index],
+        )
+
+    def __iter__(self) -> Iterator[Paragraph]:
+        for index in range(len(self)):
+            yield self[index]
 
 
 @dataclass
@@ -49,9 +98,16 @@ class Source:
     #: ``XX`` and 【待补】 on purpose, so only the ``kind-file`` rule reads it.
     kind_problems: list[tuple[int, str]] | None = None  # (offset in text, message)
     text: str = ""
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    _offsets: list[int] = field(default_factory=list)
-    _places: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)
+    paragraphs: Paragraphs = field(default_factory=Paragraphs)
+    #: Works out the context of a line only when a finding needs it (a .docx: see
+    #: :mod:`reportgen.lint.docx_source`), instead of a string kept for every paragraph.
+    context_of: Callable[[int], str | None] | None = None
+    # The anchors, column by column (arrays of machine integers: a long .docx has many).
+    _offsets: array[int] = field(default_factory=lambda: array("q"))
+    _lines: array[int] = field(default_factory=lambda: array("q"))
+    _columns: array[int] = field(default_factory=lambda: array("q"))
+    _locations: list[str | None] = field(default_factory=list)
+    _contexts: dict[int, str] = field(default_factory=dict)  # anchor index → context
     _parts: list[str] = field(default_factory=list)
     _length: int = 0
 
@@ -75,8 +131,12 @@ class Source:
             self._length += 1
         base = self._length
         for offset, line, column in anchors:
+            if context is not None:
+                self._contexts[len(self._offsets)] = context
             self._offsets.append(base + offset)
-            self._places.append((line, column, location, context))
+            self._lines.append(line)
+            self._columns.append(column)
+            self._locations.append(location)
         pieces = text.split("\n") if split_paragraphs else [text]
         piece_start = base
         for piece in pieces:
@@ -88,6 +148,8 @@ class Source:
             piece_start += len(piece) + 1
         self._parts.append(text)
         self._length += len(text)
+        if len(self._parts) >= _JOIN_EVERY:
+            self._parts[:] = ["".join(self._parts)]
 
     def finish(self) -> Source:
         self.text = "".join(self._parts)
@@ -96,9 +158,23 @@ class Source:
 
     def place(self, offset: int) -> Place:
         """Line, column and location of the character at ``offset``."""
-        index = bisect.bisect_right(self._offsets, offset) - 1
-        line, column, location, context = self._places[max(index, 0)]
-        return Place(line, column + offset - self._offsets[max(index, 0)], location, context)
+        index = max(bisect.bisect_right(self._offsets, offset) - 1, 0)
+        line = self._lines[index]
+        context = self._contexts.get(index)
+        if context is None and self.context_of is not None:
+            context = self.context_of(line)
+        column = self._columns[index] + offset - self._offsets[index]
+        return Place(line, column, self._locations[index], context)
+
+    def unit_text(self, line: int) -> str:
+        """The text of the unit whose first anchor is at ``line`` (a .docx paragraph's text,
+        whose unit is one line); "" when no anchor is there."""
+        index = bisect.bisect_left(self._lines, line)
+        if index == len(self._lines) or self._lines[index] != line:
+            return ""
+        start = self._offsets[index]
+        end = self._offsets[index + 1] - 1 if index + 1 < len(self._offsets) else len(self.text)
+        return self.text[start:end]
 
 
 def line_anchors(text: str, line: int = 1, column: int = 1) -> list[tuple[int, int, int]]:

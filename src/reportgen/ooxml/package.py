@@ -18,6 +18,7 @@ import posixpath
 import struct
 import zipfile
 import zlib
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,6 +87,35 @@ class DocxPackage:
     def xml(self, part: str) -> Any:
         """The root element of ``part``; DOCTYPEs and entities are refused, never expanded."""
         return parse_xml(self.read(part), self.path, part)
+
+    def stream_children(self, part: str, container: Collection[str] | None) -> Iterator[Any]:
+        """The children of ``part``'s ``container`` element (``w:body``; None: the root's own
+        children), one at a time, each
+        whole when yielded and cleared once the caller moves on (see
+        :func:`reportgen.ooxml.xml.iter_children`): a long document is never held at once. The
+        part is inflated as it is parsed, with the same bound and checks as :meth:`xml`."""
+        from reportgen.ooxml.xml import XMLSyntaxError, has_doctype, iter_children
+
+        info = self._names.get(part.lower())
+        if info is None:
+            raise KeyError(part)
+        invalid = f"文件中的 {part} 不是有效的 XML，文件可能已损坏。"
+        stream: _Bounded | None = None
+        try:
+            with self._zip.open(info) as raw:
+                stream = _Bounded(raw, info.file_size, self.path)
+                children = iter_children(stream, container)
+                if has_doctype(next(children)) or b"<!DOCTYPE" in stream.head:
+                    raise _doctype(self.path, part)
+                yield from children
+        except (XMLSyntaxError, ValueError, StopIteration) as error:
+            if stream is not None and stream.over is not None:
+                raise stream.over from None
+            raise _unreadable(self.path, invalid) from error
+        except _ZIP_ERRORS as error:
+            raise _unreadable(
+                self.path, f"文件已损坏或不完整（{info.filename} 无法解压）。"
+            ) from error
 
     def rels(self, part: str) -> list[Relationship]:
         """The relationships of ``part`` (empty when it has none)."""
@@ -183,14 +213,41 @@ def read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> b
     return b"".join(chunks)
 
 
+class _Bounded:
+    """A zip entry's stream that refuses to inflate more than the zip declared for it, and keeps
+    its first KiB to look for a DOCTYPE."""
+
+    def __init__(self, raw: Any, limit: int, path: Path) -> None:
+        self.raw, self.limit, self.path = raw, limit, path
+        self.size = 0
+        self.head = b""
+        self.over: UsageError | None = None
+
+    def read(self, size: int = -1) -> bytes:
+        chunk: bytes = self.raw.read(min(_CHUNK if size < 0 else size, self.limit - self.size + 1))
+        self.size += len(chunk)
+        if len(self.head) < 1024:
+            self.head += chunk[: 1024 - len(self.head)]
+        if self.size > self.limit:
+            self.over = _unreadable(
+                self.path, "文件中的压缩内容比声明的更大，疑似恶意构造的压缩包，已拒绝读取。"
+            )
+            raise self.over
+        return chunk
+
+
+def _doctype(path: Path, part: str) -> UsageError:
+    return _unreadable(
+        path,
+        f"文件中的 {part} 含有 DOCTYPE 声明（Word 和 Excel 不会这样保存），出于安全考虑已拒绝读取。",
+    )
+
+
 def parse_xml(data: bytes, path: Path, part: str) -> Any:
     """The root element of the XML ``data`` of ``part``; a DOCTYPE is refused, never expanded."""
     from reportgen.ooxml.xml import XMLSyntaxError, has_doctype, parse
 
-    doctype = _unreadable(
-        path,
-        f"文件中的 {part} 含有 DOCTYPE 声明（Word 和 Excel 不会这样保存），出于安全考虑已拒绝读取。",
-    )
+    doctype = _doctype(path, part)
     if b"<!DOCTYPE" in data[:1024]:
         raise doctype  # refused before parsing; the check after parsing catches UTF-16 too
     try:

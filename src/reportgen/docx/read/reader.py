@@ -6,6 +6,8 @@ which text (``pieces``) only when asked (for annotating); reading alone keeps ju
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,6 +56,7 @@ for _local, _code in {
 _TR, _TC, _SDT_CONTENT, _PPR, _PSTYLE, _TRPR, _DEL = (
     w_tags(name) for name in ("tr", "tc", "sdtContent", "pPr", "pStyle", "trPr", "del")
 )
+_SECT_PR, _SECT_PR_CHANGE = w_tags("sectPr"), w_tags("sectPrChange")
 _CHOICE, _FALLBACK = f"{{{MC}}}Choice", f"{{{MC}}}Fallback"
 
 
@@ -77,14 +80,21 @@ def _choice_of(alternate: Any) -> Any:
 class DocxReader:
     """Reads every story of one package; ``keep_map`` also records each text's element."""
 
-    def __init__(self, package: DocxPackage, keep_map: bool = False) -> None:
+    def __init__(
+        self,
+        package: DocxPackage,
+        keep_map: bool = False,
+        sink: Callable[[DocxParagraph], None] | None = None,
+    ) -> None:
         self.package = package
         self.keep_map = keep_map
         self.roots: dict[str, Any] = {}
-        self.paragraphs: list[ReadParagraph] = []
+        self.paragraphs: list[ReadParagraph] = []  # kept unless each goes to ``sink``
+        self.sink = sink
+        self.count = 0
         main_rels = {rel.rel_id: rel for rel in package.rels(package.main_part)}
         self.main_rels = main_rels
-        self.styles = Styles(self._optional_part(main_rels, "styles"))
+        self.styles = Styles(self._streamed_part(main_rels, "styles"))
         self.numbering = Numbering(self._optional_part(main_rels, "numbering"), self.styles)
         self._fields: list[bool] = []  # open fields: True once past "separate" (showing result)
         self._hidden = 0  # open fields still in their instruction
@@ -97,6 +107,16 @@ class DocxReader:
         self._in_body = True
         self._part = package.main_part
         self._note_marks: dict[str, list[str]] = {"footnotes": [], "endnotes": []}
+        # Each w:sectPr of the body in order: {"header"/"footer": {type: relationship id}}.
+        self._sections: list[dict[str, dict[str, str | None]]] = []
+
+    def _streamed_part(self, rels: dict[str, Relationship], kind: str) -> Iterable[Any]:
+        """The root's children of the part ``kind`` one at a time (nothing when it is absent):
+        a large styles part is not held whole."""
+        for rel in rels.values():
+            if rel.kind == kind and not rel.external and self.package.has(rel.target):
+                return self.package.stream_children(rel.target, None)
+        return ()
 
     def _optional_part(self, rels: dict[str, Relationship], kind: str) -> Any:
         for rel in rels.values():
@@ -113,12 +133,16 @@ class DocxReader:
     # -- stories -----------------------------------------------------------------------------
 
     def read(self) -> list[ReadParagraph]:
-        document = self._root(self.package.main_part)
-        body = w_child(document, "body")
-        if body is not None:
-            self._walk_story(body, "正文", self.package.main_part, in_body=True)
+        """Every story in reading order. Without ``keep_map`` the body is streamed: only one of
+        its top-level blocks is held at a time, so a long document's tree never is."""
+        if self.keep_map:
+            body = w_child(self._root(self.package.main_part), "body")
+            blocks: Iterable[Any] = () if body is None else body
+        else:
+            blocks = self.package.stream_children(self.package.main_part, w_tags("body"))
+        self._walk_story(blocks, "正文", self.package.main_part, in_body=True)
         for kind, location in (("header", "页眉"), ("footer", "页脚")):
-            for part in self._header_footer_parts(document, kind):
+            for part in self._header_footer_parts(kind):
                 self._walk_story(self._root(part), location, part)
         for kind, element_name, name in (
             ("footnotes", "footnote", "脚注"),
@@ -127,21 +151,33 @@ class DocxReader:
             self._read_notes(kind, element_name, name)
         return self.paragraphs
 
-    def _walk_story(self, container: Any, location: str, part: str, in_body: bool = False) -> None:
+    def _walk_story(
+        self, container: Iterable[Any], location: str, part: str, in_body: bool = False
+    ) -> None:
         self._story, self._in_body, self._part = location, in_body, self.package.real_name(part)
         self._fields, self._hidden = [], 0
-        self._blocks(container)
+        self._blocks(container, top=in_body)
 
-    def _header_footer_parts(self, document: Any, kind: str) -> list[str]:
-        parts: list[str] = []
-        for sect_pr in document.iter(*w_tags("sectPr")):
+    def _note_sections(self, block: Any) -> None:
+        """Keep the header and footer references of the section properties in ``block``."""
+        for sect_pr in block.iter(*_SECT_PR):
             parent = sect_pr.getparent()
-            if parent is not None and parent.tag in w_tags("sectPrChange"):
+            if parent is not None and parent.tag in _SECT_PR_CHANGE:
                 continue  # a tracked change's old section properties
-            references = {
-                w_attr(ref, "type") or "default": r_attr(ref, "id")
-                for ref in sect_pr.iterchildren(*w_tags(f"{kind}Reference"))
-            }
+            self._sections.append(
+                {
+                    kind: {
+                        w_attr(ref, "type") or "default": r_attr(ref, "id")
+                        for ref in sect_pr.iterchildren(*w_tags(f"{kind}Reference"))
+                    }
+                    for kind in ("header", "footer")
+                }
+            )
+
+    def _header_footer_parts(self, kind: str) -> list[str]:
+        parts: list[str] = []
+        for section in self._sections:
+            references = section[kind]
             for ref_type in _HEADER_TYPES:
                 rel = self.main_rels.get(references.get(ref_type) or "")
                 if rel and not rel.external and self.package.has(rel.target):
@@ -170,8 +206,10 @@ class DocxReader:
 
     # -- blocks ------------------------------------------------------------------------------
 
-    def _blocks(self, container: Any) -> None:
+    def _blocks(self, container: Iterable[Any], top: bool = False) -> None:
         for child in container:
+            if top and isinstance(child.tag, str):
+                self._note_sections(child)
             code = _BLOCK.get(child.tag) if isinstance(child.tag, str) else _BLOCK_SKIP
             if code == _P:
                 self._paragraph(child)
@@ -242,7 +280,7 @@ class DocxReader:
         if outline is None and style is not None:
             outline = style.outline_level
         info = DocxParagraph(
-            number=len(self.paragraphs) + 1,
+            number=self.count + 1,
             text="".join(texts),
             label=label,
             location=self._location(),
@@ -253,7 +291,12 @@ class DocxReader:
         # Word takes comments in the main story only; LibreOffice drops the commented text of a
         # paragraph inside a block content control, so those get the highlight alone too.
         commentable = self._in_body and not self._boxes and not self._sdts
-        self.paragraphs.append(ReadParagraph(info, self._part, paragraph, pieces, commentable))
+        self.count += 1
+        if self.sink is not None:
+            self.sink(info)
+        else:
+            element = paragraph if self.keep_map else None  # a streamed body's are let go
+            self.paragraphs.append(ReadParagraph(info, self._part, element, pieces, commentable))
         for box in boxes:
             self._text_box(box)
 
@@ -269,7 +312,7 @@ class DocxReader:
         if self._boxes:
             return "文本框"
         if self._tables:
-            return f"表格{self._tables[-1]}"
+            return _table_name(self._tables[-1])
         return "内容控件" if self._sdts else "正文"
 
     def _text_box(self, box: Any) -> None:
@@ -337,6 +380,12 @@ class DocxReader:
             self._hidden -= 1
 
 
+@functools.cache
+def _table_name(number: int) -> str:
+    """``表格N``, one string per table however many paragraphs name it."""
+    return f"表格{number}"
+
+
 def _symbol(code: str | None) -> str:
     """A ``w:sym`` as one character (symbol fonts map to the private use area; kept as is)."""
     try:
@@ -345,11 +394,13 @@ def _symbol(code: str | None) -> str:
         return "\ufffd"
 
 
-def open_and_read(path: Path, keep_map: bool = False) -> DocxReader:
+def open_and_read(
+    path: Path, keep_map: bool = False, sink: Callable[[DocxParagraph], None] | None = None
+) -> DocxReader:
     """Open ``path`` and read it; every failure becomes a :class:`UsageError`."""
     package = DocxPackage(path)
     try:
-        reader = DocxReader(package, keep_map)
+        reader = DocxReader(package, keep_map, sink)
         reader.read()
     except RecursionError as error:
         raise UsageError(
@@ -367,3 +418,8 @@ def open_and_read(path: Path, keep_map: bool = False) -> DocxReader:
 def read_docx(path: Path) -> list[DocxParagraph]:
     """The paragraphs of the .docx at ``path`` in reading order (see :class:`DocxParagraph`)."""
     return [paragraph.info for paragraph in open_and_read(Path(path)).paragraphs]
+
+
+def each_docx_paragraph(path: Path, sink: Callable[[DocxParagraph], None]) -> None:
+    """Hand each paragraph of ``read_docx(path)`` to ``sink`` as it is read, keeping none."""
+    open_and_read(Path(path), sink=sink)

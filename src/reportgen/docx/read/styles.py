@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +24,8 @@ _UI_NAMES = {
     **{f"toc {n}": f"TOC {n}" for n in range(1, 10)},
 }
 
-_MAX_DEPTH = 20  # basedOn chains are short; a cycle must not loop forever
+_MAX_DEPTH = 20
+_STYLE = w_tags("style")  # basedOn chains are short; a cycle must not loop forever
 
 
 @dataclass(frozen=True)
@@ -71,14 +73,13 @@ def to_int(value: str | None) -> int | None:
 class Styles:
     """The paragraph styles of a document, looked up by style id."""
 
-    def __init__(self, root: Any | None) -> None:
+    def __init__(self, parts: Iterable[Any]) -> None:
+        """``parts``: the children of styles.xml's root (streamed), or nothing."""
         self._raw: dict[str, tuple[str, str | None, NumPr | None, int | None]] = {}
         self._resolved: dict[str, ParagraphStyle] = {}
         self._numbering_styles: dict[str, str] = {}  # style id → numId of a numbering style
         self.default_id: str | None = None
-        if root is None:
-            return
-        for style in root.iter(*w_tags("style")):
+        for style in (style for part in parts for style in part.iter(*_STYLE)):
             kind = w_attr(style, "type") or "paragraph"
             if kind == "numbering":
                 num_pr = read_num_pr(w_child(style, "pPr"))
