@@ -71,3 +71,52 @@ def test_a_broken_body_is_refused_with_the_part_named(tmp_path: Path) -> None:
     handed: list[DocxParagraph] = []
     with pytest.raises(UsageError):
         each_docx_paragraph(broken, handed.append)
+
+
+def _document_parts() -> list[tuple[str, bytes]]:
+    import zipfile
+
+    parts = []
+    for path in DRAFTS:
+        with zipfile.ZipFile(path) as archive:
+            parts.append((path.name, archive.read("word/document.xml")))
+    return parts
+
+
+def _mark_every_paragraph(element: object) -> None:
+    """A change of the kind annotating makes, inside one top-level block."""
+    from reportgen.ooxml.names import w_tags
+
+    for paragraph in element.iter(*w_tags("p")):  # type: ignore[attr-defined]
+        paragraph.set("marked", "1")
+        paragraph.append(paragraph.makeelement(paragraph.tag, {}))
+
+
+@pytest.mark.parametrize("change", [False, True], ids=["as-is", "changed"])
+def test_streamed_part_is_written_as_the_whole_tree_is_serialized(change: bool) -> None:
+    import io
+
+    from reportgen.ooxml.names import w_tags
+    from reportgen.ooxml.xml import iter_children, parse, serialize
+
+    samples = [
+        *_document_parts(),
+        ("tails and comments", b'<?xml version="1.0"?>\n<w:document xmlns:w="urn:w" '
+         b'xmlns:x="urn:x"><w:body>\n  <w:p/> &amp; <!-- note --><w:tbl xmlns:y="urn:y">'
+         b"<w:tr/></w:tbl>\n<w:p>a&lt;b</w:p><w:sectPr/><!--end--></w:body>\n</w:document>"),
+        ("empty body", b'<w:document xmlns:w="urn:w"><w:body/></w:document>'),
+        ("after the body", b'<w:document xmlns:w="urn:w"><w:body><w:p/></w:body><w:x/></w:document>'),
+    ]  # fmt: skip
+    for name, data in samples:
+        tags = (*w_tags("body"), "{urn:w}body")
+        whole = parse(data)
+        if change:
+            for body in whole:
+                if body.tag in tags:
+                    for block in body:
+                        _mark_every_paragraph(block)
+        out = io.BytesIO()
+        for child in iter_children(io.BytesIO(data), tags, out):
+            if change and child.getparent() is not None:
+                _mark_every_paragraph(child)
+        assert out.getvalue() == serialize(whole), name

@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import re
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from reportgen.errors import UsageError
 
@@ -126,11 +127,15 @@ def _identity(path: Path) -> str:
     return os.path.normcase(str(path.resolve())).casefold()
 
 
-def write_atomically(path: str | Path, data: bytes, *, overwrite: bool = True) -> None:
+def write_atomically(
+    path: str | Path, data: bytes | Callable[[BinaryIO], object], *, overwrite: bool = True
+) -> None:
     """Write ``data`` to ``path`` whole or not at all.
 
-    The bytes go to a temporary file in the same folder, which then replaces ``path``; on any
-    failure the temporary file is removed and an existing ``path`` is left as it was.
+    ``data`` is the bytes, or a function that writes them to the stream it is given (a large
+    output need not be held in memory). They go to a temporary file in the same folder, which
+    then replaces ``path``; on any failure the temporary file is removed and an existing
+    ``path`` is left as it was.
     """
     import tempfile
 
@@ -159,7 +164,10 @@ def write_atomically(path: str | Path, data: bytes, *, overwrite: bool = True) -
                     hint="请检查文件夹的写入权限，或用 -o 指定其他位置",
                 ) from None
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            if isinstance(data, bytes):
+                stream.write(data)
+            else:
+                data(stream)
             stream.flush()
             os.fsync(stream.fileno())
         # mkstemp makes the file private (0600); give it the mode an ordinary save would.

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from copy import deepcopy
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportgen.docx.model import Mark
 from reportgen.docx.read.reader import DocxReader, ReadParagraph
@@ -34,7 +34,7 @@ from reportgen.ooxml.names import (
     w_namespace_of,
     w_tags,
 )
-from reportgen.ooxml.package import DocxPackage
+from reportgen.ooxml.package import DocxPackage, Relationship
 
 AUTHOR = "reportgen"
 HIGHLIGHT = "yellow"
@@ -70,13 +70,35 @@ def annotate_docx(source: Path, out: Path, marks: Sequence[Mark]) -> None:
     ``out`` naming the source itself, or an unwritable ``out`` raise :class:`UsageError`; an
     existing ``out`` (not the source) is replaced — whether that is wanted is the caller's call.
     """
+    import tempfile
+
     from reportgen.ooxml.xml import serialize
 
     _refuse_overwriting_source(source, out)
-    with DocxPackage(source) as package:
+    by_paragraph: dict[int, list[Mark]] = {}
+    for mark in sorted(marks, key=lambda m: (m.paragraph, m.start, m.end)):
+        by_paragraph.setdefault(mark.paragraph, []).append(mark)
+    changed: set[str] = set()
+    # The body is streamed: each block is marked as it is read and written at once to a
+    # temporary file, so a long draft's tree is never held whole.
+    with DocxPackage(source) as package, tempfile.TemporaryFile() as body:
+        comments = _Comments(package)
+
+        def mark_paragraph(paragraph: ReadParagraph) -> None:
+            for mark in by_paragraph.get(paragraph.info.number, ()):
+                _check_span(paragraph, mark)
+                runs = _split_runs(_isolate(paragraph.pieces, mark.start, mark.end))
+                for run in runs:
+                    if run.tag in _W_RUNS:  # a math run (m:r) has no w:highlight; left as it is
+                        _highlight(run)
+                changed.add(paragraph.part)
+                if paragraph.commentable and runs:
+                    comments.add(paragraph.element, runs, f"{mark.message}（{mark.rule}）")
+
+        reader = DocxReader(package, keep_map=True, sink=mark_paragraph, body_out=body)
+        comments.main_rels = reader.main_rels
         try:
-            reader = DocxReader(package, keep_map=True)
-            paragraphs = reader.read()
+            reader.read()
         except RecursionError as error:
             raise UsageError(
                 Problem(
@@ -85,18 +107,16 @@ def annotate_docx(source: Path, out: Path, marks: Sequence[Mark]) -> None:
                     hint="请在 Word 中另存为 .docx 再试",
                 )
             ) from error
-        changed: set[str] = set()
-        comments = _Comments(package, reader)
-        for mark in sorted(marks, key=lambda m: (m.paragraph, m.start, m.end)):
-            paragraph = _checked(paragraphs, mark)
-            runs = _split_runs(_isolate(paragraph.pieces, mark.start, mark.end))
-            for run in runs:
-                if run.tag in _W_RUNS:  # a math run (m:r) has no w:highlight; left as it is
-                    _highlight(run)
-            changed.add(paragraph.part)
-            if paragraph.commentable and runs:
-                comments.add(paragraph.element, runs, f"{mark.message}（{mark.rule}）")
-        replaced = {part: serialize(reader.roots[part]) for part in changed}
+        beyond = [number for number in by_paragraph if not 1 <= number <= reader.count]
+        if beyond:
+            raise ValueError(f"mark for paragraph {beyond[0]}, document has {reader.count}")
+        main = package.main_part
+        replaced: dict[str, bytes | BinaryIO] = {
+            part: serialize(reader.roots[part]) for part in changed if part != main
+        }
+        if main in changed:
+            body.seek(0)
+            replaced[main] = body
         replaced.update(comments.finish())
         _write_zip(package, replaced, out)
 
@@ -115,16 +135,12 @@ def _refuse_overwriting_source(source: Path, out: Path) -> None:
         )
 
 
-def _checked(paragraphs: list[ReadParagraph], mark: Mark) -> ReadParagraph:
-    if not 1 <= mark.paragraph <= len(paragraphs):
-        raise ValueError(f"mark for paragraph {mark.paragraph}, document has {len(paragraphs)}")
-    paragraph = paragraphs[mark.paragraph - 1]
+def _check_span(paragraph: ReadParagraph, mark: Mark) -> None:
     if not 0 <= mark.start < mark.end <= len(paragraph.info.text):
         raise ValueError(
             f"mark [{mark.start}, {mark.end}) outside paragraph {mark.paragraph} "
             f"of {len(paragraph.info.text)} characters"
         )
-    return paragraph
 
 
 def _isolate(pieces: list[list[Any]], start: int, end: int) -> list[Any]:
@@ -220,16 +236,21 @@ def _highlight(run: Any) -> None:
 class _Comments:
     """The comments part of the copy: the draft's own comments kept, ours appended."""
 
-    def __init__(self, package: DocxPackage, reader: DocxReader) -> None:
+    def __init__(self, package: DocxPackage) -> None:
         self.package = package
-        self.reader = reader
-        document = reader.roots[package.main_part]
-        self.w = w_namespace_of(document)
+        self.main_rels: dict[str, Relationship] = {}
+        self.w: str | None = None  # the document's w: namespace, from the first paragraph marked
         self.root: Any = None
         self.part: str | None = None
         self.created = False
         self.next_id = 0
-        rel = next((r for r in reader.main_rels.values() if r.kind == "comments"), None)
+        self._opened = False
+
+    def _open(self) -> None:
+        """The draft's own comments part, once the first comment is added."""
+        self._opened = True
+        rel = next((r for r in self.main_rels.values() if r.kind == "comments"), None)
+        package = self.package
         if rel is not None and not rel.external and package.has(rel.target):
             self.part = package.real_name(rel.target)
             self.root = package.xml(self.part)
@@ -239,7 +260,9 @@ class _Comments:
     def add(self, paragraph: Any, runs: list[Any], message: str) -> None:
         from reportgen.ooxml.xml import add, make
 
-        w = self.w
+        if not self._opened:
+            self._open()
+        w = self.w = self.w or w_namespace_of(paragraph)
         if self.root is None:
             self.root = make("comments", ns=w, nsmap={"w": w})
             self.created = True
@@ -302,7 +325,7 @@ class _Comments:
             "Relationship",
             {
                 "Id": rel_id,
-                "Type": _COMMENTS_REL[self.w == W_STRICT],
+                "Type": _COMMENTS_REL[self.w == W_STRICT],  # set: a comment was added
                 "Target": part[len(folder) + 1 :] if folder else part,
             },
             ns=root.tag[1:].split("}", 1)[0],
@@ -336,8 +359,8 @@ def _anchor(run: Any, paragraph: Any) -> Any:
     return node
 
 
-def _write_zip(package: DocxPackage, replaced: dict[str, bytes], out: Path) -> None:
-    from reportgen.ooxml.zipwrite import zip_bytes
+def _write_zip(package: DocxPackage, replaced: Mapping[str, bytes | BinaryIO], out: Path) -> None:
+    from reportgen.ooxml.zipwrite import write_zip
     from reportgen.textio import write_atomically
 
     names: list[str] = []
@@ -346,4 +369,4 @@ def _write_zip(package: DocxPackage, replaced: dict[str, bytes], out: Path) -> N
             names.append(info.filename)
     names += [name for name in replaced if name not in names]
     entries = ((name, replaced[name] if name in replaced else package.read(name)) for name in names)
-    write_atomically(out, zip_bytes(entries, compress=True))
+    write_atomically(out, lambda stream: write_zip(stream, entries, compress=True))

@@ -21,10 +21,13 @@ import zlib
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportgen.errors import Problem, UsageError
 from reportgen.ooxml.names import PKG_RELS, rel_kind
+
+if TYPE_CHECKING:
+    from reportgen.ooxml.xml import Writable
 
 MAX_RATIO = 100
 RATIO_CHECKED_ABOVE = 10 * 1024 * 1024  # small members may compress well; big ones may not
@@ -88,12 +91,15 @@ class DocxPackage:
         """The root element of ``part``; DOCTYPEs and entities are refused, never expanded."""
         return parse_xml(self.read(part), self.path, part)
 
-    def stream_children(self, part: str, container: Collection[str] | None) -> Iterator[Any]:
+    def stream_children(
+        self, part: str, container: Collection[str] | None, out: Writable | None = None
+    ) -> Iterator[Any]:
         """The children of ``part``'s ``container`` element (``w:body``; None: the root's own
         children), one at a time, each
         whole when yielded and cleared once the caller moves on (see
         :func:`reportgen.ooxml.xml.iter_children`): a long document is never held at once. The
-        part is inflated as it is parsed, with the same bound and checks as :meth:`xml`."""
+        part is inflated as it is parsed, with the same bound and checks as :meth:`xml`. With
+        ``out``, the part is written there as it goes, with the caller's changes."""
         from reportgen.ooxml.xml import XMLSyntaxError, has_doctype, iter_children
 
         info = self._names.get(part.lower())
@@ -104,7 +110,7 @@ class DocxPackage:
         try:
             with self._zip.open(info) as raw:
                 stream = _Bounded(raw, info.file_size, self.path)
-                children = iter_children(stream, container)
+                children = iter_children(stream, container, out)
                 if has_doctype(next(children)) or b"<!DOCTYPE" in stream.head:
                     raise _doctype(self.path, part)
                 yield from children

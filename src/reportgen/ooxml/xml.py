@@ -42,13 +42,18 @@ def parse(data: bytes) -> Element:
     return etree.fromstring(data, _PARSER)
 
 
-def iter_children(stream: Readable, container: Collection[str] | None) -> Iterator[Element]:
+def iter_children(
+    stream: Readable, container: Collection[str] | None, out: Writable | None = None
+) -> Iterator[Element]:
     """The children of the root's child named one of ``container`` (``w:body``), or of the
     root itself when ``container`` is None, each yielded whole once its end tag is read and
     cleared when the caller asks for the next one: a part of any length is walked holding one
     child at a time. The root is yielded before anything else (with its tree, for
     :func:`has_doctype`); entities stay unexpanded. Raises :class:`XMLSyntaxError` (or
-    ValueError) if the stream is not XML."""
+    ValueError) if the stream is not XML.
+
+    With ``out``, the part is written there as the caller leaves each child (changed or not),
+    byte for byte as :func:`serialize` writes the whole tree."""
     events = etree.iterparse(
         stream,
         events=("start", "end"),
@@ -58,12 +63,15 @@ def iter_children(stream: Readable, container: Collection[str] | None) -> Iterat
         huge_tree=False,
         collect_ids=False,
     )
+    root: Element = None
     body: Element = None
+    previous: Element = None  # the last child written; its tail is written once complete
     depth = 0
     for event, element in events:
         if event == "start":
             depth += 1
             if depth == 1:
+                root = element
                 yield element  # the root: its tree's DOCTYPE can be checked before any work
                 if container is None:
                     body = element
@@ -73,9 +81,76 @@ def iter_children(stream: Readable, container: Collection[str] | None) -> Iterat
         depth -= 1
         if body is not None and element.getparent() is body:
             yield element
-            element.clear()
+            if out is not None:
+                _write_child(out, root, previous, element)
+            previous = element
+            element.clear(keep_tail=True)
             while element.getprevious() is not None:
                 del body[0]
+    if out is not None:
+        if previous is not None:
+            out.write(_text(previous.tail))
+            del body[0]
+        out.write(serialize(root) if previous is None else _foot(root, body))
+
+
+def _write_child(out: Writable, root: Element, previous: Element, element: Element) -> None:
+    """Write ``element`` after ``previous`` (None: it is the first), with what stands between
+    them (the tail of ``previous``; comments or processing instructions)."""
+    between = []
+    node = element.getprevious()
+    while node is not None and node is not previous:
+        between.append(node)
+        node = node.getprevious()
+    nodes = [*reversed(between), element]
+    if previous is None:
+        out.write(_head(root, nodes[0]))
+    else:
+        out.write(_text(previous.tail))
+    for node in nodes[:-1]:
+        out.write(_inner(node) + _text(node.tail))
+    out.write(_inner(element))
+
+
+class Writable(Protocol):
+    def write(self, data: bytes, /) -> object: ...
+
+
+def _inner(element: Element) -> bytes:
+    """``element`` without its tail and without the namespace declarations it inherits: as it
+    stands inside the serialized whole tree."""
+    data = bytes(etree.tostring(element, encoding="UTF-8", with_tail=False))
+    end = data.index(b">")
+    tag = data[:end]
+    for prefix, uri in (element.getparent().nsmap or {}).items():
+        name = f"xmlns:{prefix}" if prefix else "xmlns"
+        tag = tag.replace(f' {name}="{uri}"'.encode(), b"", 1)
+    return tag + data[end:]
+
+
+def _text(text: str | None) -> bytes:
+    """Text between elements, escaped as the serializer escapes it."""
+    if not text:
+        return b""
+    holder = etree.Element("t")
+    holder.text = text
+    return bytes(etree.tostring(holder, encoding="UTF-8"))[len(b"<t>") : -len(b"</t>")]
+
+
+_SPLIT = "reportgen-stream-split-7f3c"
+
+
+def _head(root: Element, first: Element) -> bytes:
+    """The whole tree's bytes before ``first`` (the first child written)."""
+    whole = serialize(root)
+    return whole[: whole.index(_inner(first))]
+
+
+def _foot(root: Element, body: Element) -> bytes:
+    """The whole tree's bytes after the last child (which has been removed)."""
+    body.insert(0, etree.Comment(_SPLIT))  # before anything that followed the last child
+    whole = serialize(root)
+    return whole[whole.index(f"<!--{_SPLIT}-->".encode()) + len(_SPLIT) + 7 :]
 
 
 def has_doctype(root: Element) -> bool:

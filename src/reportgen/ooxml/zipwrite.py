@@ -7,24 +7,38 @@ fixed here, so the same .docx comes out byte for byte on every run and machine.
 from __future__ import annotations
 
 import io
+import shutil
 import zipfile
 from collections.abc import Iterable
+from typing import BinaryIO
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
 def zip_bytes(entries: Iterable[tuple[str, bytes]], *, compress: bool) -> bytes:
     """Pack ``(name, data)`` pairs, in the order given, into a reproducible zip."""
-    method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", method) as archive:
+    write_zip(buffer, entries, compress=compress)
+    return buffer.getvalue()
+
+
+def write_zip(
+    stream: BinaryIO, entries: Iterable[tuple[str, bytes | BinaryIO]], *, compress: bool
+) -> None:
+    """Write the zip of ``zip_bytes`` to ``stream``; an entry's data may be a binary stream,
+    copied in pieces (the same bytes as if it were given whole)."""
+    method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+    with zipfile.ZipFile(stream, "w", method) as archive:
         for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
             info.create_system = 0
             info.external_attr = 0
             info.compress_type = method
-            archive.writestr(info, data)
-    return buffer.getvalue()
+            if isinstance(data, bytes):
+                archive.writestr(info, data)
+            else:
+                with archive.open(info, "w") as entry:
+                    shutil.copyfileobj(data, entry)
 
 
 #: Parts a reader looks for first: they lead the package, the others follow sorted by name.

@@ -10,7 +10,7 @@ import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportgen.docx.model import DocxParagraph
 from reportgen.docx.read.numbering import Numbering
@@ -18,6 +18,9 @@ from reportgen.docx.read.styles import Styles, read_num_pr, read_outline_level
 from reportgen.errors import Problem, UsageError
 from reportgen.ooxml.names import M_STRICT, MC, M, r_attr, w_attr, w_child, w_tags
 from reportgen.ooxml.package import DocxPackage, Relationship
+
+if TYPE_CHECKING:
+    from reportgen.ooxml.xml import Writable
 
 _SKIPPED_NOTES = {"separator", "continuationSeparator", "continuationNotice"}
 _HEADER_TYPES = ("default", "first", "even")
@@ -84,10 +87,12 @@ class DocxReader:
         self,
         package: DocxPackage,
         keep_map: bool = False,
-        sink: Callable[[DocxParagraph], None] | None = None,
+        sink: Callable[[ReadParagraph], None] | None = None,
+        body_out: Writable | None = None,
     ) -> None:
         self.package = package
         self.keep_map = keep_map
+        self.body_out = body_out  # streamed body written here as it is read (see read)
         self.roots: dict[str, Any] = {}
         self.paragraphs: list[ReadParagraph] = []  # kept unless each goes to ``sink``
         self.sink = sink
@@ -133,13 +138,17 @@ class DocxReader:
     # -- stories -----------------------------------------------------------------------------
 
     def read(self) -> list[ReadParagraph]:
-        """Every story in reading order. Without ``keep_map`` the body is streamed: only one of
-        its top-level blocks is held at a time, so a long document's tree never is."""
-        if self.keep_map:
+        """Every story in reading order. The body is streamed, only one of its top-level blocks
+        held at a time, unless the elements are mapped (``keep_map``) without ``body_out``: then
+        the whole tree is kept in ``roots``. With ``body_out``, the main part is written there
+        as each block is left, with whatever ``sink`` changed in it."""
+        if self.keep_map and self.body_out is None:
             body = w_child(self._root(self.package.main_part), "body")
             blocks: Iterable[Any] = () if body is None else body
         else:
-            blocks = self.package.stream_children(self.package.main_part, w_tags("body"))
+            blocks = self.package.stream_children(
+                self.package.main_part, w_tags("body"), self.body_out
+            )
         self._walk_story(blocks, "正文", self.package.main_part, in_body=True)
         for kind, location in (("header", "页眉"), ("footer", "页脚")):
             for part in self._header_footer_parts(kind):
@@ -292,11 +301,12 @@ class DocxReader:
         # paragraph inside a block content control, so those get the highlight alone too.
         commentable = self._in_body and not self._boxes and not self._sdts
         self.count += 1
+        element = paragraph if self.keep_map else None
+        read = ReadParagraph(info, self._part, element, pieces, commentable)
         if self.sink is not None:
-            self.sink(info)
+            self.sink(read)
         else:
-            element = paragraph if self.keep_map else None  # a streamed body's are let go
-            self.paragraphs.append(ReadParagraph(info, self._part, element, pieces, commentable))
+            self.paragraphs.append(read)
         for box in boxes:
             self._text_box(box)
 
@@ -395,7 +405,7 @@ def _symbol(code: str | None) -> str:
 
 
 def open_and_read(
-    path: Path, keep_map: bool = False, sink: Callable[[DocxParagraph], None] | None = None
+    path: Path, keep_map: bool = False, sink: Callable[[ReadParagraph], None] | None = None
 ) -> DocxReader:
     """Open ``path`` and read it; every failure becomes a :class:`UsageError`."""
     package = DocxPackage(path)
@@ -422,4 +432,4 @@ def read_docx(path: Path) -> list[DocxParagraph]:
 
 def each_docx_paragraph(path: Path, sink: Callable[[DocxParagraph], None]) -> None:
     """Hand each paragraph of ``read_docx(path)`` to ``sink`` as it is read, keeping none."""
-    open_and_read(Path(path), sink=sink)
+    open_and_read(Path(path), sink=lambda paragraph: sink(paragraph.info))
