@@ -16,12 +16,12 @@ from typer import _click as click  # typer's own copy of click: the types it rai
 from typer._click import exceptions as click_errors
 from typer.core import TyperCommand, TyperGroup
 
+from reportgen.cli import commands
 from reportgen.errors import ReportgenError
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
-    from reportgen.kinds.registry import Registry
 
 # typer vendors click and keeps its HelpFormatter under a private module: reach it through
 # the public Context instead, typed Any.
@@ -131,24 +131,14 @@ KindsOption = Annotated[
 ]
 
 
-def _registry(kind_dirs: list[Path] | None) -> Registry:
-    from reportgen import api
-
-    return api.load_kinds(kind_dirs or ())
-
-
-def _err(text: str) -> None:
-    typer.echo(text, err=True)
+_registry = commands.registry
+_err = commands.err
 
 
 @app.command("kinds", cls=_Command)
 def kinds_command(kinds: KindsOption = None) -> None:
     """列出可用的报告类型：编号、中文名、何时使用。"""
-    from reportgen.textio import terminal_safe
-
-    for kind in _registry(kinds):
-        name, summary = terminal_safe(kind.spec.name), terminal_safe(kind.spec.summary)
-        typer.echo(f"{kind.id:<16}{name}\n{'':<16}{summary}")
+    commands.kinds(kinds)
 
 
 @app.command("new", cls=_Command)
@@ -164,12 +154,7 @@ def new_command(
     kinds: KindsOption = None,
 ) -> None:
     """生成某类报告的 YAML 模板，每个字段都有填写说明。"""
-    from reportgen import api
-
-    written = api.new_scaffold(kind, output, force=force, registry=_registry(kinds))
-    for path in written:
-        _err(f"已生成 {path}")
-    _err(f"下一步：按注释填写 {written[0]}，然后运行 reportgen render {written[0]}")
+    commands.new(kind, output, force=force, kind_dirs=kinds)
 
 
 @app.command("render", cls=_Command)
@@ -224,21 +209,17 @@ def render_command(
     from reportgen import api
 
     if not api.is_batch(files, batch):
-        result = api.render(
+        written = commands.render_one(
             files[0],
             output,
             strict=strict,
             template=template,
-            registry=_registry(kinds),
+            kind_dirs=kinds,
             figures=figures,
             letterhead=letterhead,
         )
-        for problem in (*result.notes, *api.unfilled_problems(result.unfilled, result.source)):
-            _err(str(problem))
-        note = f"（{len(result.unfilled)} 处未填，已黄色高亮）" if result.unfilled else ""
-        _err(f"已生成 {result.output}{note}")
-        if check and result.output is not None:
-            _run_check([Path(result.output)], "text")
+        if check and written is not None:
+            _run_check([written], "text")
         return
     planned = api.render_batch(
         files,
@@ -323,26 +304,17 @@ def lint_command(
     退出码：0 没有达到 --fail-on 级别（默认 error）的问题；1 有；
     2 有文件没能检查（路径不存在、.doc/.wps 等格式）或用法有误，这时不能当作检查通过。
     """
-    from reportgen.lint.runner import LintOptions, run_lint
-
-    options = LintOptions(
+    code = commands.lint(
+        paths,
         format=format,
-        select=_split(select),
-        ignore=_split(ignore),
+        select=select,
+        ignore=ignore,
         fail_on=fail_on,
         annotate=annotate,
-        color=sys.stdout.isatty(),
         fix=fix,
         output=output,
     )
-    run = run_lint(paths, options)
-    if run.output:
-        sys.stdout.write(run.output if run.output.endswith("\n") else run.output + "\n")
-    for problem in run.problems:
-        _err(str(problem))
-    for note in run.notes:
-        _err(note)
-    raise typer.Exit(run.exit_code)
+    raise typer.Exit(code)
 
 
 @app.command("import", cls=_Command)
@@ -477,12 +449,6 @@ def fonts_command() -> None:
     sys.stdout.write(format_report(font_report()))
 
 
-def _split(values: list[str] | None) -> list[str] | None:
-    if not values:
-        return None
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
 def top_level_help() -> str:
     """The page ``reportgen --help`` prints, as typer lays it out (see :mod:`reportgen.cli.launcher`)."""
     command = typer.main.get_command(app)
@@ -490,45 +456,24 @@ def top_level_help() -> str:
         return context.get_help() + "\n"
 
 
-def _interrupted(signum: int, frame: object) -> None:
-    # SIGTERM as Ctrl-C: every temporary file is removed on the way out. An interrupt may land
-    # inside a half-built object (a ZipFile in a batch worker) whose __del__ then complains on
-    # stderr as "Exception ignored …"; once we are stopping, that says nothing to the user.
-    sys.unraisablehook = lambda _: None
-    raise KeyboardInterrupt
-
-
 def main() -> None:
-    import signal
-
-    # Batch workers are forked from here and inherit this, so they clean up too.
-    signal.signal(signal.SIGTERM, _interrupted)
-    signal.signal(signal.SIGINT, _interrupted)
+    commands.catch_signals()
     try:
         code = app(standalone_mode=False)
     except ReportgenError as exc:
-        for problem in exc.problems:
-            _err(str(problem))
-        sys.exit(exc.exit_code)
+        sys.exit(commands.failed(exc))
     except click_errors.NoArgsIsHelpError as exc:  # plain `reportgen`: the help page
         typer.echo(exc.format_message())
         sys.exit(0)
     except typer.TyperException as exc:  # typer's own usage errors, said again in Chinese
         _err(_usage_message(exc))
         sys.exit(2)
-    except (typer.Abort, KeyboardInterrupt):
-        _err("已中止")
-        sys.exit(130)
-    except Exception as exc:  # a defect of ours: say so plainly, keep the traceback for debugging
-        import os
-
-        if os.environ.get("REPORTGEN_DEBUG"):
-            raise
-        _err(
-            f"reportgen 内部错误（{type(exc).__name__}: {exc}）。这不是您的操作问题。\n"
-            "  提示：请把所用的文件和这条信息发给维护者；设置环境变量 REPORTGEN_DEBUG=1 可看到详细信息"
-        )
-        sys.exit(2)
+    except typer.Abort:
+        sys.exit(commands.failed(KeyboardInterrupt()))
+    except Exception as exc:  # a defect of ours: said plainly, the traceback kept for debugging
+        sys.exit(commands.failed(exc))
+    except KeyboardInterrupt as exc:
+        sys.exit(commands.failed(exc))
     sys.exit(code if isinstance(code, int) else 0)
 
 

@@ -5,6 +5,8 @@ print the top-level help page stored in
 :mod:`reportgen.cli.stored_help` without importing typer, which is most of the command's start-up; every
 other call goes to :func:`reportgen.cli.app.main`. The stored page is what typer prints: a test
 compares the two, and ``python scripts/make_help.py`` writes it again after the commands change.
+The plain forms of ``lint``, ``render``, ``kinds`` and ``new`` run without typer too (see
+:mod:`reportgen.cli.fastpath`); every other call goes to typer.
 """
 
 from __future__ import annotations
@@ -29,6 +31,13 @@ def main() -> None:
 
         sys.stdout.write(f"reportgen {__version__}\n")
         sys.exit(0)
+    from reportgen.cli import fastpath
+
+    code = fastpath.run(sys.argv[1:])
+    if code is not None:
+        from reportgen.cli.commands import finish
+
+        finish(code)
     from reportgen.cli.app import main as cli_main
 
     cli_main()

@@ -50,6 +50,8 @@ import unicodedata
 from array import array
 from dataclasses import dataclass
 
+from reportgen.patterns import LazyPattern
+
 
 @dataclass(frozen=True)
 class PlaceholderMatch:
@@ -101,40 +103,41 @@ _SHAPES = (
 )
 _PRIORITY = {kind: index for index, (kind, _) in enumerate(_SHAPES)}
 
+# Patterns that judge one kind of candidate are compiled when such a candidate is first seen.
 # What a bracket holds when it is a note to the drafter (see the module docs).
-_NOTE_MARK = re.compile(
+_NOTE_MARK = LazyPattern(
     r"待[补定核填确更查完审议]|暂缺|暂无数据|需要说明的|此处|TODO|TBD|FIXME", re.IGNORECASE
 )
 # A template's part labels in 【】: 【发文机关】, 【正文】.
-_PART_LABEL = re.compile(
+_PART_LABEL = LazyPattern(
     r"(?:发文|主送|抄送|印发|成文)?(?:机关|单位)(?:名称|署名)?|正文|标题|发文字号|文号|签发人"
     r"|成文日期|印发日期|附件(?:说明|名称)?|主题词|落款|署名|日期"
 )
 # Whole-line parentheticals that real documents carry: （草案）, （此件公开发布）, （试行）.
-_STANDING_NOTE = re.compile(
+_STANDING_NOTE = LazyPattern(
     r"此件|本件|本文|编者|以下|草案|征求意见|试行|送审|暂行|修订|摘要|全文|续|完"
 )
 # An instruction to the drafter: 此处…, 请填写…, （简要说明…）, （客观反映…）, （或：商洽）.
-_INSTRUCTION = re.compile(
+_INSTRUCTION = LazyPattern(
     r"此处|在此|请(?:填写|输入|填入|选择|插入|补充)|点击|单击|输入|填入|或[：:]"
     r"|(?:可|请|需|须|应)?(?:简要|简单|具体|详细|詳細|客观|主要|重点)?"
     r"(?:说明|說明|介绍|介紹|总结|反映|提出|写明|写清|写出|列出|列明|阐述|概述|描述|叙述|注明|概括|交代)"
     r"(?![：:])"
 )
 # Choices to pick from: （目的/原因）, [收件人姓名/职务].
-_CHOICES = re.compile(r"[\u4e00-\u9fff]{1,10}(?:/[\u4e00-\u9fff]{1,10})+")
-_SLOT_NAME = re.compile(
+_CHOICES = LazyPattern(r"[\u4e00-\u9fff]{1,10}(?:/[\u4e00-\u9fff]{1,10})+")
+_SLOT_NAME = LazyPattern(
     r"[\u4e00-\u9fff]{1,6}名称|具体(?:内容|事项|事由|时间|日期|地点|措施|情况|做法|数字|数据)"
     r"|姓名|职务|(?:发文)?字号|文号|(?:文件|报告|会议)?标题|正文|联系(?:人|电话|方式)"
     r"|[\u4e00-\u9fff]{0,4}(?:日期|时间|地点|金额|数量|人数)"
     r"|[\u4e00-\u9fff]{0,6}内容(?:第[一二三四五六七八九十]{1,3}[条项点])?"
 )
 # A slot name heading an instruction: （具体的请示内容，要求明确、具体）.
-_SLOT_HEAD = re.compile(r"[\u4e00-\u9fff]{0,6}内容[，,：:]")
+_SLOT_HEAD = LazyPattern(r"[\u4e00-\u9fff]{0,6}内容[，,：:]")
 # Square brackets around a few Chinese words stand for text in Chinese drafts: [收件人地址].
-_SQUARE_SLOT = re.compile(r"[\u4e00-\u9fff/、]{2,20}")
+_SQUARE_SLOT = LazyPattern(r"[\u4e00-\u9fff/、]{2,20}")
 # …but not a web page's buttons copied with its text: [打印本页] [关闭窗口].
-_WEB_CHROME = re.compile(
+_WEB_CHROME = LazyPattern(
     r"打印|关闭|收藏|返回|顶部|字体|字号|分享|下载|纠错|保存|窗口|首页|上一篇|下一篇|扫一扫"
 )
 # Bracketed words that name a time or place but are no slot: （北京时间）.
@@ -143,7 +146,7 @@ _EMPTY_NUMBER = re.compile(rf"〔(?:\d{{4}}|20{_X}{_X})〕{_BLANK}*号")
 # A year whose month and day were left out: 二○一二年月日.
 _EMPTY_DATE = re.compile(r"[\d〇○零一二三四五六七八九]{4}年月日")
 _PAIRS = {"【": "】", "[": "]", "［": "］", "（": "）", "(": ")", "〔": "〕"}
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK = LazyPattern(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _HAN_NUMERAL = frozenset("〇○零一二三四五六七八九十")
 _SENTENCE_PUNCT = frozenset("，。；！？,;")
 _MATH = frozenset("+-=/^<>＋－＝")

@@ -1,0 +1,175 @@
+"""What the common commands do once their options are parsed, without typer.
+
+The typer commands of :mod:`reportgen.cli.app` and the launcher's fast path
+(:mod:`reportgen.cli.fastpath`) both call these, so a plain ``reportgen lint`` or ``render``
+runs the same code whichever parsed it. Output goes out as typer's ``echo`` writes it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+from reportgen.errors import ReportgenError
+
+if TYPE_CHECKING:
+    from reportgen.kinds.registry import Registry
+
+# What click's echo removes from text going to a file or pipe rather than a terminal.
+_ANSI = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")
+
+
+def echo(text: str, stream: TextIO | None = None) -> None:
+    """``text`` and a newline, as ``typer.echo`` writes them (colour codes only to a terminal)."""
+    stream = sys.stdout if stream is None else stream
+    if not stream.isatty():
+        text = _ANSI.sub("", text)
+    stream.write(text + "\n")
+    stream.flush()
+
+
+def err(text: str) -> None:
+    echo(text, sys.stderr)
+
+
+def split(values: list[str] | None) -> list[str] | None:
+    """Rule names given repeatedly or separated by commas."""
+    if not values:
+        return None
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def registry(kind_dirs: list[Path] | None) -> Registry:
+    from reportgen import api
+
+    return api.load_kinds(kind_dirs or ())
+
+
+def kinds(kind_dirs: list[Path] | None) -> None:
+    from reportgen.textio import terminal_safe
+
+    for kind in registry(kind_dirs):
+        name, summary = terminal_safe(kind.spec.name), terminal_safe(kind.spec.summary)
+        echo(f"{kind.id:<16}{name}\n{'':<16}{summary}")
+
+
+def new(kind: str, output: Path, *, force: bool, kind_dirs: list[Path] | None) -> None:
+    from reportgen import api
+
+    written = api.new_scaffold(kind, output, force=force, registry=registry(kind_dirs))
+    for path in written:
+        err(f"已生成 {path}")
+    err(f"下一步：按注释填写 {written[0]}，然后运行 reportgen render {written[0]}")
+
+
+def render_one(
+    file: Path,
+    output: Path | None,
+    *,
+    strict: bool,
+    template: Path | None,
+    kind_dirs: list[Path] | None,
+    figures: Path | None,
+    letterhead: str,
+) -> Path | None:
+    """Render one YAML; the .docx written (None when nothing was)."""
+    from reportgen import api
+
+    result = api.render(
+        file,
+        output,
+        strict=strict,
+        template=template,
+        registry=registry(kind_dirs),
+        figures=figures,
+        letterhead=letterhead,
+    )
+    for problem in (*result.notes, *api.unfilled_problems(result.unfilled, result.source)):
+        err(str(problem))
+    note = f"（{len(result.unfilled)} 处未填，已黄色高亮）" if result.unfilled else ""
+    err(f"已生成 {result.output}{note}")
+    return None if result.output is None else Path(result.output)
+
+
+def lint(
+    paths: list[str],
+    *,
+    format: str,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    fail_on: str | None,
+    annotate: Path | None,
+    fix: bool,
+    output: Path | None,
+) -> int:
+    """Lint ``paths``, print the findings; the exit code."""
+    from reportgen.lint.runner import LintOptions, run_lint
+
+    options = LintOptions(
+        format=format,
+        select=split(select),
+        ignore=split(ignore),
+        fail_on=fail_on,
+        annotate=annotate,
+        color=sys.stdout.isatty(),
+        fix=fix,
+        output=output,
+    )
+    run = run_lint(paths, options)
+    if run.output:
+        sys.stdout.write(run.output if run.output.endswith("\n") else run.output + "\n")
+    for problem in run.problems:
+        err(str(problem))
+    for note in run.notes:
+        err(note)
+    return run.exit_code
+
+
+def interrupted(signum: int, frame: object) -> None:
+    # SIGTERM as Ctrl-C: every temporary file is removed on the way out. An interrupt may land
+    # inside a half-built object (a ZipFile in a batch worker) whose __del__ then complains on
+    # stderr as "Exception ignored …"; once we are stopping, that says nothing to the user.
+    sys.unraisablehook = lambda _: None
+    raise KeyboardInterrupt
+
+
+def catch_signals() -> None:
+    import signal
+
+    # Batch workers are forked from here and inherit this, so they clean up too.
+    signal.signal(signal.SIGTERM, interrupted)
+    signal.signal(signal.SIGINT, interrupted)
+
+
+def failed(error: BaseException) -> int:
+    """Say what went wrong (our errors, an interrupt, a defect of ours); the exit code.
+    Anything else is raised again."""
+    if isinstance(error, ReportgenError):
+        for problem in error.problems:
+            err(str(problem))
+        return error.exit_code
+    if isinstance(error, KeyboardInterrupt):
+        err("已中止")
+        return 130
+    if not isinstance(error, Exception) or os.environ.get("REPORTGEN_DEBUG"):
+        raise error
+    err(
+        f"reportgen 内部错误（{type(error).__name__}: {error}）。这不是您的操作问题。\n"
+        "  提示：请把所用的文件和这条信息发给维护者；设置环境变量 REPORTGEN_DEBUG=1 可看到详细信息"
+    )
+    return 2
+
+
+def finish(code: int) -> NoReturn:
+    """Exit with ``code`` once everything written is flushed, skipping the interpreter's
+    teardown (a garbage collection over every object, for nothing). If flushing fails (a
+    closed pipe) the ordinary exit reports it as it always does."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BaseException:
+        sys.exit(code)
+    os._exit(code)

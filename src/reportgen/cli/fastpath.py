@@ -1,0 +1,153 @@
+"""The common calls, recognised without typer: most of a short command's time is importing it.
+
+``reportgen lint PATH... [--format F] [--select R] [--ignore R] [--fail-on L]``,
+``reportgen render FILE.yaml [-o OUT] [--strict]``, ``reportgen kinds`` and
+``reportgen new KIND [-o FILE] [--force]`` are recognised here and run through
+:mod:`reportgen.cli.commands`, the same code the typer commands call. Anything else — every help,
+usage and error path of parsing, any other option, a value that looks like an option, ``--`` —
+is not recognised and goes to typer, which decides it as always. A test runs every example,
+scaffold and bad input both ways and compares exit codes, output and written bytes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Options taking a value, per command: the name they are given to the command under.
+_LINT_VALUES = {"--format": "format", "--select": "select", "--ignore": "ignore"}
+_LINT_VALUES["--fail-on"] = "fail_on"
+_RENDER_VALUES = {"-o": "output", "--output": "output"}
+_NEW_VALUES = {"-o": "output", "--output": "output"}
+
+
+@dataclass
+class Call:
+    """A recognised call: the command, its arguments, its options (last one wins, as in typer;
+    ``select``/``ignore`` collect every value) and its flags."""
+
+    command: str
+    arguments: list[str] = field(default_factory=list)
+    values: dict[str, str] = field(default_factory=dict)
+    lists: dict[str, list[str]] = field(default_factory=dict)
+    flags: set[str] = field(default_factory=set)
+
+
+def recognise(argv: list[str]) -> Call | None:
+    """The call ``argv`` makes, if it is one of the plain forms; None for anything else."""
+    if not argv:
+        return None
+    command, rest = argv[0], argv[1:]
+    if command == "lint":
+        call = _parse(command, rest, _LINT_VALUES, set(), repeated={"select", "ignore"})
+        return call if call is not None and call.arguments else None
+    if command == "render":
+        call = _parse(command, rest, _RENDER_VALUES, {"--strict"})
+        return call if call is not None and len(call.arguments) == 1 else None
+    if command == "kinds":
+        return Call(command) if not rest else None
+    if command == "new":
+        call = _parse(command, rest, _NEW_VALUES, {"--force"})
+        return call if call is not None and len(call.arguments) == 1 else None
+    return None
+
+
+def _parse(
+    command: str,
+    tokens: list[str],
+    valued: dict[str, str],
+    flags: set[str],
+    repeated: frozenset[str] | set[str] = frozenset(),
+) -> Call | None:
+    call = Call(command)
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        index += 1
+        if not token.startswith("-") and token:
+            call.arguments.append(token)
+            continue
+        if token in flags:
+            call.flags.add(token)
+            continue
+        name, equals, value = token.partition("=")
+        if name not in valued:
+            return None
+        if not equals:
+            if index == len(tokens) or tokens[index].startswith("-") or not tokens[index]:
+                return None  # a missing or option-like value: typer says what it makes of it
+            value = tokens[index]
+            index += 1
+        elif not name.startswith("--"):
+            return None  # -o=FILE: typer's reading of it, not ours
+        key = valued[name]
+        if key in repeated:
+            call.lists.setdefault(key, []).append(value)
+        else:
+            call.values[key] = value
+    return call
+
+
+def _plain_streams() -> bool:
+    """Whether typer's echo would write to the streams as they are: it re-wraps a stream whose
+    encoding is ASCII, so such a console is left to typer."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        if not encoding or codecs.lookup(encoding).name == "ascii":
+            return False
+    return True
+
+
+def run(argv: list[str]) -> int | None:
+    """Run ``argv`` if it is a plain call; its exit code, or None to leave it to typer."""
+    call = recognise(argv)
+    if call is None or not _plain_streams():
+        return None
+    from reportgen.cli import commands
+
+    commands.catch_signals()
+    try:
+        return _run(call)
+    except BaseException as error:
+        return commands.failed(error)
+
+
+def _run(call: Call) -> int | None:
+    from reportgen.cli import commands
+
+    if call.command == "lint":
+        return commands.lint(
+            call.arguments,
+            format=call.values.get("format", "text"),
+            select=call.lists.get("select"),
+            ignore=call.lists.get("ignore"),
+            fail_on=call.values.get("fail_on"),
+            annotate=None,
+            fix=False,
+            output=None,
+        )
+    if call.command == "kinds":
+        commands.kinds(None)
+        return 0
+    if call.command == "new":
+        scaffold = Path(call.values.get("output", "report.yaml"))
+        commands.new(call.arguments[0], scaffold, force="--force" in call.flags, kind_dirs=None)
+        return 0
+    from reportgen import api
+
+    files = [Path(call.arguments[0])]
+    if api.is_batch(files):
+        return None  # a folder: a batch, typer's
+    output = call.values.get("output")
+    commands.render_one(
+        files[0],
+        None if output is None else Path(output),
+        strict="--strict" in call.flags,
+        template=None,
+        kind_dirs=None,
+        figures=None,
+        letterhead="printed",
+    )
+    return 0

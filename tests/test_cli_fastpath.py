@@ -1,0 +1,194 @@
+"""The launcher's fast path (plain lint/render/kinds/new without typer) behaves exactly as typer's
+path: the same exit code, stdout, stderr and written bytes for every example, every kind's
+scaffold and every bad input; anything else it does not recognise, so typer decides it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, ROOT
+from reportgen.cli.fastpath import recognise
+
+FIXTURES = ROOT / "tests" / "fixtures"
+# The launcher as installed, and the same launcher with the fast path declining every call.
+FAST = [sys.executable, "-c", "import sys; from reportgen.cli.launcher import main; main()"]
+TYPER = [
+    sys.executable,
+    "-c",
+    "import sys; from reportgen.cli import fastpath, launcher\n"
+    "fastpath.recognise = lambda argv: None\nlauncher.main()",
+]
+
+
+def run_both(args: list[str], folder: Path, outputs: list[str] = ()) -> None:  # type: ignore[assignment]
+    """Run ``reportgen ARGS`` in ``folder`` both ways, from the same starting files, and assert
+    the two runs are indistinguishable, written files included."""
+    results = []
+    for way in (FAST, TYPER):
+        for name in outputs:
+            target = folder / name
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
+        done = subprocess.run(
+            [*way, *args], cwd=folder, capture_output=True, env=_env(), timeout=120
+        )
+        written = {
+            name: (folder / name).read_bytes() for name in outputs if (folder / name).is_file()
+        }
+        results.append((done.returncode, done.stdout, done.stderr, written))
+    fast, typer = results
+    assert fast[0] == typer[0], (args, fast[2].decode(), typer[2].decode())
+    assert fast[1] == typer[1], args
+    assert fast[2] == typer[2], args
+    assert fast[3] == typer[3], args
+
+
+def _env() -> dict[str, str]:
+    import os
+
+    return {**os.environ, "PYTHONIOENCODING": "utf-8"}
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    for path in EXAMPLES.glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    shutil.copytree(EXAMPLES / "kinds", tmp_path / "kinds")
+    for path in (FIXTURES / "lint").iterdir():
+        shutil.copy(path, tmp_path / f"lint-{path.name}")
+    shutil.copy(FIXTURES / "docx" / "word_shapes.docx", tmp_path / "shapes.docx")
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    (tmp_path / "empty.docx").write_bytes(b"")
+    (tmp_path / "broken.yaml").write_text("kind: yixue-cugan\ntitle: [unclosed\n", "utf-8")
+    (tmp_path / "unknown-kind.yaml").write_text("kind: no-such-kind\ntitle: 标题\n", "utf-8")
+    (tmp_path / "folder").mkdir()
+    shutil.copy(EXAMPLES / "yixue-cugan-draft.yaml", tmp_path / "folder" / "draft.yaml")
+    return tmp_path
+
+
+EXAMPLE_NAMES = sorted(path.name for path in EXAMPLES.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_render_of_every_example_is_the_same(folder: Path, name: str) -> None:
+    run_both(["render", name, "-o", "out.docx"], folder, ["out.docx"])
+    run_both(["render", name], folder, [name.replace(".yaml", ".docx")])
+    run_both(["render", "--strict", name, "--output=strict.docx"], folder, ["strict.docx"])
+
+
+def test_every_kinds_scaffold_is_the_same(folder: Path) -> None:
+    from reportgen import api
+
+    run_both(["kinds"], folder)
+    for kind in api.load_kinds(()):
+        outputs = ["new.yaml", f"{kind.id}.schema.json", "report.yaml"]
+        outputs += [f"{kind.id}.schema.json"]
+        run_both(["new", kind.id, "-o", "new.yaml"], folder, outputs)
+        run_both(["new", kind.id], folder, outputs)
+
+
+LINT_CALLS = [
+    ["lint", "yixue-cugan-draft.yaml"],
+    ["lint", "yixue-cugan.yaml", "--format", "json"],
+    ["lint", "shapes.docx", "--format=sarif"],
+    ["lint", "lint-slots.txt", "--format", "github", "--fail-on", "warning"],
+    ["lint", "lint-traps.md", "lint-shapes.md", "--select", "placeholder,confusable"],
+    ["lint", "lint-slots.yaml", "--select", "placeholder", "--select", "number-form"],
+    ["lint", "lint-small.txt", "--ignore", "placeholder", "--format", "text"],
+    ["lint", "folder"],
+    ["lint", "kinds/anquan-jiancha.yaml"],
+    ["lint", "lint-broken.yaml", "lint-report.yaml"],
+]
+BAD_CALLS = [
+    ["lint", "missing.txt"],
+    ["lint", "old.doc"],
+    ["lint", "empty.docx", "lint-small.txt"],
+    ["lint", "lint-small.txt", "--select", "no-such-rule"],
+    ["lint", "lint-small.txt", "--format", "xml"],
+    ["lint", "lint-small.txt", "--fail-on", "fatal"],
+    ["render", "missing.yaml"],
+    ["render", "broken.yaml"],
+    ["render", "unknown-kind.yaml"],
+    ["render", "yixue-cugan-draft.yaml", "--strict", "-o", "draft.docx"],
+    ["render", "yixue-cugan.yaml", "-o", "no-folder/out.docx"],
+    ["render", "yixue-cugan.yaml", "-o", "yixue-cugan.yaml"],
+    ["render", "folder", "-o", "batch-out"],
+    ["new", "no-such-kind"],
+    ["new", "yixue-cugan", "-o", "han.yaml"],
+]
+
+
+@pytest.mark.parametrize("args", LINT_CALLS + BAD_CALLS, ids=" ".join)
+def test_lint_and_bad_inputs_are_the_same(folder: Path, args: list[str]) -> None:
+    outputs = ["draft.docx", "han.yaml", "yixue-cugan.yaml", "report.yaml", "batch-out"]
+    run_both(args, folder, outputs)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["lint"],
+        ["lint", "--help"],
+        ["lint", "a.txt", "-h"],
+        ["lint", "a.txt", "--annotate", "b.docx"],
+        ["lint", "a.txt", "--fix", "-o", "b.txt"],
+        ["lint", "a.txt", "--format"],
+        ["lint", "a.txt", "--format", "--select"],
+        ["lint", "a.txt", "--format", ""],
+        ["lint", "--", "a.txt"],
+        ["lint", "-"],
+        ["lint", "a.txt", "--unknown"],
+        ["render"],
+        ["render", "a.yaml", "b.yaml"],
+        ["render", "a.yaml", "--check"],
+        ["render", "a.yaml", "--template", "t.docx"],
+        ["render", "a.yaml", "-o=out.docx"],
+        ["render", "a.yaml", "-oout.docx"],
+        ["render", "a.yaml", "--kinds", "k"],
+        ["kinds", "--kinds", "k"],
+        ["kinds", "extra"],
+        ["new"],
+        ["new", "a", "b"],
+        ["schema", "yixue-cugan"],
+        ["--version"],
+        ["Lint", "a.txt"],
+    ],
+    ids=lambda argv: " ".join(argv) or "nothing",
+)
+def test_every_other_call_is_left_to_typer(argv: list[str]) -> None:
+    assert recognise(argv) is None
+
+
+def test_plain_calls_are_recognised() -> None:
+    call = recognise(["lint", "a.txt", "--select", "x", "--select=y", "b.docx", "--format=json"])
+    assert call is not None
+    assert call.arguments == ["a.txt", "b.docx"]
+    assert call.lists == {"select": ["x", "y"]}
+    assert call.values == {"format": "json"}
+    render = recognise(["render", "--strict", "a.yaml", "-o", "x.docx", "--output", "y.docx"])
+    assert render is not None and render.values == {"output": "y.docx"}  # the last one, as typer
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["lint", "lint-small.txt"], ["render", "yixue-cugan.yaml", "-o", "x.docx"], ["kinds"]],
+    ids=" ".join,
+)
+def test_plain_calls_run_without_typer(folder: Path, args: list[str]) -> None:
+    probe = (
+        "import sys\nfrom reportgen.cli import fastpath\n"
+        f"code = fastpath.run({args!r})\n"
+        "print(code, sorted(m for m in ('typer', 'click', 'rich') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=folder, capture_output=True, text=True, env=_env()
+    )
+    assert done.stdout.splitlines()[-1].endswith(" []"), done.stdout + done.stderr
