@@ -199,3 +199,12 @@ def test_any_text_gives_findings_inside_it(text: str) -> None:
         assert 1 <= finding.column <= len(line) + 1
         if finding.end_line == finding.line:
             assert line[finding.column - 1 : finding.end_column - 1] == finding.match
+
+
+def test_a_pyproject_that_never_names_reportgen_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("内容", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[project\nname = broken", encoding="utf-8")
+    assert run_lint([str(tmp_path / "a.txt")], LintOptions()).exit_code == 0
+    (tmp_path / "pyproject.toml").write_text("[tool.reportgen.lint\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="配置文件格式有误"):
+        run_lint([str(tmp_path / "a.txt")], LintOptions())

@@ -57,9 +57,9 @@ def load_kinds(kind_dirs: Sequence[str | Path] = (), *, folder: Path | None = No
 
 
 def _kind_dirs(kind_dirs: Sequence[str | Path], folder: Path | None) -> tuple[Path, ...]:
-    from reportgen.settings import kind_dirs as configured
+    from reportgen.settings import all_kind_dirs
 
-    return (*map(Path, kind_dirs), *configured(folder or Path.cwd()))
+    return all_kind_dirs(kind_dirs, folder)
 
 
 def is_batch(paths: Sequence[Path], table: Path | None = None) -> bool:

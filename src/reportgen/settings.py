@@ -12,6 +12,7 @@ it are relative to the file. A bureau keeps its own kinds this way::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ def settings_file(folder: Path) -> tuple[Path, dict[str, Any]] | None:
     if dotfile.is_file():
         return dotfile, _load(dotfile)
     pyproject = folder / "pyproject.toml"
-    if pyproject.is_file():
+    if pyproject.is_file() and _mentions_reportgen(pyproject):
         tool = _load(pyproject).get("tool")
         table = tool.get("reportgen") if isinstance(tool, dict) else None
         if isinstance(table, dict):
@@ -33,6 +34,21 @@ def settings_file(folder: Path) -> tuple[Path, dict[str, Any]] | None:
     if folder.parent == folder:
         return None
     return settings_file(folder.parent)
+
+
+def _mentions_reportgen(pyproject: Path) -> bool:
+    """Whether a project's pyproject.toml may hold a ``[tool.reportgen]`` table: one that never
+    says "reportgen" is not parsed (a Python project's file is not ours to judge)."""
+    try:
+        return b"reportgen" in pyproject.read_bytes()
+    except OSError:
+        return True  # let reading it say what is wrong
+
+
+def all_kind_dirs(given: Sequence[str | Path], folder: Path | None = None) -> tuple[Path, ...]:
+    """The kind folders given (``--kinds``), then those the settings upward from ``folder``
+    (the current folder by default) name."""
+    return (*map(Path, given), *kind_dirs(folder or Path.cwd()))
 
 
 def kind_dirs(folder: Path) -> list[Path]:

@@ -8,25 +8,28 @@ runs the same code whichever parsed it. Output goes out as typer's ``echo`` writ
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from reportgen.errors import ReportgenError
 
+TYPE_CHECKING = False  # not typing's: importing typing is a tenth of a short command
 if TYPE_CHECKING:
+    from typing import NoReturn, TextIO
+
     from reportgen.kinds.registry import Registry
 
 # What click's echo removes from text going to a file or pipe rather than a terminal.
-_ANSI = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")
+_ANSI = r"\033\[[;?0-9]*[a-zA-Z]"
 
 
 def echo(text: str, stream: TextIO | None = None) -> None:
     """``text`` and a newline, as ``typer.echo`` writes them (colour codes only to a terminal)."""
     stream = sys.stdout if stream is None else stream
-    if not stream.isatty():
-        text = _ANSI.sub("", text)
+    if "\033" in text and not stream.isatty():
+        import re
+
+        text = re.sub(_ANSI, "", text)
     stream.write(text + "\n")
     stream.flush()
 
@@ -49,11 +52,12 @@ def registry(kind_dirs: list[Path] | None) -> Registry:
 
 
 def kinds(kind_dirs: list[Path] | None) -> None:
+    from reportgen.kinds.listing import listing
+    from reportgen.settings import all_kind_dirs
     from reportgen.textio import terminal_safe
 
-    for kind in registry(kind_dirs):
-        name, summary = terminal_safe(kind.spec.name), terminal_safe(kind.spec.summary)
-        echo(f"{kind.id:<16}{name}\n{'':<16}{summary}")
+    for kind_id, name, summary in listing(all_kind_dirs(kind_dirs or ())):
+        echo(f"{kind_id:<16}{terminal_safe(name)}\n{'':<16}{terminal_safe(summary)}")
 
 
 def new(kind: str, output: Path, *, force: bool, kind_dirs: list[Path] | None) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import codecs
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 # Options taking a value, per command: the name they are given to the command under.
@@ -23,16 +22,17 @@ _RENDER_VALUES = {"-o": "output", "--output": "output"}
 _NEW_VALUES = {"-o": "output", "--output": "output"}
 
 
-@dataclass
 class Call:
     """A recognised call: the command, its arguments, its options (last one wins, as in typer;
-    ``select``/``ignore`` collect every value) and its flags."""
+    ``select``/``ignore`` collect every value) and its flags. (Not a dataclass: importing
+    dataclasses would cost this module more than all the rest of it.)"""
 
-    command: str
-    arguments: list[str] = field(default_factory=list)
-    values: dict[str, str] = field(default_factory=dict)
-    lists: dict[str, list[str]] = field(default_factory=dict)
-    flags: set[str] = field(default_factory=set)
+    def __init__(self, command: str) -> None:
+        self.command = command
+        self.arguments: list[str] = []
+        self.values: dict[str, str] = {}
+        self.lists: dict[str, list[str]] = {}
+        self.flags: set[str] = set()
 
 
 def recognise(argv: list[str]) -> Call | None:

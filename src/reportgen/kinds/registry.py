@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import InputError, Problem, UsageError
+from reportgen.kinds.listing import KIND_SUFFIXES, kind_files
 from reportgen.kinds.spec import KindSpec
 
-KIND_SUFFIXES = (".yaml", ".yml", ".toml")
+__all__ = ["KIND_SUFFIXES", "Kind", "Registry", "load_kind_file", "load_registry", "parse_kind"]
 
 
 @dataclass(frozen=True)
@@ -105,8 +106,7 @@ def _folder(folder: Path) -> list[Kind]:
         raise UsageError.at(
             "类型文件夹不存在", folder, hint="检查 --kinds 或配置文件中的 kinds 路径"
         )
-    files = sorted(p for p in folder.iterdir() if p.suffix in KIND_SUFFIXES and p.is_file())
-    return [load_kind_file(path) for path in files]
+    return [load_kind_file(path) for path in kind_files(folder)]
 
 
 def load_kind_file(path: Path) -> Kind:

@@ -1,0 +1,86 @@
+"""``reportgen kinds`` remembers its listing between runs; the remembered listing is keyed by
+every kind file's bytes, so it is only ever the listing the full validation gives."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES
+from reportgen.errors import ReportgenError
+from reportgen.kinds.listing import listing
+from reportgen.kinds.registry import load_registry
+
+
+def full(dirs: list[Path]) -> list[tuple[str, str, str]]:
+    return [(kind.id, kind.spec.name, kind.spec.summary) for kind in load_registry(dirs)]
+
+
+@pytest.fixture
+def bureau(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "kinds"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "kinds" / "anquan-jiancha.yaml", folder)
+    return folder
+
+
+def cached_files(bureau: Path) -> list[Path]:
+    return sorted((bureau.parent / "cache").rglob("kinds-*.json"))
+
+
+def test_the_remembered_listing_is_the_full_one(bureau: Path) -> None:
+    expected = full([bureau])
+    assert listing([bureau]) == expected
+    assert len(cached_files(bureau)) == 1
+    assert listing([bureau]) == expected  # from the cache now
+    assert listing([]) == full([])
+
+
+def test_a_changed_added_or_removed_kind_file_is_never_listed_stale(bureau: Path) -> None:
+    listing([bureau])
+    kind_file = bureau / "anquan-jiancha.yaml"
+    kind_file.write_text(
+        kind_file.read_text("utf-8").replace("name: ", "name: 改名的", 1), encoding="utf-8"
+    )
+    assert listing([bureau]) == full([bureau])
+    assert any(name.startswith("改名的") for _, name, _ in listing([bureau]))
+    second = bureau / "second.yaml"
+    second.write_text(
+        kind_file.read_text("utf-8").replace("id: anquan-jiancha", "id: second-kind"),
+        encoding="utf-8",
+    )
+    assert [row[0] for row in listing([bureau])][-2:] == ["anquan-jiancha", "second-kind"]
+    second.unlink()
+    assert listing([bureau]) == full([bureau])
+
+
+def test_an_invalid_kind_file_fails_as_validation_says(bureau: Path) -> None:
+    listing([bureau])  # a good listing remembered first
+    (bureau / "anquan-jiancha.yaml").write_text("id: Bad Id\nsections: 3\n", encoding="utf-8")
+    with pytest.raises(ReportgenError) as cached_way:
+        listing([bureau])
+    with pytest.raises(ReportgenError) as full_way:
+        full([bureau])
+    assert cached_way.value.problems == full_way.value.problems
+
+
+def test_a_damaged_or_unwritable_cache_changes_nothing(bureau: Path) -> None:
+    listing([bureau])
+    for path in cached_files(bureau):
+        path.write_text('{"key": "x", "kinds": [["假", "假", "假"]]}', encoding="utf-8")
+    assert listing([bureau]) == full([bureau])
+    for path in cached_files(bureau):
+        path.write_text("not json", encoding="utf-8")
+    assert listing([bureau]) == full([bureau])
+    shutil.rmtree(bureau.parent / "cache")
+    (bureau.parent / "cache").write_text("a file where the cache folder would be")
+    assert listing([bureau]) == full([bureau])
+
+
+def test_a_missing_kinds_folder_is_reported_by_the_full_path(bureau: Path) -> None:
+    with pytest.raises(ReportgenError) as caught:
+        listing([bureau / "missing"])
+    assert "类型文件夹不存在" in caught.value.problems[0].message
