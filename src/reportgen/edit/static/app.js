@@ -267,7 +267,7 @@ function headed(holder, loc, depth, guide) {
   if (depth < 4 && guide !== false) {
     const sub = list(holder, "subsections", [...loc, "subsections"], (items, index, here, tools) =>
       el("div", { className: "item", loc: here }, [
-        el("strong", { text: subNumber(depth + 1, index) }),
+        el("strong", { text: items[index].number || subNumber(depth + 1, index) }),
         tools,
         ...headed(items[index], here, depth + 1, "小标题，不写序号"),
         el("div", { className: "notes" }),
@@ -294,7 +294,7 @@ function sections(field, loc) {
       const holder = (data.sections[item.key] = data.sections[item.key] || { heading: item.heading, paragraphs: [] });
       box.append(
         el("div", { className: "item", loc: [...loc, item.key] }, [
-          el("strong", { text: subNumber(1, index) + item.heading }),
+          el("strong", { text: (holder.number || subNumber(1, index)) + item.heading }),
           item.help ? el("p", { className: "help", text: item.help }) : null,
           ...headed(holder, [...loc, item.key], 1, item.subsections ? "不写“一、”，序号自动加" : false),
           el("div", { className: "notes" }),
@@ -305,7 +305,7 @@ function sections(field, loc) {
     box.append(
       list(data, "sections", loc, (items, index, here, tools) =>
         el("div", { className: "item", loc: here }, [
-          el("strong", { text: subNumber(1, index) }),
+          el("strong", { text: items[index].number || subNumber(1, index) }),
           tools,
           ...headed(items[index], here, 1, "不写“一、”，序号自动加"),
           el("div", { className: "notes" }),
