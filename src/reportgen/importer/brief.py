@@ -80,7 +80,7 @@ def brief_data(outline: Outline, spec: KindSpec) -> tuple[dict[str, Any], list[s
     if outline.title is None:
         notes.append("未找到标题，请填写 title")
     data.update(formal_data(outline, spec))
-    notes.extend(place_tables(data, outline, spec))
+    notes.extend(place_tables(data, outline, spec, attachments=False))  # a brief has no 附件
     return {key: value for key, value in data.items() if value != []}, notes
 
 

@@ -22,6 +22,7 @@ from reportgen.importer.tables import place_tables
 
 if TYPE_CHECKING:
     from reportgen.kinds.spec import KindSpec, SectionSpec
+    from reportgen.layouts.base import Format
 
 _MAX_LEVEL = 4
 
@@ -34,6 +35,16 @@ FORMAL_NAMES = {
     "doc_number": "发文字号",
     "signer": "签发人",
 }
+
+
+def kind_format(spec: KindSpec) -> Format:
+    """The format a report of ``spec`` goes out in when its YAML names none: what import may
+    fill (its 红头 fields, its back matter, its 附件), as the kind's layout decides."""
+    from types import SimpleNamespace
+
+    from reportgen.layouts import format_for, get
+
+    return format_for(get(spec.layout).format_name(SimpleNamespace(format=None), spec))
 
 
 def report_data(outline: Outline, spec: KindSpec) -> tuple[dict[str, Any], list[str]]:
@@ -61,7 +72,8 @@ def report_data(outline: Outline, spec: KindSpec) -> tuple[dict[str, Any], list[
     if "print_date" in formal and formal["print_date"] == data["date"]:
         del formal["print_date"]  # the 印发日期 defaults to the 成文日期
     data.update(formal)
-    notes.extend(place_tables(data, outline, spec))
+    # a format with back matter (公文, 信函) has 附件, and tables there
+    notes.extend(place_tables(data, outline, spec, attachments=kind_format(spec).back_matter))
     return {
         key: value
         for key, value in data.items()
@@ -126,7 +138,7 @@ def _as_text(outline: Outline, spec: KindSpec, formal: dict[str, Any]) -> list[s
     if "attachments" not in formal:
         pages = [line for page in outline.attachment_pages for line in page.lines]
         lines += outline.attachment_note + pages
-    if spec.format == "ordinary":  # no 附注 or 版记 to put them in: they stay text
+    if not kind_format(spec).back_matter:  # no 附注 or 版记 to put them in: they stay text
         return lines + outline.back_lines
     if not spec.minutes:
         lines += [
@@ -146,18 +158,13 @@ def unfilled_date_note(outline: Outline, name: str) -> str:
 def formal_data(outline: Outline, spec: KindSpec) -> dict[str, Any]:
     """红头 elements into the report's formal fields (or the kind's fields of the same name);
     listed as dropped where neither takes them."""
-    from reportgen.layouts import format_for
-
     fields = {field.name: field.key for field in spec.fields}
-    data: dict[str, Any] = {}
-    if spec.layout == "report" and spec.format != "ordinary":
-        found = {k: e.text for k, e in outline.formal.items()}
-        data, taken = format_for(spec.format).recognise(found, spec)
-        if "mark" in data:
-            data["mark"] = outline.joint_marks or mark_name(data["mark"])
+    found = {k: e.text for k, e in outline.formal.items()}
+    data, taken = kind_format(spec).recognise(found, spec)
+    if "mark" in data:
+        data["mark"] = outline.joint_marks or mark_name(data["mark"])
+    if kind_format(spec).back_matter:
         data.update(_back_matter(outline, spec))
-    else:
-        taken = set()
     for key, element in outline.formal.items():
         name = FORMAL_NAMES[key]
         if key in taken:

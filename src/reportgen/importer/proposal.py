@@ -14,7 +14,7 @@ does, the proposal says so and names the nearest kind instead of pretending it f
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -58,7 +58,7 @@ def propose(outline: Outline, kinds: Iterable[Kind]) -> Proposal:
     }
     stands_out = best.score >= _ENOUGH
     if not stands_out:
-        fallback = general or next(f for f in fits if f.kind.spec.layout == "report")
+        fallback = general or next(f for f in fits if f.kind.spec.layout not in _BY_LAYOUT)
         name = fallback.kind.spec.name
         best = Fit(fallback.kind, fallback.score, f"草稿没有明显的类型特征，按通用的“{name}”导入")
     runner_up = next((fit for fit in ranked if fit.kind is not best.kind and fit.reason), None)
@@ -81,8 +81,9 @@ def general_kind(kinds: Iterable[Kind]) -> Kind | None:
 def _fit(outline: Outline, kind: Kind) -> Fit:
     hints = kind.spec.import_hints
     hinted = bool(hints.title_words or hints.heading_words or hints.body_words or hints.general)
-    if kind.spec.layout == "brief":
-        score, reason = _brief(outline, kind)
+    by_layout = _BY_LAYOUT.get(kind.spec.layout)
+    if by_layout is not None:
+        score, reason = by_layout(outline, kind)
     elif hinted:
         score, reason = _hinted(outline, kind)
     else:
@@ -172,3 +173,7 @@ def _bigrams(text: str) -> set[str]:
 
 def _overlap(spec: set[str], drafted: set[str]) -> float:
     return len(spec & drafted) / len(spec) if spec else 0.0
+
+
+#: Layouts whose drafts have a shape of their own (a brief's 报头 and unit items), whatever kind.
+_BY_LAYOUT: dict[str, Callable[[Outline, Kind], tuple[float, str]]] = {"brief": _brief}

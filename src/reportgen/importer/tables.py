@@ -20,12 +20,14 @@ if TYPE_CHECKING:
 _TEXT_KEYS = ("preamble", "paragraphs", "closing")
 
 
-def place_tables(data: dict[str, Any], outline: Outline, spec: KindSpec) -> list[str]:
-    """Move the body's tables of ``outline`` into ``data`` as ``spec`` can render them; the
-    notes that say where each went."""
+def place_tables(
+    data: dict[str, Any], outline: Outline, spec: KindSpec, *, attachments: bool
+) -> list[str]:
+    """Move the body's tables of ``outline`` into ``data`` as ``spec`` can render them (into
+    ``attachments`` when its format has them); the notes that say where each went."""
     if not outline.tables:
         return []
-    if spec.layout != "report" or spec.format == "ordinary":
+    if not attachments:
         return [
             f"表格{number}（{len(table.rows)} 行）在“{table.where}”中按行导入为段落，单元格之间用"
             f"“{CELL_SEPARATOR}”分隔：“{spec.name}”不能排表格，请在成稿中重新制表，"
@@ -34,13 +36,13 @@ def place_tables(data: dict[str, Any], outline: Outline, spec: KindSpec) -> list
         ]
     rows = {row for table in outline.tables.values() for row in table.rows}
     _remove(data, rows)
-    attachments = data.setdefault("attachments", [])
+    items = data.setdefault("attachments", [])
     notes = []
     for number, table in outline.tables.items():
         cells = [row.split(CELL_SEPARATOR) for row in table.rows]
-        attachments.append({"title": todo(f"表格{number}的名称"), "table": cells})
+        items.append({"title": todo(f"表格{number}的名称"), "table": cells})
         notes.append(
-            f"正文“{table.where}”中的表格{number}（{len(table.rows)} 行）移作附件{len(attachments)}："
+            f"正文“{table.where}”中的表格{number}（{len(table.rows)} 行）移作附件{len(items)}："
             "公文正文不排表格，附件可以；请填写附件名称，并在正文中写明“见附件”"
         )
     return notes
