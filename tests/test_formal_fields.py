@@ -157,6 +157,26 @@ def test_one_line_turns_the_yixue_cugan_report_formal(tmp_path):
     assert f"{issuer}文件" in red and f"{issuer}文件" not in plain
     assert 'w:color="FF0000"' in red  # the red rule under the 文号 line
     assert "wp:anchor" not in red  # no 版记 without 抄送 or 印发机关
+    # it has no 发文字号 yet: shown highlighted in the 版头 and listed, never left out unseen
+    result = api.render(formal)
+    assert [u.figure for u in result.unfilled if u.is_field] == ["doc_number"]
+    assert "【待补：发文字号】" in red
+    number_line = red[: red.index("【待补：发文字号】")].rsplit("<w:r>", 1)[-1]
+    assert '<w:highlight w:val="yellow"/>' in number_line
+
+
+def test_the_doc_number_to_do_comes_back_through_import_as_a_to_do(tmp_path):
+    """Import reads the highlighted 发文字号 to-do as the 版头's 发文字号 line, not as the title."""
+    from reportgen.importer import import_draft
+
+    text = (EXAMPLES / "yixue-cugan.yaml").read_text("utf-8")
+    formal = tmp_path / "f.yaml"
+    formal.write_text(text.replace("kind: yixue-cugan\n", "kind: yixue-cugan\nformat: formal\n"))
+    api.render(formal)
+    back = import_draft(tmp_path / "f.docx", kind="yixue-cugan", output=tmp_path / "back.yaml")
+    report = api.load_report(back.output, api.load_registry()).report
+    assert report.title == api.load_report(formal, api.load_registry()).report.title
+    assert "发文字号" not in (back.output.read_text("utf-8").split("sections:")[0])
 
 
 def test_imprint_rules_are_thick_thin_thick(tmp_path):

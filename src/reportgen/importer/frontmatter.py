@@ -15,6 +15,7 @@ import re
 
 from reportgen.gongwen.dates import DATE, date_line, parse_date, placeholder_date_line
 from reportgen.gongwen.numerals import DIGITS, parse_count
+from reportgen.gongwen.placeholders import todo
 from reportgen.importer.lines import CELL_SEPARATOR, Dropped, Para, ends_sentence, has_cjk
 from reportgen.importer.outline import Found, Masthead, Outline
 
@@ -52,8 +53,11 @@ _INFO = re.compile(
 # --- 红头 -------------------------------------------------------------------------------------
 
 _REDHEAD_MARK = re.compile(r"^[\u4e00-\u9fffXＸ×*＊（）()、 　]{2,40}文件$")
+# A 发文字号, or the to-do render prints where the YAML has none yet.
 _DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fffXＸ×]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*(?:第\s*)?\d{1,4}\s*号"
+    + "|"
+    + re.escape(todo("发文字号"))
 )
 _SIGNER = re.compile(r"签发人[ \t　]*[:：][ \t　]*(.+)$")
 _SECRECY = re.compile(r"^(?:绝密|机密|秘密)(?:[★☆*][^　\s]*)?$")

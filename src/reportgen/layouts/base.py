@@ -46,8 +46,9 @@ class Composer(Protocol):
         """The title: one line broken by the writer, or the lines the report lists."""
         ...
 
-    def fixed(self, role: str, pieces: Pieces, loc: Loc) -> Any:
-        """A block whose text is the layout's own (第3期, a date), taken as it is."""
+    def fixed(self, role: str, pieces: Pieces, loc: Loc, *, aside: Pieces = ()) -> Any:
+        """A block whose text is the layout's own (第3期, a date), taken as it is; ``aside``
+        as in :meth:`block`."""
         ...
 
     def heading(self, text: str, loc: Loc, level: int, number: int) -> Any:

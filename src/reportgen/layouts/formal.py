@@ -17,8 +17,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
+from reportgen.gongwen.placeholders import todo
 from reportgen.layouts import minutes
-from reportgen.layouts.base import Composer, Format, Pieces, date_pieces
+from reportgen.layouts.base import Composer, Format, Missing, Pieces, date_pieces
 from reportgen.layouts.formal_fields import doc_number_problem, names
 
 if TYPE_CHECKING:
@@ -86,11 +87,14 @@ class FormalFormat(Format):
             for index, name in enumerate(issuers):
                 aside: Pieces = (self.mark_word,) if index == 0 else ()
                 yield composer.block("mark", name, (*loc, index), aside=aside)
-        signers = names(report.signers)
-        if report.doc_number or signers:
-            yield composer.block(
-                "doc-number", report.doc_number or "", ("doc_number",), aside=tuple(signers)
-            )
+        signers = tuple(names(report.signers))
+        if report.doc_number:
+            yield composer.block("doc-number", report.doc_number, ("doc_number",), aside=signers)
+        elif not is_minutes:  # a 公文 has one (7.2.5; a 纪要 need not): shown to fill, listed
+            missing = Missing("doc_number", todo("发文字号"))
+            yield composer.fixed("doc-number", (missing,), ("doc_number",), aside=signers)
+        elif signers:
+            yield composer.block("doc-number", "", ("doc_number",), aside=signers)
 
     def _imprint(self, report: Any, composer: Composer, moved_recipient: Any) -> Iterator[Any]:
         """The 版记 (7.4): 主送 (if moved), 抄送, 印发机关 and 印发日期."""

@@ -84,8 +84,9 @@ class _Builder:
             "title", "\n".join(title) if isinstance(title, list) else title, ("title",)
         )
 
-    def fixed(self, role: str, pieces: Pieces, loc: Loc) -> Block:
-        return Block(role, self._spans(pieces), source_line=self.source.line_of(loc))
+    def fixed(self, role: str, pieces: Pieces, loc: Loc, *, aside: Pieces = ()) -> Block:
+        line = self.source.line_of(loc)
+        return Block(role, self._spans(pieces), aside=self._spans(aside), source_line=line)
 
     def date_span(self) -> Span:
         """The report's date as written, or highlighted to fill in when the YAML leaves it empty."""
