@@ -16,10 +16,13 @@ import sys
 from pathlib import Path
 
 # Options taking a value, per command: the name they are given to the command under.
-_LINT_VALUES = {"--format": "format", "--select": "select", "--ignore": "ignore"}
-_LINT_VALUES["--fail-on"] = "fail_on"
-_RENDER_VALUES = {"-o": "output", "--output": "output"}
-_NEW_VALUES = {"-o": "output", "--output": "output"}
+_LINT_VALUES = {
+    "--format": "format",
+    "--select": "select",
+    "--ignore": "ignore",
+    "--fail-on": "fail_on",
+}
+_OUTPUT_VALUES = {"-o": "output", "--output": "output"}  # render and new
 
 
 class Call:
@@ -44,12 +47,12 @@ def recognise(argv: list[str]) -> Call | None:
         call = _parse(command, rest, _LINT_VALUES, set(), repeated={"select", "ignore"})
         return call if call is not None and call.arguments else None
     if command == "render":
-        call = _parse(command, rest, _RENDER_VALUES, {"--strict"})
+        call = _parse(command, rest, _OUTPUT_VALUES, {"--strict"})
         return call if call is not None and len(call.arguments) == 1 else None
     if command == "kinds":
         return Call(command) if not rest else None
     if command == "new":
-        call = _parse(command, rest, _NEW_VALUES, {"--force"})
+        call = _parse(command, rest, _OUTPUT_VALUES, {"--force"})
         return call if call is not None and len(call.arguments) == 1 else None
     return None
 
