@@ -119,6 +119,11 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, FileResult]:
     files["probe"] = folder / "probe.docx"
     files["probe"].write_bytes(docx_bytes(probe.probe_document(probe.probe_texts())))
     files["broken"] = _broken(folder, probe)
+    # A clerk who turned the even-page section break before the 版记 into a continuous one: the
+    # 版记 shares the 附件's page 3.
+    files["odd-imprint"] = folder / "odd-imprint.docx"
+    _edit(files["example:tongzhi"], files["odd-imprint"],
+          {"word/document.xml": [('<w:type w:val="evenPage"/>', '<w:type w:val="continuous"/>')]})  # fmt: skip
     checked = check_files(list(files.values()))
     return dict(zip(files, checked, strict=True))
 
@@ -166,6 +171,18 @@ def test_hand_broken_copy_is_reported_with_its_defects(results: dict[str, FileRe
     messages = " ".join(f.message for f in result.findings)
     assert "上边距" in messages and "黑体" in messages and re.search(r"单页页码.*center", messages)
     assert exit_code([result]) == 1
+
+
+def test_formal_imprint_on_an_odd_page_is_reported(results: dict[str, FileResult]) -> None:
+    """GB/T 9704 7.4 with 6.2: the 版记 of a 公文 is on the back of its last sheet. Every kind's
+    example and scaffold passes (above), the 通知 with its 版记 on a page of its own after the
+    附件; the hand-edited copy does not."""
+    assert results["example:tongzhi"].figures["页数"] == 4
+    result = results["odd-imprint"]
+    assert result.figures["页数"] == 3
+    (found,) = [f for f in result.findings if f.rule == "imprint-odd-page"]
+    assert (found.clause, found.severity, found.page) == ("7.4.1", "error", 3)
+    assert "偶数页" in found.message and exit_code([result]) == 1
 
 
 def test_unmeasured_is_never_a_pass(results: dict[str, FileResult], monkeypatch) -> None:  # type: ignore[no-untyped-def]

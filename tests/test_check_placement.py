@@ -153,3 +153,26 @@ def test_a_placeholder_broken_across_lines_is_reported() -> None:
     # A long to-do in words may wrap like any text.
     todo = [line(0, "城" * 24 + "【待补：未整"), line(1, "改隐患的措施】")]
     assert not [f for f in measure([todo], doc)[0] if f.rule == "placeholder-split"]
+
+
+def _imprint_findings(pages: int, imprint: tuple[str, ...], letter: bool = False) -> list[str]:
+    """The measured 版记 findings when the 版记 stands at the foot of page ``pages``."""
+    laid_out = [_page(22) for _ in range(pages - 1)]
+    foot = BOTTOM - len(imprint) * PITCH
+    laid_out.append([Line(pages, LEFT, RIGHT, foot + row * PITCH, foot + row * PITCH + 18, text)
+                     for row, text in enumerate(imprint)])  # fmt: skip
+    findings, _ = measure(laid_out, DocText("", "", "", imprint), letter=letter)
+    return [f.rule for f in findings if f.rule.startswith("imprint")]
+
+
+def test_a_formal_imprint_on_an_odd_page_is_reported() -> None:
+    """7.4 with 6.2: a 公文 is printed on both sides; its 版记 (ending with the 印发 line) is on
+    the back of the last sheet, an even page."""
+    formal = ("抄送：青川市应急管理局。", "青川市住房和城乡建设局办公室2026年4月2日印发")
+    assert _imprint_findings(3, formal) == ["imprint-odd-page"]
+    assert _imprint_findings(1, formal) == ["imprint-odd-page"]
+    assert _imprint_findings(2, formal) == []
+    assert _imprint_findings(4, formal) == []
+    # A 信函's 版记 has no 印发 line (10.1), nor a 简报's 报尾: neither is held to an even page.
+    assert _imprint_findings(1, formal[:1], letter=True) == []
+    assert _imprint_findings(3, ("报：市民生实事工作领导小组", "发：局属各单位、各科室")) == []

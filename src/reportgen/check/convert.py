@@ -62,6 +62,13 @@ class ConversionFailed(Exception):
     """LibreOffice could not be run or gave no PDF: the reason, in Chinese."""
 
 
+#: Keep the pages LibreOffice counts as empty: by default its PDF export leaves out the blank
+#: page an even-page section break inserts before a 版记 page, and (7.4, measured) even a 版记
+#: page that holds only the 版记's text box, printing the box on the page before: the 版记
+#: would be measured on an odd page that the printed document does not have.
+PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
+
+
 def to_pdf(sources: list[Path], folder: Path, timeout: float = 240) -> list[Path | None]:
     """Convert ``sources`` in one soffice call; the PDF of each (None where none came out)."""
     soffice = find_soffice()
@@ -77,7 +84,7 @@ def to_pdf(sources: list[Path], folder: Path, timeout: float = 240) -> list[Path
         copies.append(copy)
     profile = (folder / "lo-profile").resolve().as_uri()
     command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore"]
-    command += ["--convert-to", "pdf", "--outdir", str(folder), *map(str, copies)]
+    command += ["--convert-to", PDF_FILTER, "--outdir", str(folder), *map(str, copies)]
     try:
         subprocess.run(command, capture_output=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired as exc:

@@ -70,7 +70,7 @@ def measure(
     findings += _page_numbers(pages, letter, alone)
     findings += _split_placeholders(text_lines)
     findings += _signature(pages, doc)
-    findings += _imprint(pages, doc)
+    findings += _imprint(pages, doc, letter)
     figures: dict[str, object] = {"页数": len(pages), "整页行数": rows, "整行字数": full}
     return findings, figures
 
@@ -308,7 +308,7 @@ def _signature(pages: Sequence[Sequence[Line]], doc: DocText) -> list[Finding]:
     return []
 
 
-def _imprint(pages: Sequence[Sequence[Line]], doc: DocText) -> list[Finding]:
+def _imprint(pages: Sequence[Sequence[Line]], doc: DocText, letter: bool) -> list[Finding]:
     if not doc.imprint or not pages:
         return []
     last = [line for line in pages[-1] if line.top < BOTTOM]
@@ -320,14 +320,24 @@ def _imprint(pages: Sequence[Sequence[Line]], doc: DocText) -> list[Finding]:
     if not hits:
         return [Finding("measured", "imprint-page", "7.4.1", "error",
                         "版记（报尾）不在最后一页。", len(pages))]  # fmt: skip
+    out = []
     gap = (BOTTOM - last[-1].bottom) / PT_PER_MM
     if gap > 8:
-        return [
+        out.append(
             Finding("measured", "imprint-position", "7.4.1", "error",
                     f"版记（报尾）没有排在最后一页的版心底部，下方空出约 {gap:.0f} mm；"
                     "其最后一条分隔线应与版心下缘重合。", len(pages))
-        ]  # fmt: skip
-    return []
+        )  # fmt: skip
+    # A formal 公文 (its 版记 ends with the 印发 line; a 信函's has none, 10.1) is printed on
+    # both sides (6.2): its last page, the 版记's, is the back of the last sheet.
+    if len(pages) % 2 and not letter and any(t.endswith("印发") for t in doc.imprint):
+        out.append(
+            Finding("measured", "imprint-odd-page", "7.4.1", "error",
+                    f"版记排在第 {len(pages)} 页，是奇数页：公文双面印制（6.2），版记应在最后一页、"
+                    "即末张纸的背面（偶数页）。在版记前插入“偶数页”分节符，其前的空白页和版记页"
+                    "都不编排页码（7.5）。", len(pages))
+        )  # fmt: skip
+    return out
 
 
 def doc_text(paragraphs: Sequence[object]) -> DocText:
@@ -347,9 +357,15 @@ def doc_text(paragraphs: Sequence[object]) -> DocText:
     if not signature and date:
         index = max(i for i, (t, _) in enumerate(texts) if t == date)
         signature = next((t for t, _ in reversed(texts[:index]) if t), "")
+    # The 版记 is body text, or (ours, and a 版记 anchored to the foot by hand) a text box's.
+    boxed = [
+        (_squash(getattr(p, "text", "")), getattr(p, "style", ""))
+        for p in paragraphs
+        if getattr(p, "location", "") in ("正文", "文本框")
+    ]
     imprint = tuple(
         t
-        for t, style in texts
+        for t, style in boxed
         if style == "RG Distribution" or t.startswith(_IMPRINT) or t.endswith("印发")
     )
     return DocText("".join(t for t, _ in texts), signature, date, imprint)
