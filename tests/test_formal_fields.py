@@ -176,7 +176,11 @@ def test_the_doc_number_to_do_comes_back_through_import_as_a_to_do(tmp_path):
     back = import_draft(tmp_path / "f.docx", kind="yixue-cugan", output=tmp_path / "back.yaml")
     report = api.load_report(back.output, api.load_registry()).report
     assert report.title == api.load_report(formal, api.load_registry()).report.title
-    assert "发文字号" not in (back.output.read_text("utf-8").split("sections:")[0])
+    assert (report.format, report.doc_number) == ("formal", None)  # rendered again as the to-do
+    assert "待补" not in back.output.read_text("utf-8")
+    assert [d.reason for d in back.dropped if "发文字号" in d.text] == [
+        "红头的发文字号待补：发文字号留空，排版时仍显示为高亮的待填项"
+    ]
 
 
 def test_imprint_rules_are_thick_thin_thick(tmp_path):

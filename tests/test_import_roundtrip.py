@@ -104,6 +104,21 @@ def test_every_kinds_scaffold_comes_back_as_the_same_data(tmp_path, kind_id):
     assert back == original
 
 
+ORDINARY = [k.id for k in REGISTRY if k.spec.layout == "report" and k.spec.format == "ordinary"]
+
+
+@pytest.mark.parametrize("kind_id", ORDINARY)
+def test_an_ordinary_kind_sent_out_as_a_formal_document_comes_back_formal(tmp_path, kind_id):
+    """A 汇报 of an ordinary kind rendered with ``format: formal`` has a 红头: import keeps the
+    format and the 版头 fields instead of listing them as lines the kind has no place for."""
+    source = tmp_path / "formal.yaml"
+    example = (EXAMPLES / f"{kind_id}.yaml").read_text("utf-8")
+    source.write_text(example + "\nformat: formal\ndoc_number: 东水党〔2026〕5号\n", "utf-8")
+    original, back, _ = round_trip(source, tmp_path)
+    assert back == original
+    assert back["format"] == "formal"
+
+
 def test_the_draft_example_renders_again_to_the_same_text(tmp_path):
     """The one example that is not a kind's own: imported back, it renders the same page."""
     _, _, back = round_trip(EXAMPLES / "yixue-cugan-draft.yaml", tmp_path)

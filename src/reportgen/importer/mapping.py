@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from reportgen.gongwen.placeholders import todo
+from reportgen.gongwen.placeholders import find_placeholders, todo
 from reportgen.importer.backmatter import names_of
 from reportgen.importer.frontmatter import WEB, mark_name
 from reportgen.importer.lines import Dropped
@@ -47,11 +47,32 @@ def kind_format(spec: KindSpec) -> Format:
     return format_for(get(spec.layout).format_name(SimpleNamespace(format=None), spec))
 
 
+def draft_format(outline: Outline, spec: KindSpec) -> Format:
+    """The format the imported report goes out in: the kind's own, or the 公文 format when the
+    draft has a 红头 (a 发文机关标志 or 发文字号) that the kind's own format would drop and
+    the kind's layout lets a report choose it (``format: formal``)."""
+    from types import SimpleNamespace
+
+    from reportgen.layouts import format_for, get
+
+    own = kind_format(spec)
+    if own.head != "none" or not {"issuer_mark", "doc_number"} & outline.formal.keys():
+        return own
+    chosen = get(spec.layout).format_name(SimpleNamespace(format="formal"), spec)
+    return format_for(chosen) if chosen == "formal" else own
+
+
 def report_data(outline: Outline, spec: KindSpec) -> tuple[dict[str, Any], list[str]]:
     """The YAML data of a report of kind ``spec``, and notes for the user. What the draft does
     not have stays a to-do (``【待补：…】``) or empty (the date): nothing is made up."""
     notes: list[str] = []
-    data: dict[str, Any] = {"kind": spec.id, "title": _title(outline, notes)}
+    data: dict[str, Any] = {"kind": spec.id}
+    form = draft_format(outline, spec)
+    if form is not kind_format(spec):
+        data["format"] = form.name
+        found = "、".join(name for key, name in FORMAL_NAMES.items() if key in outline.formal)
+        notes.append(f"草稿有红头（{found}），已按公文格式导入：format: {form.name}")
+    data["title"] = _title(outline, notes)
     data["recipient"] = outline.recipient or _required(spec, "recipient", "主送机关", notes)
     data["preamble"] = outline.preamble or _listed(_required(spec, "preamble", "导语", notes))
     if spec.sections.mode == "list":
@@ -60,8 +81,8 @@ def report_data(outline: Outline, spec: KindSpec) -> tuple[dict[str, Any], list[
             notes.append("未找到分部分的标题，正文都放在了导语中，请按需分部分")
     else:
         data["sections"] = _fixed_sections(outline.sections, spec, notes)
-    formal = formal_data(outline, spec)
-    closing = outline.closing + outline.after + _as_text(outline, spec, formal)
+    formal = formal_data(outline, spec, form)
+    closing = outline.closing + outline.after + _as_text(outline, spec, formal, form)
     data["closing"] = closing or _listed(_required(spec, "closing", "结尾段", notes))
     data["issuer"] = _issuer(outline, notes)
     data["date"] = outline.date
@@ -73,7 +94,7 @@ def report_data(outline: Outline, spec: KindSpec) -> tuple[dict[str, Any], list[
         del formal["print_date"]  # the 印发日期 defaults to the 成文日期
     data.update(formal)
     # a format with back matter (公文, 信函) has 附件, and tables there
-    notes.extend(place_tables(data, outline, spec, attachments=kind_format(spec).back_matter))
+    notes.extend(place_tables(data, outline, spec, attachments=form.back_matter))
     return {
         key: value
         for key, value in data.items()
@@ -132,13 +153,14 @@ def _attachments(outline: Outline) -> list[Any]:
     return items
 
 
-def _as_text(outline: Outline, spec: KindSpec, formal: dict[str, Any]) -> list[str]:
-    """The 附件说明, 附件, 附注, 版记 and attendance lines no field of ``spec`` took, as written."""
+def _as_text(outline: Outline, spec: KindSpec, formal: dict[str, Any], form: Format) -> list[str]:
+    """The 附件说明, 附件, 附注, 版记 and attendance lines no field of ``spec`` in ``form``
+    took, as written."""
     lines: list[str] = []
     if "attachments" not in formal:
         pages = [line for page in outline.attachment_pages for line in page.lines]
         lines += outline.attachment_note + pages
-    if not kind_format(spec).back_matter:  # no 附注 or 版记 to put them in: they stay text
+    if not form.back_matter:  # no 附注 or 版记 to put them in: they stay text
         return lines + outline.back_lines
     if not spec.minutes:
         lines += [
@@ -155,15 +177,16 @@ def unfilled_date_note(outline: Outline, name: str) -> str:
     return f"草稿中没有{name}{where}，date 已留空：排版时显示为高亮的待填日期，请填写"
 
 
-def formal_data(outline: Outline, spec: KindSpec) -> dict[str, Any]:
-    """红头 elements into the report's formal fields (or the kind's fields of the same name);
-    listed as dropped where neither takes them."""
+def formal_data(outline: Outline, spec: KindSpec, form: Format | None = None) -> dict[str, Any]:
+    """红头 elements into the formal fields of ``form`` (the kind's own format unless given), or
+    the kind's fields of the same name; listed as dropped where neither takes them."""
+    form = form or kind_format(spec)
     fields = {field.name: field.key for field in spec.fields}
     found = {k: e.text for k, e in outline.formal.items()}
-    data, taken = kind_format(spec).recognise(found, spec)
+    data, taken = form.recognise(found, spec)
     if "mark" in data:
         data["mark"] = outline.joint_marks or mark_name(data["mark"])
-    if kind_format(spec).back_matter:
+    if form.back_matter:
         data.update(_back_matter(outline, spec))
     for key, element in outline.formal.items():
         name = FORMAL_NAMES[key]
@@ -172,10 +195,18 @@ def formal_data(outline: Outline, spec: KindSpec) -> dict[str, Any]:
         if name in fields:
             data[fields[name]] = element.text
         elif element.line not in {d.line for d in outline.dropped if d.reason == WEB}:
-            reason = f"红头的{name}：“{spec.name}”没有这一项"
+            reason = _why_not_taken(name, element.text, spec, form)
             shown = f"签发人：{element.text}" if key == "signer" else element.text
             outline.dropped.append(Dropped(element.line, shown, reason))
     return data
+
+
+def _why_not_taken(name: str, text: str, spec: KindSpec, form: Format) -> str:
+    if form.head == "none":
+        return f"红头的{name}：“{spec.name}”没有这一项"
+    if find_placeholders(text):
+        return f"红头的{name}待补：{name}留空，排版时仍显示为高亮的待填项"
+    return f"红头的{name}写法不合规范，没有填入，请核对后填写"
 
 
 def section_data(node: Node, subsections: bool, level: int = 1) -> dict[str, Any]:

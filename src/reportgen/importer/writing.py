@@ -24,6 +24,7 @@ _SPECIAL = re.compile(
 
 _COMMENTS = {
     "kind": "报告类型，不要改",
+    "format": "格式：formal 公文格式（红头、发文字号、版记），letter 信函格式，ordinary 普通汇报",
     "title": "标题",
     "recipient": "主送机关",
     "preamble": "导语：每段一项",
