@@ -13,7 +13,8 @@ if [[ "${1:-}" == "--test" ]]; then
       echo "== 安装 LibreOffice、中文字体、poppler（版式测试用）和 Chromium（网页测试用）" >&2
       apt-get update -qq
       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-        libreoffice-writer-nogui fonts-noto-cjk poppler-utils chromium chromium-driver >/dev/null
+        libreoffice-writer-nogui fonts-noto-cjk fonts-liberation2 poppler-utils chromium \
+        chromium-driver >/dev/null
     else
       echo "!! 未找到 soffice/pdftotext/chromium，版式和网页测试将跳过（CI 中会失败）" >&2
     fi

@@ -1,8 +1,8 @@
 """Which of the official fonts this machine has, and what each role falls back to (fontconfig).
 
 A font counts as present when fontconfig lists a family of that exact name; otherwise
-``fc-match`` (asked for the name with Chinese as the language, as LibreOffice asks) tells what
-would be drawn instead.
+``fc-match`` (asked for the name with the language of the text it sets, as LibreOffice asks:
+Chinese, English for the Latin font) tells what would be drawn instead.
 """
 
 from __future__ import annotations
@@ -18,7 +18,10 @@ ROLES = (
     ("一级标题", "黑体"),
     ("二级标题", "楷体_GB2312"),
     ("页码", "宋体"),
+    ("数字和西文", "Times New Roman"),
 )
+#: The roles whose text is digits and Latin letters, set in the Latin font.
+LATIN = {"Times New Roman"}
 #: Where a clerk gets each font, or what Windows ships under another name.
 ADVICE = {
     "方正小标宋简体": "方正字库的商用字体，需向方正电子购买授权后安装（单位通常已有授权）。",
@@ -27,6 +30,9 @@ ADVICE = {
     "楷体_GB2312": "Windows 10 及以后不再自带，Word 会改用“楷体”（simkai.ttf）。",
     "黑体": "Windows 自带（simhei.ttf）；Linux 可从 Windows 复制或安装单位提供的字体。",
     "宋体": "Windows 自带（simsun.ttc）。",
+    "Times New Roman": "Windows 自带；Linux 可安装 fonts-liberation2，其 Liberation Serif 与 "
+    "Times New Roman 字宽相同。换成别的字体（如 DejaVu Serif，数字宽 0.64 字而非半字）时，"
+    "含数字的行会少排字。",
 }
 
 
@@ -53,8 +59,9 @@ def _fallback(font: str) -> str:
     fc_match = shutil.which("fc-match")
     if fc_match is None:
         return ""
+    lang = "en" if font in LATIN else "zh-cn"  # as LibreOffice asks for the text's language
     out = subprocess.run(
-        [fc_match, "-f", "%{family}", f"{font}:lang=zh-cn"],
+        [fc_match, "-f", "%{family}", f"{font}:lang={lang}"],
         capture_output=True,
         text=True,
         timeout=30,
