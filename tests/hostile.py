@@ -57,12 +57,14 @@ def run(
     cpu: int = CPU_SECONDS,
     wall: int = WALL_SECONDS,
     send: int | None = None,
+    to_group: bool = True,
     after: float = 0.0,
     ready: Callable[[], bool] | None = None,
 ) -> Outcome:
     """``reportgen ARGS`` in ``cwd`` under the ceilings; ``send`` a signal ``after`` seconds, or
     as soon as ``ready()`` holds (``after`` is then the longest wait), so that a fast machine
-    cannot finish the work before the signal arrives."""
+    cannot finish the work before the signal arrives; to its process group (as Ctrl-C does),
+    or ``to_group`` False, to the command's own process alone (as ``kill PID`` does)."""
     env = {**os.environ, "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "COLUMNS": "200"}
     env.pop("REPORTGEN_DEBUG", None)
     child = subprocess.Popen(
@@ -82,7 +84,7 @@ def run(
                     break
                 time.sleep(0.005)
             if child.poll() is None:
-                os.killpg(child.pid, send)
+                (os.killpg if to_group else os.kill)(child.pid, send)
         out, err = child.communicate(timeout=wall)
     except subprocess.TimeoutExpired:
         os.killpg(child.pid, signal.SIGKILL)

@@ -77,19 +77,17 @@ def test_new_writes_all_or_none(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "sig",
-    [
-        pytest.param(
-            signal.SIGINT,
-            marks=pytest.mark.xfail(
-                strict=False, reason="on a loaded machine Ctrl-C may still wait on the worker pool"
-            ),
-        ),
-        signal.SIGTERM,
-    ],
-    ids=["int", "term"],
+    ("out", "alone"),
+    [(1, False), (20, False), (20, True)],
+    ids=["forking", "mid-write", "parent-alone"],
 )
-def test_killed_batch_leaves_no_temporary_file(tmp_path: Path, sig: int) -> None:
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["int", "term"])
+def test_killed_batch_leaves_no_temporary_file(
+    tmp_path: Path, sig: int, out: int, alone: bool
+) -> None:
+    """Signalled once ``out`` reports are written: with the first, the command is forking its
+    workers; with 20, both are writing. Ctrl-C reaches the whole process group, ``kill`` the
+    command alone: either way every worker stops, removes what it was writing and is gone."""
     (tmp_path / "r.yaml").write_text(report(), "utf-8")
     rows = "".join(f"单位{i},{i}\n" for i in range(400))
     (tmp_path / "b.csv").write_text("单位,学习材料\n" + rows, "utf-8")
@@ -105,13 +103,16 @@ def test_killed_batch_leaves_no_temporary_file(tmp_path: Path, sig: int) -> None
         "2",
         cwd=tmp_path,
         send=sig,
+        to_group=not alone,
         after=10.0,
-        ready=lambda: any(tmp_path.glob("*.docx")),  # mid-batch: the first report is out
+        ready=lambda: len(list(tmp_path.glob("*.docx"))) >= out,
     )
-    assert outcome.code not in (0, -999), outcome.text[-2000:]  # stopped, and promptly
+    assert outcome.code == 130, outcome.text[-2000:]  # stopped, and promptly
     assert "Traceback" not in outcome.text, outcome.text[-2000:]
     unchanged(before, snapshot(tmp_path))
-    for path in tmp_path.glob("*.docx"):  # what was written is whole
+    written = list(tmp_path.glob("*.docx"))
+    assert out <= len(written) < 400
+    for path in written:  # what was written is whole
         zipfile.ZipFile(path).testzip()
 
 

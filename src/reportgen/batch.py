@@ -2,15 +2,19 @@
 
 Jobs run in worker processes (all cores by default). Each job's failure is reported with its
 place and never stops the others; results come back as they finish, for a progress bar.
+
+Where the system can fork, the parent renders the first report itself, so that every import,
+the validated YAML and the prepared template are in memory once, then forks the workers, which
+inherit all of it and take the remaining jobs one at a time (:mod:`reportgen.batchfork`).
+Elsewhere (Windows, macOS) a pool of fresh processes each prepares its own.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -104,11 +108,25 @@ def jobs_for_table(
 
 def run(jobs: list[Job], options: Options, workers: int | None = None) -> Iterator[JobResult]:
     """Run ``jobs``; yields each result as it finishes."""
+    from reportgen import batchfork
+
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
-    if workers == 1 or len(jobs) < 4:
+    if workers == 1 or len(jobs) < 3:
         for job in jobs:
             yield run_one(job, options)
-        return
+    elif batchfork.available():
+        yield run_one(jobs[0], options)  # prepares, in this process, all that the workers share
+        rest = jobs[1:]
+        work = partial(run_one, options=options)
+        yield from batchfork.run(rest, work, min(workers, len(rest)), _lost)
+    else:
+        yield from _run_in_pool(jobs, options, workers)
+
+
+def _run_in_pool(jobs: list[Job], options: Options, workers: int) -> Iterator[JobResult]:
+    """Without fork: fresh worker processes, each loading and preparing what it needs."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     pool = ProcessPoolExecutor(max_workers=workers)
     try:
         chunks = [jobs[i :: workers * 4] for i in range(workers * 4)]
@@ -116,8 +134,7 @@ def run(jobs: list[Job], options: Options, workers: int | None = None) -> Iterat
         for future in as_completed(futures):
             yield from future.result()
     except BaseException:
-        # Interrupted (Ctrl-C, SIGTERM): drop the queued chunks instead of waiting for them;
-        # the workers, interrupted too, remove their temporary files on the way out.
+        # Interrupted: drop the queued chunks instead of waiting for them.
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
@@ -125,6 +142,10 @@ def run(jobs: list[Job], options: Options, workers: int | None = None) -> Iterat
 
 def _run_chunk(jobs: list[Job], options: Options) -> list[JobResult]:
     return [run_one(job, options) for job in jobs]
+
+
+def _lost(job: Job, why: str) -> JobResult:
+    return JobResult(job, 2, problems=(Problem(f"{why}，本份未生成", str(job.output)),))
 
 
 def run_one(job: Job, options: Options) -> JobResult:

@@ -1,0 +1,215 @@
+"""Worker processes forked from a prepared parent: they inherit its memory instead of rebuilding it.
+
+:func:`run` forks the workers once the caller has loaded what they share, hands them items one at
+a time over a socket (an index into the list they inherited, so nothing is pickled on the way
+out) and yields each result as it comes back. A worker stops on SIGINT or SIGTERM by raising
+KeyboardInterrupt where it is, so its ``finally`` blocks remove what it was writing; the parent,
+stopped by anything, stops the workers still running and waits for them to finish cleaning up.
+
+Signals and fork. CPython runs a Python signal handler at the first Python code after the signal;
+right after ``os.fork()`` that is an ``os.register_at_fork`` callback (logging registers one),
+and an exception raised there is reported as "unraisable" and dropped. A SIGTERM arriving while
+the parent forks was therefore lost, and the batch ran to its end (exit 0). So while forking,
+SIGINT and SIGTERM are blocked in this thread and only recorded by a handler that raises nothing,
+and are raised again, to the caller's own handler, once the workers are known.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+_STOPS = (signal.SIGINT, signal.SIGTERM)
+_AHEAD = 2  # items queued per worker, so that it never waits for the parent between two
+
+
+def available() -> bool:
+    """Whether :func:`run` can fork here: POSIX but not macOS (whose system libraries are not
+    safe to use in a forked child), from the main thread (which alone may set signal handlers)."""
+    return (
+        hasattr(os, "fork")
+        and sys.platform != "darwin"
+        and threading.current_thread() is threading.main_thread()
+    )
+
+
+@dataclass
+class _Worker:
+    pid: int
+    given: deque[int] = field(default_factory=deque)  # indices sent, not yet answered
+    told_to_finish: bool = False
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """An exception a worker could not handle (a defect), to be raised in the parent."""
+
+    error: BaseException
+
+
+def run(
+    items: Sequence[Item],
+    work: Callable[[Item], Result],
+    workers: int,
+    lost: Callable[[Item, str], Result],
+) -> Iterator[Result]:
+    """``work(item)`` for every item in ``workers`` forked processes; yields results as they come.
+
+    The item a worker was on when it died (killed on its own) yields ``lost(item, why)``; those
+    queued for it go to the others.
+    An exception other than KeyboardInterrupt in ``work`` stops the run and is raised here."""
+    import gc
+    from multiprocessing.connection import wait
+
+    pending = deque(range(len(items)))
+    children: dict[Connection, _Worker] = {}
+    try:
+        gc.freeze()  # the inherited objects are never scanned by the workers' collections
+        try:
+            _fork_all(items, work, workers, children)
+        finally:
+            gc.unfreeze()
+        _dispatch(children, pending)
+        while children:
+            for ready in wait(list(children)):
+                conn = cast("Connection", ready)
+                worker = children[conn]
+                try:
+                    message = conn.recv()
+                except (EOFError, OSError):  # the worker has ended
+                    del children[conn]
+                    conn.close()
+                    why = _reap(worker.pid)
+                    if worker.given:  # it died on the first; the others go to the rest
+                        yield lost(items[worker.given.popleft()], why)
+                        pending.extendleft(reversed(worker.given))
+                    continue
+                if isinstance(message, _Failed):
+                    raise message.error
+                worker.given.popleft()
+                yield message
+            _dispatch(children, pending)
+        yield from (lost(items[index], "渲染进程已全部退出") for index in pending)
+    finally:
+        _stop(children)
+
+
+def _dispatch(children: dict[Connection, _Worker], pending: deque[int]) -> None:
+    """Keep every worker :data:`_AHEAD` items ahead; once none is left anywhere, tell them all
+    to finish (an idle worker waits till then: it may yet take those of one that died)."""
+    for conn, worker in children.items():
+        while pending and len(worker.given) < _AHEAD:
+            worker.given.append(pending.popleft())
+            _send(conn, worker.given[-1])
+    if not pending and not any(worker.given for worker in children.values()):
+        for conn, worker in children.items():
+            if not worker.told_to_finish:
+                worker.told_to_finish = True
+                _send(conn, None)
+
+
+def _send(conn: Connection, index: int | None) -> None:
+    with contextlib.suppress(OSError):  # a dead worker's end of the socket says so in run()
+        conn.send(index)
+
+
+def _fork_all(
+    items: Sequence[Any],
+    work: Callable[[Any], Any],
+    workers: int,
+    children: dict[Connection, _Worker],
+) -> None:
+    from multiprocessing.connection import Pipe
+
+    caught: list[int] = []
+    handlers = {sig: signal.signal(sig, lambda signum, _: caught.append(signum)) for sig in _STOPS}
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    try:
+        for _ in range(workers):
+            ours, theirs = Pipe()
+            sys.stdout.flush()  # else a child's copy of the buffers could be written twice
+            sys.stderr.flush()
+            pid = os.fork()
+            if pid == 0:
+                _work(theirs, [*children, ours], items, work, mask)
+            theirs.close()
+            children[ours] = _Worker(pid)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # held signals reach the recorder
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+    for signum in caught[:1]:
+        signal.raise_signal(signum)  # the caller's handler now: it raises, or ends the process
+
+
+def _work(
+    conn: Connection,
+    parents: list[Connection],
+    items: Sequence[Any],
+    work: Callable[[Any], Any],
+    mask: set[int],
+) -> NoReturn:
+    """The worker's whole life: answer each index sent, until None or an interrupt."""
+    code = 0
+    try:
+        for parent_end in parents:
+            parent_end.close()
+        for sig in _STOPS:
+            signal.signal(sig, _interrupted)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        while (index := conn.recv()) is not None:
+            try:
+                result: object = work(items[index])
+            except Exception as exc:
+                result = _Failed(exc)
+            conn.send(result)
+    except KeyboardInterrupt:
+        code = 130
+    except BaseException:  # the parent is gone (EOF, a broken socket): nothing to say to anyone
+        code = 1
+    finally:
+        os._exit(code)  # never the parent's code after fork: no atexit, no buffers flushed
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    # Stop once: a second signal (the parent's, after the group's) must not cut the cleanup short.
+    # A half-built object's "Exception ignored" report would only be noise on the user's terminal.
+    for sig in _STOPS:
+        signal.signal(sig, signal.SIG_IGN)
+    sys.unraisablehook = lambda _: None
+    raise KeyboardInterrupt
+
+
+def _stop(children: dict[Connection, _Worker]) -> None:
+    """Interrupt the workers still running and wait until each has cleaned up and exited."""
+    for worker in children.values():
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(worker.pid, signal.SIGINT)
+    for conn, worker in list(children.items()):
+        _reap(worker.pid)
+        conn.close()
+        del children[conn]
+
+
+def _reap(pid: int) -> str:
+    """Wait for ``pid`` to exit; how it ended, in words for a user."""
+    try:
+        _, status = os.waitpid(pid, 0)
+    except ChildProcessError:
+        return "渲染进程已退出"
+    if os.WIFSIGNALED(status):
+        return f"渲染进程被信号 {os.WTERMSIG(status)} 终止"
+    return f"渲染进程意外退出（退出码 {os.WEXITSTATUS(status)}）"
