@@ -176,3 +176,28 @@ def test_a_formal_imprint_on_an_odd_page_is_reported() -> None:
     # A 信函's 版记 has no 印发 line (10.1), nor a 简报's 报尾: neither is held to an even page.
     assert _imprint_findings(1, formal[:1], letter=True) == []
     assert _imprint_findings(3, ("报：市民生实事工作领导小组", "发：局属各单位、各科室")) == []
+
+
+def test_the_imprint_is_read_from_a_text_box_or_a_table() -> None:
+    """Ours is a text box anchored to the foot; a 版记 made by hand in Word is often a table."""
+    from types import SimpleNamespace
+
+    from reportgen.check.measured import doc_text
+
+    def para(location: str, text: str) -> SimpleNamespace:
+        return SimpleNamespace(location=location, text=text, style="", label="")
+
+    for location in ("文本框", "表格3"):
+        paragraphs = [
+            para("正文", "正文一段。"),
+            para("表格1", "已印发"),  # a 附件 table's cell, not a 版记 (7.4.3: date + 印发)
+            para(location, "抄送：青川市应急管理局。"),
+            para(location, "青川市住房和城乡建设局办公室\t2026年4月2日印发"),
+            para("页脚", "— 1 —"),
+        ]
+        doc = doc_text(paragraphs)
+        assert doc.imprint == (
+            "抄送：青川市应急管理局。",
+            "青川市住房和城乡建设局办公室2026年4月2日印发",
+        )
+        assert doc.body == "正文一段。"

@@ -29,6 +29,8 @@ NO_LINE_START = set("，。、；：？！”’）》」』】\u3015…—·%")
 NO_LINE_END = set("“‘（《【「『\u3014")
 _PAGE_NUMBER = re.compile(r"—(\d+)—")
 _DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+#: The 版记's last line: 印发机关 and 印发日期 (7.4.3).
+_PRINTED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日印发$")
 _LOOKAHEAD = 12  # extra printed characters tolerated before a document character
 _ANCHOR = 6  # characters that must be found together to skip a longer stretch of printed text
 _IMPRINT = ("抄送：", "主送：", "报：", "送：", "发：")
@@ -330,7 +332,7 @@ def _imprint(pages: Sequence[Sequence[Line]], doc: DocText, letter: bool) -> lis
         )  # fmt: skip
     # A formal 公文 (its 版记 ends with the 印发 line; a 信函's has none, 10.1) is printed on
     # both sides (6.2): its last page, the 版记's, is the back of the last sheet.
-    if len(pages) % 2 and not letter and any(t.endswith("印发") for t in doc.imprint):
+    if len(pages) % 2 and not letter and any(_PRINTED.search(t) for t in doc.imprint):
         out.append(
             Finding("measured", "imprint-odd-page", "7.4.1", "error",
                     f"版记排在第 {len(pages)} 页，是奇数页：公文双面印制（6.2），版记应在最后一页、"
@@ -357,15 +359,15 @@ def doc_text(paragraphs: Sequence[object]) -> DocText:
     if not signature and date:
         index = max(i for i, (t, _) in enumerate(texts) if t == date)
         signature = next((t for t, _ in reversed(texts[:index]) if t), "")
-    # The 版记 is body text, or (ours, and a 版记 anchored to the foot by hand) a text box's.
+    # The 版记 is body text, a text box's (ours) or a table's (a common hand-made one).
     boxed = [
         (_squash(getattr(p, "text", "")), getattr(p, "style", ""))
         for p in paragraphs
-        if getattr(p, "location", "") in ("正文", "文本框")
+        if getattr(p, "location", "").startswith(("正文", "文本框", "表格", "内容控件"))
     ]
     imprint = tuple(
         t
         for t, style in boxed
-        if style == "RG Distribution" or t.startswith(_IMPRINT) or t.endswith("印发")
+        if style == "RG Distribution" or t.startswith(_IMPRINT) or _PRINTED.search(t)
     )
     return DocText("".join(t for t, _ in texts), signature, date, imprint)
