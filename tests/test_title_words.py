@@ -81,7 +81,10 @@ def test_the_word_list_keeps_words_whole_without_the_segmenter(
     assert text[:cut] == "青川市住房和城乡建设局关于"
 
 
-def test_the_segmenter_is_loaded_only_for_a_title_that_needs_breaking() -> None:
+def test_the_segmenter_is_loaded_only_for_a_title_that_needs_breaking(tmp_path: Path) -> None:
+    """... and only once: its words for a title are kept in the user's cache, and a later
+    process breaks the title the same way without loading it."""
+    import os
     import subprocess
     import sys
 
@@ -90,8 +93,21 @@ def test_the_segmenter_is_loaded_only_for_a_title_that_needs_breaking() -> None:
         "from reportgen.docx.write.title import title_breaks\n"
         "title_breaks('关于做好防汛工作的通知', 20)\n"
         "print('rjieba' in sys.modules, end=' ')\n"
-        "title_breaks('青川市住房和城乡建设局关于老旧小区加装电梯工作进展情况的报告', 20)\n"
-        "print('rjieba' in sys.modules)\n"
+        "cuts = title_breaks('青川市住房和城乡建设局关于老旧小区加装电梯工作进展情况的报告', 20)\n"
+        "print('rjieba' in sys.modules, cuts)\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["False", "True"]
+
+    def run(**env: str) -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", probe],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "XDG_CACHE_HOME": str(tmp_path), **env},
+        )
+        return done.stdout.split(maxsplit=2)
+
+    off = run(REPORTGEN_CACHE="off")
+    assert off[:2] == ["False", "True"]
+    assert run(REPORTGEN_CACHE="on") == off  # stores the words
+    assert run(REPORTGEN_CACHE="on") == ["False", "False", off[2]]

@@ -1,30 +1,18 @@
 """Rendering a :class:`~reportgen.report.document.Document` to a .docx in the official layout.
 
 The template (the packaged ``reportgen.templates/docx/reference.docx`` or a user's copy of it)
-brings page setup, grid and named styles. It is prepared once per process with python-docx
-(theme fonts dropped, styles found by name, page-number footers written); each document then
+brings page setup, grid and named styles. It is prepared once (:mod:`.prepared`: with
+python-docx, or from the user's cache without importing it); each document then
 only fills a copy of the body through reportgen.ooxml (:mod:`.writer`) and is packed reproducibly
 (:mod:`reportgen.ooxml.zipwrite`). A batch of a thousand reports pays for the template once.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
+from reportgen.docx.write.prepared import CORE_PART, DOCUMENT_PART, prepare
 from reportgen.report.document import Document
-
-_DOCUMENT_PART = "word/document.xml"
-_CORE_PART = "docProps/core.xml"
-
-
-@dataclass(frozen=True)
-class _Prepared:
-    parts: tuple[tuple[str, bytes], ...]  # every part but the document and its properties
-    document_xml: bytes  # the main part with an empty body (only its w:sectPr)
-    style_ids: dict[str, str]  # paragraph style name → styleId
-    origin: Path | None
 
 
 def docx_bytes(
@@ -37,6 +25,7 @@ def docx_bytes(
 
     ``letterhead`` ``preprinted`` leaves a formal document's 版头 area blank (红头 paper whose
     red rule is ``letterhead_rule_mm`` below the top of the text block)."""
+    from reportgen.docx.write.drawing import number_from_start
     from reportgen.docx.write.properties import core_properties
     from reportgen.docx.write.template import check_styles
     from reportgen.docx.write.writer import required_styles, write_body
@@ -46,7 +35,8 @@ def docx_bytes(
     from reportgen.ooxml.xml import parse, serialize
     from reportgen.ooxml.zipwrite import package_bytes
 
-    prepared = _prepare(*_template_key(template))
+    number_from_start()
+    prepared = prepare(template)
     styles = check_styles(prepared.style_ids, required_styles(document), prepared.origin)
     root = parse(prepared.document_xml)
     parts = list(prepared.parts)
@@ -67,7 +57,7 @@ def docx_bytes(
 
         add_first_page(parts, root, footer_style)
     main = serialize(root)
-    return package_bytes([*parts, (_DOCUMENT_PART, main), (_CORE_PART, core_properties(document))])
+    return package_bytes([*parts, (DOCUMENT_PART, main), (CORE_PART, core_properties(document))])
 
 
 def render_docx(
@@ -85,43 +75,6 @@ def render_docx(
     from reportgen.textio import write_atomically
 
     write_atomically(Path(out_path), docx_bytes(document, template, letterhead, letterhead_rule_mm))
-
-
-def _template_key(template: Path | None) -> tuple[Path | None, int, int]:
-    """What identifies a template's content cheaply: its path, size and modification time."""
-    if template is None:
-        return None, 0, 0
-    path = Path(template).resolve()
-    try:
-        stat = path.stat()
-    except OSError:
-        return path, -1, -1  # open_template reports it in the user's words
-    return path, stat.st_size, stat.st_mtime_ns
-
-
-@lru_cache(maxsize=8)
-def _prepare(template: Path | None, size: int, mtime_ns: int) -> _Prepared:
-    import io
-
-    from reportgen.docx.write.template import open_template, paragraph_styles, style_ids
-    from reportgen.docx.write.writer import write_footers
-    from reportgen.layouts.gbt9704 import PAGE as L
-    from reportgen.ooxml.package import DocxPackage
-
-    target = open_template(template)
-    write_footers(
-        target, paragraph_styles(target, [L.STYLE_PAGE_NUMBER], template)[L.STYLE_PAGE_NUMBER]
-    )
-    body = target.element.body
-    for child in list(body)[:-1]:  # keep the final w:sectPr
-        body.remove(child)
-    buffer = io.BytesIO()
-    target.save(buffer)
-    with DocxPackage(template or Path("reference.docx"), buffer.getvalue()) as package:
-        parts = {info.filename: package.read(info.filename) for info in package.infos}
-    document_xml = parts.pop(_DOCUMENT_PART)
-    parts.pop(_CORE_PART, None)
-    return _Prepared(tuple(parts.items()), document_xml, style_ids(target), template)
 
 
 __all__ = ["docx_bytes", "render_docx"]

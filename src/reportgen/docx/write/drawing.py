@@ -23,7 +23,15 @@ _NAMESPACES = {
     "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
 }
 _SHAPE_URI = _NAMESPACES["wps"]
-_ids = count(1000)
+_FIRST_ID = 1000
+_ids = count(_FIRST_ID)
+
+
+def number_from_start() -> None:
+    """Number the next document's drawings from the start again: every document is numbered
+    alike, so it is the same bytes whether it is a process's first or its hundredth."""
+    global _ids
+    _ids = count(_FIRST_ID)
 
 
 def _position(axis: str, relative: str, where: str | int) -> str:

@@ -51,14 +51,19 @@ def checked_template_bytes(template: Path) -> bytes:
         ) from None
 
 
-def open_template(template: Path | None) -> DocxDocument:
-    """The template as a python-docx document; a clear UsageError if it cannot be one."""
+def template_bytes(template: Path | None) -> bytes:
+    """The packaged template's bytes, or a user's template's once checked."""
+    return packaged_template_bytes() if template is None else checked_template_bytes(template)
+
+
+def open_template(template: Path | None, data: bytes) -> DocxDocument:
+    """The template ``data`` (of :func:`template_bytes`) as a python-docx document; a clear
+    UsageError if it cannot be one."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     from reportgen.ooxml.xml import XMLSyntaxError
 
-    data = packaged_template_bytes() if template is None else checked_template_bytes(template)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:

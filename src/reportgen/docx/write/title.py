@@ -24,12 +24,14 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import json
 import re
 from collections.abc import Iterator
 
 from reportgen.gongwen.doctypes import DOC_TYPES
 
 LEXICON_FILE = "title_words.txt"
+_WORDS_CACHE = "title-words"
 
 
 @functools.cache
@@ -78,12 +80,36 @@ def _segment(text: str) -> tuple[set[int], set[int]]:
 
 def _segmenter_words(text: str) -> list[str] | None:
     """rjieba's words of ``text``; None where it is not installed. Imported here, only when a
-    title is too long for one line, so no command pays for loading its dictionary otherwise."""
+    title is too long for one line, so no command pays for loading its dictionary otherwise;
+    and the words are kept in the user's cache (:mod:`reportgen.usercache`) under a key of
+    the text and the installed rjieba, since loading the dictionary takes longer than all the
+    rest of a render."""
+    from reportgen import usercache
+
+    installed = usercache.installed("rjieba")
+    if installed is None:
+        return None
+    key = usercache.key(_WORDS_CACHE, text, installed)
+    stored = _stored_words(usercache.read(_WORDS_CACHE, key), text)
+    if stored is not None:
+        return stored
     try:
         import rjieba
     except ImportError:
         return None
     words: list[str] = rjieba.cut(text)
+    usercache.write(_WORDS_CACHE, key, json.dumps(words, ensure_ascii=False).encode())
+    return words if "".join(words) == text else None
+
+
+def _stored_words(stored: bytes | None, text: str) -> list[str] | None:
+    """The words stored for ``text``, if they are that (anything else is cut again)."""
+    try:
+        words = json.loads(stored) if stored is not None else None
+    except ValueError:
+        return None
+    if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
+        return None
     return words if "".join(words) == text else None
 
 

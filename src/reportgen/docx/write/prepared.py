@@ -1,0 +1,143 @@
+"""The template prepared for rendering, made once per process and kept between runs.
+
+Preparing means reading the template with python-docx (theme fonts dropped, styles found by
+name, page-number footers written) and keeping its parts with an empty body. python-docx is
+a tenth of a ``render`` command's time to import, so the parts are also stored in the user's
+cache (:mod:`reportgen.usercache`) under a key of the template's bytes and the installed
+python-docx and lxml that made them: a later run with the same template uses them without
+importing python-docx, and anything else prepares afresh. The parts are the same bytes
+whichever way they come (a test renders every example both ways).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DOCUMENT_PART = "word/document.xml"
+CORE_PART = "docProps/core.xml"
+_CACHE_NAME = "template"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    parts: tuple[tuple[str, bytes], ...]  # every part but the document and its properties
+    document_xml: bytes  # the main part with an empty body (only its w:sectPr)
+    style_ids: dict[str, str]  # paragraph style name → styleId
+    origin: Path | None
+
+
+def prepare(template: Path | None) -> Prepared:
+    """The prepared ``template`` (the packaged one when None), once per process and content."""
+    return _prepare(*_template_key(template))
+
+
+def _template_key(template: Path | None) -> tuple[Path | None, int, int]:
+    """What identifies a template's content cheaply: its path, size and modification time."""
+    if template is None:
+        return None, 0, 0
+    path = Path(template).resolve()
+    try:
+        stat = path.stat()
+    except OSError:
+        return path, -1, -1  # template_bytes reports it in the user's words
+    return path, stat.st_size, stat.st_mtime_ns
+
+
+@lru_cache(maxsize=8)
+def _prepare(template: Path | None, size: int, mtime_ns: int) -> Prepared:
+    from reportgen import usercache
+
+    raw = _raw_bytes(template)
+    key = None
+    if raw is not None:
+        makers = [usercache.installed(name) for name in ("docx", "lxml")]
+        if None not in makers:
+            key = usercache.key(_CACHE_NAME, raw, *(maker or "" for maker in makers))
+            stored = usercache.read(_CACHE_NAME, key)
+            found = _decode(stored, template) if stored is not None else None
+            if found is not None:
+                return found
+    data, made = _make(template)
+    if key is not None and data == raw:  # the bytes read for the key are the ones prepared
+        usercache.write(_CACHE_NAME, key, _encode(made))
+    return made
+
+
+def _raw_bytes(template: Path | None) -> bytes | None:
+    if template is None:
+        from reportgen.docx.write.template import packaged_template_bytes
+
+        return packaged_template_bytes()
+    from reportgen.errors import UsageError
+    from reportgen.limits import read_file
+
+    try:  # a regular file within the size limit, never a FIFO that blocks
+        return read_file(template, limit="package_bytes")
+    except UsageError:
+        return None  # the full path says what is wrong with it
+
+
+def _make(template: Path | None) -> tuple[bytes, Prepared]:
+    """The template's bytes and the template prepared from them with python-docx."""
+    import io
+
+    from reportgen.docx.write.template import (
+        open_template,
+        paragraph_styles,
+        style_ids,
+        template_bytes,
+    )
+    from reportgen.docx.write.writer import write_footers
+    from reportgen.layouts.gbt9704 import PAGE as L
+    from reportgen.ooxml.package import DocxPackage
+
+    data = template_bytes(template)
+    target = open_template(template, data)
+    write_footers(
+        target, paragraph_styles(target, [L.STYLE_PAGE_NUMBER], template)[L.STYLE_PAGE_NUMBER]
+    )
+    body = target.element.body
+    for child in list(body)[:-1]:  # keep the final w:sectPr
+        body.remove(child)
+    buffer = io.BytesIO()
+    target.save(buffer)
+    with DocxPackage(template or Path("reference.docx"), buffer.getvalue()) as package:
+        parts = {info.filename: package.read(info.filename) for info in package.infos}
+    document_xml = parts.pop(DOCUMENT_PART)
+    parts.pop(CORE_PART, None)
+    return data, Prepared(tuple(parts.items()), document_xml, style_ids(target), template)
+
+
+def _encode(made: Prepared) -> bytes:
+    """A JSON line naming the parts, their lengths and the style ids, then the parts' bytes."""
+    blobs = [data for _, data in made.parts] + [made.document_xml]
+    head = {
+        "parts": [[name, len(data)] for name, data in made.parts],
+        "document": len(made.document_xml),
+        "styles": made.style_ids,
+    }
+    return json.dumps(head, ensure_ascii=False).encode() + b"\n" + b"".join(blobs)
+
+
+def _decode(stored: bytes, template: Path | None) -> Prepared | None:
+    """What :func:`_encode` stored; None for anything that is not exactly that."""
+    line, _, rest = stored.partition(b"\n")
+    try:
+        head = json.loads(line)
+        names = [(str(name), int(length)) for name, length in head["parts"]]
+        styles = {str(name): str(style) for name, style in head["styles"].items()}
+        document_length = int(head["document"])
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+    lengths = [length for _, length in names] + [document_length]
+    if min(lengths) < 0 or sum(lengths) != len(rest):
+        return None
+    parts = []
+    offset = 0
+    for name, length in names:
+        parts.append((name, rest[offset : offset + length]))
+        offset += length
+    return Prepared(tuple(parts), rest[offset:], styles, template)

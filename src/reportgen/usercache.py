@@ -1,0 +1,103 @@
+"""What reportgen keeps between runs in the user's cache folder, so a command need not import
+and redo the slow preparation it did last time (python-docx reading the template, the word
+segmenter loading its dictionary).
+
+Every entry is stored under a key: a digest of reportgen's version and of every byte the entry
+was made from. The entry's file carries its key and is used only when the key matches, so an
+entry made from other inputs is never used and output never depends on whether an entry was
+there. A cache folder that cannot be read or written costs time, never a failure: the caller
+then does the work as if nothing had been kept. ``REPORTGEN_CACHE=off`` turns it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from pathlib import Path
+
+
+def folder() -> Path | None:
+    """The cache folder (``$XDG_CACHE_HOME/reportgen``, ``~/.cache/reportgen``); None when off."""
+    if os.environ.get("REPORTGEN_CACHE") == "off":
+        return None
+    root = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
+    try:
+        base = Path(root) if root else Path.home() / ".cache"
+    except RuntimeError:  # no home folder
+        return None
+    return base / "reportgen"
+
+
+def key(*parts: bytes | str) -> str:
+    """A key made of reportgen's version and ``parts`` (each framed by its length, so no two
+    different lists of parts give the same key)."""
+    from reportgen.version import __version__
+
+    digest = hashlib.sha256(f"reportgen {__version__}\0".encode())
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(f"{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def read(name: str, entry_key: str) -> bytes | None:
+    """The data stored as ``name`` under ``entry_key``; None when there is none (or it was
+    stored under another key, or cannot be read)."""
+    path = _path(name, entry_key)
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head, newline, body = data.partition(b"\n")
+    if not newline or head != entry_key.encode():
+        return None
+    return body
+
+
+def write(name: str, entry_key: str, data: bytes) -> None:
+    """Store ``data`` as ``name`` under ``entry_key`` (whole or not at all); nothing happens when
+    the cache folder cannot be written."""
+    path = _path(name, entry_key)
+    if path is None:
+        return
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(entry_key.encode() + b"\n" + data)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+
+
+def _path(name: str, entry_key: str) -> Path | None:
+    base = folder()
+    return None if base is None else base / f"{name}-{entry_key[:32]}.bin"
+
+
+def installed(package: str) -> str | None:
+    """What identifies the installed copy of ``package`` without importing it: the name, size and
+    modification time of every file in its folder (any upgrade or reinstall changes them);
+    None when it is not installed."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec(package)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.origin:
+        return None
+    parts = [package]
+    try:
+        with os.scandir(Path(spec.origin).parent) as entries:
+            for entry in sorted(entries, key=lambda entry: entry.name):
+                if entry.is_file():
+                    stat = entry.stat()
+                    parts.append(f"{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    except OSError:
+        return None
+    return "\0".join(parts)
