@@ -23,9 +23,10 @@ Outcome = tuple[bytes | None, tuple[str, ...]]
 
 def _forget_in_process() -> None:
     """Drop what this process has prepared, so the next render starts as a new process would."""
-    from reportgen.docx.write import prepared
+    from reportgen.docx.write import prepared, title
 
     prepared._prepare.cache_clear()
+    title._segmenter_words.cache_clear()
 
 
 @pytest.fixture

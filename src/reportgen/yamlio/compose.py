@@ -244,6 +244,8 @@ def _scalar(event: Any, path: str) -> Any:
             )
         )
     plain, quoted = event.implicit
+    if plain and value and value[0] not in _typed_starts():
+        return value  # what the resolver gives such a scalar: a string
     if plain:
         tag = str(_parser().resolver.resolve(_scalar_node(), value, (True, False)))
     elif quoted or event.tag in (None, "!"):
@@ -271,6 +273,28 @@ def _scalar(event: Any, path: str) -> Any:
     raise InputError(
         _at(event, path, f"不支持 YAML 标签 {shown}", "删去这个标签（以 ! 开头的部分），直接写内容")
     )
+
+
+@lru_cache(maxsize=1)
+def _typed_starts() -> frozenset[str | None]:
+    """Every first character with which ruamel's resolver may read a plain scalar as other than
+    text (``t`` of true, digits, ``~``, ``.``…), in any YAML version; a scalar starting with
+    another character (any Chinese one) is text without asking it, which is most of the
+    resolving time of a report. With path resolvers every character counts (never here)."""
+    from ruamel.yaml import resolver
+
+    starts = frozenset(start for entry in resolver.implicit_resolvers for start in entry[3])
+    if None in starts or _parser().resolver.yaml_path_resolvers:
+        return _EVERY_START
+    return starts
+
+
+class _Everything(frozenset[str | None]):
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_EVERY_START = _Everything()
 
 
 @lru_cache(maxsize=1)

@@ -78,12 +78,13 @@ def _segment(text: str) -> tuple[set[int], set[int]]:
     return edges - inside, inside
 
 
-def _segmenter_words(text: str) -> list[str] | None:
+@functools.lru_cache(maxsize=256)
+def _segmenter_words(text: str) -> tuple[str, ...] | None:
     """rjieba's words of ``text``; None where it is not installed. Imported here, only when a
     title is too long for one line, so no command pays for loading its dictionary otherwise;
     and the words are kept in the user's cache (:mod:`reportgen.usercache`) under a key of
     the text and the installed rjieba, since loading the dictionary takes longer than all the
-    rest of a render."""
+    rest of a render; within a process, once per title."""
     from reportgen import usercache
 
     installed = usercache.installed("rjieba")
@@ -92,14 +93,14 @@ def _segmenter_words(text: str) -> list[str] | None:
     key = usercache.key(_WORDS_CACHE, text, installed)
     stored = _stored_words(usercache.read(_WORDS_CACHE, key), text)
     if stored is not None:
-        return stored
+        return tuple(stored)
     try:
         import rjieba
     except ImportError:
         return None
     words: list[str] = rjieba.cut(text)
     usercache.write(_WORDS_CACHE, key, json.dumps(words, ensure_ascii=False).encode())
-    return words if "".join(words) == text else None
+    return tuple(words) if "".join(words) == text else None
 
 
 def _stored_words(stored: bytes | None, text: str) -> list[str] | None:
