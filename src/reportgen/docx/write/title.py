@@ -150,6 +150,40 @@ def _boundary_costs(text: str) -> dict[int, int]:
         costs[i] = LIKELY
     for i in inside & costs.keys():
         costs[i] = INSIDE_WORD
+    for i in (_sure(text) - inside) & costs.keys():
+        costs[i] = SURE
+    for i in _quoted(text):  # keep a quoted name whole
+        costs[i] = max(costs[i], POSSIBLE)
+    return {i: costs[i] for i in _allowed(text)}
+
+
+def _cost_bounds(text: str) -> dict[int, tuple[int, int]]:
+    """The least and the most :func:`_boundary_costs` can give each break, whatever words the
+    segmenter finds (or if it is missing): only the lexicon and the text decide them. Inside
+    a lexicon word and at its edges the segmenter changes nothing; anywhere else it puts a
+    word boundary or the inside of a word, and without it the pairs decide."""
+    boundaries, inside, edges = _lexicon_segment(text)
+    sure = _sure(text)
+    quoted = set(_quoted(text))
+    bounds = {}
+    for i in _allowed(text):
+        at_boundary = SURE if i in sure else LIKELY
+        if i in inside:
+            options = [INSIDE_WORD]
+        elif i in edges:
+            options = [at_boundary]
+        else:
+            without = at_boundary if i in boundaries or i in sure else POSSIBLE
+            options = [at_boundary, INSIDE_WORD, without]
+        if i in quoted:
+            options = [max(option, POSSIBLE) for option in options]
+        bounds[i] = (min(options), max(options))
+    return bounds
+
+
+def _sure(text: str) -> set[int]:
+    """Sure boundaries: around 关于 and 的, before the 文种, after closing and before opening
+    punctuation."""
     sure: set[int] = set()
     for marker in ("关于", "的"):
         for match in re.finditer(marker, text):
@@ -163,18 +197,27 @@ def _boundary_costs(text: str) -> dict[int, int]:
             sure.add(i + 1)
         if char in OPENING:
             sure.add(i)
-    for i in (sure - inside) & costs.keys():
-        costs[i] = SURE
-    for match in re.finditer(r"“[^”]*”|《[^》]*》", text):  # keep a quoted name whole
-        for i in range(match.start() + 1, match.end()):
-            costs[i] = max(costs[i], POSSIBLE)
-    for i in list(costs):
+    return sure
+
+
+def _quoted(text: str) -> Iterator[int]:
+    """Offsets inside “…” and 《…》."""
+    for match in re.finditer(r"“[^”]*”|《[^》]*》", text):
+        yield from range(match.start() + 1, match.end())
+
+
+def _allowed(text: str) -> list[int]:
+    """Offsets a line may start at: never inside a run of Latin letters or digits, before
+    closing or after opening punctuation."""
+    allowed = []
+    for i in range(1, len(text)):
         before, after = text[i - 1], text[i]
-        if (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()) or (
-            after in CLOSING or before in OPENING
+        if not (
+            (before.isascii() and before.isalnum() and after.isascii() and after.isalnum())
+            or (after in CLOSING or before in OPENING)
         ):
-            del costs[i]
-    return costs
+            allowed.append(i)
+    return allowed
 
 
 def _shape_cost(widths: list[float]) -> float:
@@ -186,28 +229,64 @@ def _shape_cost(widths: list[float]) -> float:
 
 
 def title_breaks(text: str, max_width: float) -> list[int]:
-    """Offsets in ``text`` before which a new title line starts (empty: one line)."""
+    """Offsets in ``text`` before which a new title line starts (empty: one line).
+
+    When the lexicon and the text alone decide the breaks (one choice costs less at its most
+    than every other at its least, :func:`_cost_bounds`), the segmenter is not asked: its
+    words could not change them, and loading it costs more than the rest of a render."""
     total = text_width(text)
     if "\n" in text or total <= max_width or total > MAX_LINES * max_width:
         # One line, kept as written, or longer than MAX_LINES full lines: the word processor
         # wraps it (and no search over its breaks is started).
         return []
-    costs = _boundary_costs(text)
-    positions = sorted(costs)
     edges = [0.0]
     for char in text:
         edges.append(edges[-1] + char_width(char))
+    decided = _decided(_cost_bounds(text), edges, max_width)
+    if decided is not None:
+        return decided
+    costs = _boundary_costs(text)
     for line_count in range(2, MAX_LINES + 1):
         best: tuple[float, list[int]] | None = None
-        for breaks in _fitting_breaks(positions, edges, line_count, max_width):
-            bounds = [0, *breaks, len(text)]
-            widths = [edges[b] - edges[a] for a, b in itertools.pairwise(bounds)]
-            score = sum(costs[i] for i in breaks) + _shape_cost(widths)
+        for breaks, shape in _choices(sorted(costs), edges, line_count, max_width):
+            score = sum(costs[i] for i in breaks) + shape
             if best is None or score < best[0]:
                 best = (score, list(breaks))
         if best is not None:
             return best[1]
     return []  # pragma: no cover - MAX_LINES full lines always fit
+
+
+def _decided(
+    bounds: dict[int, tuple[int, int]], edges: list[float], max_width: float
+) -> list[int] | None:
+    """The breaks :func:`title_breaks` chooses if the bounds leave no doubt; None otherwise."""
+    for line_count in range(2, MAX_LINES + 1):
+        scored = [
+            (
+                sum(bounds[i][0] for i in breaks) + shape,
+                sum(bounds[i][1] for i in breaks) + shape,
+                breaks,
+            )
+            for breaks, shape in _choices(sorted(bounds), edges, line_count, max_width)
+        ]
+        if not scored:
+            continue
+        best = min(scored, key=lambda choice: choice[1])
+        if all(least > best[1] for least, _, breaks in scored if breaks is not best[2]):
+            return list(best[2])
+        return None
+    return []  # pragma: no cover - MAX_LINES full lines always fit
+
+
+def _choices(
+    positions: list[int], edges: list[float], line_count: int, max_width: float
+) -> Iterator[tuple[tuple[int, ...], float]]:
+    """Every fitting choice of breaks with the cost of the shape of its lines."""
+    for breaks in _fitting_breaks(positions, edges, line_count, max_width):
+        bounds = [0, *breaks, len(edges) - 1]
+        widths = [edges[b] - edges[a] for a, b in itertools.pairwise(bounds)]
+        yield breaks, _shape_cost(widths)
 
 
 def _fitting_breaks(
