@@ -204,3 +204,26 @@ def test_the_whole_command_is_the_same_and_uses_what_it_stored(tmp_path: Path) -
         assert run[:2] == off[:2] and run[3] == off[3]
         assert run[2].decode().splitlines()[:-1] == said
     assert filled[2].decode().splitlines()[-1] == "[]"
+    if _shipped_is_for_this_machine():  # the first run after installing needs no python-docx
+        assert empty[2].decode().splitlines()[-1] == "[]"
+
+
+def _shipped_is_for_this_machine() -> bool:
+    from reportgen.docx.write import prepared
+
+    return prepared.read_shipped()[1] == prepared.makers()
+
+
+def test_the_shipped_preparation_is_current() -> None:
+    """reference.prepared is what python-docx prepares now (when it was made with the
+    python-docx, lxml and libxml2 installed here; a wheel's users with other versions prepare
+    the template on their first run)."""
+    from reportgen.docx.write import prepared
+
+    if not _shipped_is_for_this_machine():
+        pytest.skip(f"shipped for {prepared.read_shipped()[1]}, here {prepared.makers()}")
+    key, made_by, body = prepared.read_shipped()
+    assert prepared.shipped_bytes() == f"{key}\n{made_by}\n".encode() + body, (
+        "src/reportgen/docx/write/reference.prepared is out of date: "
+        "run .venv/bin/python scripts/make_prepared_template.py after installing this tree"
+    )

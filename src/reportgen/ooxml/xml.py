@@ -189,3 +189,8 @@ def add(
 ) -> Element:
     """A new element ``local`` appended to ``parent``."""
     return etree.SubElement(parent, f"{{{ns}}}{local}", _attributes(attrs, ns))
+
+
+def library_versions() -> str:
+    """The versions of lxml and the libxml2 it uses: what decides how a tree is serialized."""
+    return f"lxml {etree.LXML_VERSION} libxml2 {etree.LIBXML_VERSION}"

@@ -3,10 +3,12 @@
 Preparing means reading the template with python-docx (theme fonts dropped, styles found by
 name, page-number footers written) and keeping its parts with an empty body. python-docx is
 a tenth of a ``render`` command's time to import, so the parts are also stored in the user's
-cache (:mod:`reportgen.usercache`) under a key of the template's bytes and the installed
-python-docx and lxml that made them: a later run with the same template uses them without
-importing python-docx, and anything else prepares afresh. The parts are the same bytes
-whichever way they come (a test renders every example both ways).
+cache (:mod:`reportgen.usercache`) under a key of the template's bytes, the code that prepares
+it and the versions of python-docx, lxml and libxml2: a later run with the same template uses
+them without importing python-docx, and anything else prepares afresh. The packaged
+template's preparation also ships in the wheel under such a key (``reference.prepared``), for
+the first run after installing. The parts are the same bytes whichever way they come (a
+test renders every example every way).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 DOCUMENT_PART = "word/document.xml"
 CORE_PART = "docProps/core.xml"
 _CACHE_NAME = "template"
+SHIPPED = "reference.prepared"
 
 
 @dataclass(frozen=True)
@@ -51,19 +54,99 @@ def _prepare(template: Path | None, size: int, mtime_ns: int) -> Prepared:
     from reportgen import usercache
 
     raw = _raw_bytes(template)
-    key = None
-    if raw is not None:
-        makers = [usercache.installed(name) for name in ("docx", "lxml")]
-        if None not in makers:
-            key = usercache.key(_CACHE_NAME, raw, *(maker or "" for maker in makers))
-            stored = usercache.read(_CACHE_NAME, key)
-            found = _decode(stored, template) if stored is not None else None
-            if found is not None:
-                return found
+    key = _key(raw) if raw is not None and usercache.folder() is not None else None
+    if key is not None:
+        stored = usercache.read(_CACHE_NAME, key)
+        found = _decode(stored, template) if stored is not None else None
+        if found is not None:
+            return found
+        shipped = _shipped(template, key)
+        found = _decode(shipped, template) if shipped is not None else None
+        if shipped is not None and found is not None:
+            usercache.write(_CACHE_NAME, key, shipped)  # found by file stamps next time
+            return found
     data, made = _make(template)
     if key is not None and data == raw:  # the bytes read for the key are the ones prepared
         usercache.write(_CACHE_NAME, key, _encode(made))
     return made
+
+
+def _key(raw: bytes) -> str | None:
+    """The key of a preparation: the template's bytes, the code that prepares it (by content)
+    and the versions of python-docx, lxml and libxml2 (which decide the bytes python-docx
+    writes). None without python-docx."""
+    from reportgen import usercache
+
+    made_by = makers()
+    return None if made_by is None else usercache.key(_CACHE_NAME, raw, made_by, _code_digest())
+
+
+def makers() -> str | None:
+    """The versions of python-docx, lxml and libxml2 installed; None without python-docx."""
+    from importlib import metadata
+
+    from reportgen.ooxml.xml import library_versions
+
+    try:
+        return f"python-docx {metadata.version('python-docx')} {library_versions()}"
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def _code_digest() -> bytes:
+    import hashlib
+
+    root = Path(__file__).resolve().parent.parent.parent  # the reportgen package
+    digest = hashlib.sha256()
+    for folder, pattern in _CODE:
+        for path in sorted((root / folder).glob(pattern)):
+            data = path.read_bytes()
+            digest.update(f"{path.relative_to(root).as_posix()}\0{len(data)}\0".encode() + data)
+    return digest.digest()
+
+
+#: The code a preparation depends on, as (folder, pattern) below the package: the writer, the
+#: package reader, and the page values (the page-number footers).
+_CODE = (
+    ("docx/write", "*.py"),
+    ("ooxml", "*.py"),
+    ("layouts", "gbt9704.py"),
+    ("layouts", "profile.py"),
+    ("layouts/profiles", "*.yaml"),
+)
+
+
+def _shipped(template: Path | None, key: str) -> bytes | None:
+    """The packaged template's preparation shipped in the wheel (``reference.prepared``,
+    written by ``scripts/make_prepared_template.py``), if it was made under ``key``: the first
+    render after installing then needs no python-docx either."""
+    if template is not None:
+        return None
+    head, _, body = read_shipped()
+    return body if head == key else None
+
+
+def read_shipped() -> tuple[str, str, bytes]:
+    """The key, the makers (:func:`makers`) and the preparation in ``reference.prepared``."""
+    from importlib import resources
+
+    try:
+        data = (resources.files("reportgen.docx.write") / SHIPPED).read_bytes()
+    except OSError:
+        return "", "", b""
+    head, _, rest = data.partition(b"\n")
+    made_by, _, body = rest.partition(b"\n")
+    return head.decode(errors="replace"), made_by.decode(errors="replace"), body
+
+
+def shipped_bytes() -> bytes:
+    """What ``reference.prepared`` holds for the packaged template, made now."""
+    from reportgen.docx.write.template import packaged_template_bytes
+
+    key, made_by = _key(packaged_template_bytes()), makers()
+    if key is None or made_by is None:
+        raise RuntimeError("python-docx is not installed")
+    return f"{key}\n{made_by}\n".encode() + _encode(_make(None)[1])
 
 
 def _raw_bytes(template: Path | None) -> bytes | None:
