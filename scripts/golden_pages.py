@@ -51,31 +51,24 @@ def _render(folder: Path) -> dict[str, Path]:
     return files
 
 
+def _widths(figure: object) -> str:
+    assert isinstance(figure, dict)
+    shown = ", ".join(f"{w} ×{n}" for w, n in sorted(figure.items(), key=lambda i: -float(i[0])))
+    return shown or "—"
+
+
 def _row(kind: str, docx: Path, pdf: Path) -> str:
     pages = read_lines(pdf)
     letter = check_structure(docx)[1].letter  # a 信函 is held to 10.1, as `check` does
-    doc = doc_text(list(read_docx(docx)))
-    findings, figures = measure(pages, doc, letter=letter)
-    imprint = "—"
-    if doc.imprint:  # the page whose lines hold the 版记's last line (or 报尾's)
-        last = doc.imprint[-1][:6]
-        found = [
-            n
-            for n, page in enumerate(pages, 1)
-            for line in page
-            if last in line.text.replace(" ", "")
-        ]
-        imprint = str(found[-1]) if found else "?"
+    findings, figures = measure(pages, doc_text(list(read_docx(docx))), letter=letter)
     rules = Counter(f.rule for f in findings)
-    widths = figures["整行字数"]
-    assert isinstance(widths, dict)
-    shown = ", ".join(f"{w} ×{n}" for w, n in sorted(widths.items(), key=lambda i: -float(i[0])))
     full_pages = figures["整页行数"]
     assert isinstance(full_pages, list)
     rows = ", ".join(map(str, sorted(set(full_pages)))) or "—"
     return (
-        f"| {kind} | {len(pages)} | {rows} | {shown} | {rules['lost-character']} | "
-        f"{rules['glyph-outside']} | {rules['placeholder-split']} | {imprint} |"
+        f"| {kind} | {len(pages)} | {rows} | {_widths(figures['整行字数'])} | "
+        f"{_widths(figures['含数字或西文的整行字数'])} | {rules['lost-character']} | "
+        f"{rules['glyph-outside']} | {rules['placeholder-split']} | {figures.get('版记页', '—')} |"
     )
 
 
@@ -89,13 +82,13 @@ def main() -> int:
         GOLDEN.mkdir(parents=True, exist_ok=True)
         pdfs = to_pdf(list(files.values()), folder)
         print(
-            "| kind | pages | lines per full page | characters per full line | lost | beyond the 版心 "
-            "| placeholders split | 版记 page |"
+            "| kind | pages | lines per full page | characters per full line | of them with digits "
+            "or Latin | lost | beyond the 版心 | placeholders split | 版记 page |"
         )
-        print("|---|---|---|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|---|---|")
         for (kind, docx), pdf in zip(files.items(), pdfs, strict=True):
             if pdf is None:
-                print(f"| {kind} | LibreOffice gave no PDF | | | | | | |")
+                print(f"| {kind} | LibreOffice gave no PDF | | | | | | | |")
                 continue
             print(_row(kind, docx, pdf))
             if args.no_png:

@@ -157,6 +157,8 @@ def test_probe_set_loses_nothing_and_keeps_to_the_grid(results: dict[str, FileRe
     assert isinstance(rows, list) and len(rows) > 100 and set(rows) == {22}
     widths = result.figures["整行字数"]
     assert isinstance(widths, dict) and max(widths, key=widths.__getitem__) == "28"
+    with_digits = result.figures["含数字或西文的整行字数"]
+    assert isinstance(with_digits, dict) and 100 < sum(with_digits.values()) < sum(widths.values())
 
 
 def test_hand_broken_copy_is_reported_with_its_defects(results: dict[str, FileResult]) -> None:
@@ -178,8 +180,9 @@ def test_formal_imprint_on_an_odd_page_is_reported(results: dict[str, FileResult
     example and scaffold passes (above), the 通知 with its 版记 on a page of its own after the
     附件; the hand-edited copy does not."""
     assert results["example:tongzhi"].figures["页数"] == 4
+    assert results["example:tongzhi"].figures["版记页"] == 4
     result = results["odd-imprint"]
-    assert result.figures["页数"] == 3
+    assert result.figures["页数"] == result.figures["版记页"] == 3
     (found,) = [f for f in result.findings if f.rule == "imprint-odd-page"]
     assert (found.clause, found.severity, found.page) == ("7.4.1", "error", 3)
     assert "偶数页" in found.message and exit_code([result]) == 1

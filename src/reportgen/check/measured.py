@@ -68,12 +68,16 @@ def measure(
     findings += _outside(text_lines, letter)
     findings += _lost(text_lines, doc)
     alone = _imprint_pages(pages)
-    rows, full = _rows_and_widths(pages, findings, len(pages) - alone)
+    rows, full, latin = _rows_and_widths(pages, findings, len(pages) - alone)
     findings += _page_numbers(pages, letter, alone)
     findings += _split_placeholders(text_lines)
     findings += _signature(pages, doc)
     findings += _imprint(pages, doc, letter)
     figures: dict[str, object] = {"页数": len(pages), "整页行数": rows, "整行字数": full}
+    figures["含数字或西文的整行字数"] = latin
+    imprint_page = _imprint_page(pages, doc)
+    if imprint_page:
+        figures["版记页"] = imprint_page
     return findings, figures
 
 
@@ -124,11 +128,12 @@ def _lost(lines: list[Line], doc: DocText) -> list[Finding]:
 
 def _rows_and_widths(
     pages: Sequence[Sequence[Line]], findings: list[Finding], last: int
-) -> tuple[list[int], dict[str, int]]:
+) -> tuple[list[int], dict[str, int], dict[str, int]]:
     """Rows of every full page before page ``last``, the last with text; how many characters
-    each full body line holds."""
+    each full body line holds, of all and of those with digits or Latin letters."""
     rows: list[int] = []
     widths: dict[str, int] = {}
+    latin: dict[str, int] = {}
     flat = [line for page in pages for line in page if line.top < BOTTOM]
     after = {id(a): b.text for a, b in itertools.pairwise(flat)}
     latin_short = 0
@@ -149,6 +154,8 @@ def _rows_and_widths(
             # 避头尾 moved the last character down with a mark that may not start a line.
             following = after.get(id(line), "")[:2]
             ascii_in = any(ord(c) < 0x2000 for c in line.text)
+            if ascii_in:
+                latin[key] = latin.get(key, 0) + 1
             pushed = following[1:2] in NO_LINE_START or following[:1] in NO_LINE_END
             if cells == 28 or (cells == 27 and pushed):
                 continue
@@ -172,7 +179,7 @@ def _rows_and_widths(
                 "（据 ECMA-376 推断，未在 Word 中实测）。",
             )
         )  # fmt: skip
-    return rows, dict(sorted(widths.items()))
+    return rows, dict(sorted(widths.items())), dict(sorted(latin.items()))
 
 
 def _rows(
@@ -308,6 +315,15 @@ def _signature(pages: Sequence[Sequence[Line]], doc: DocText) -> list[Finding]:
             ]  # fmt: skip
         return []
     return []
+
+
+def _imprint_page(pages: Sequence[Sequence[Line]], doc: DocText) -> int | None:
+    """The page that holds the 版记's (or 报尾's) last line."""
+    if not doc.imprint:
+        return None
+    last = doc.imprint[-1][:6]
+    found = [n for n, page in enumerate(pages, 1) for line in page if last in _squash(line.text)]
+    return found[-1] if found else None
 
 
 def _imprint(pages: Sequence[Sequence[Line]], doc: DocText, letter: bool) -> list[Finding]:
