@@ -208,3 +208,35 @@ def test_a_pyproject_that_never_names_reportgen_is_not_read(tmp_path: Path) -> N
     (tmp_path / "pyproject.toml").write_text("[tool.reportgen.lint\n", encoding="utf-8")
     with pytest.raises(UsageError, match="配置文件格式有误"):
         run_lint([str(tmp_path / "a.txt")], LintOptions())
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        '[tool.reportgen.lint]\nselect = ["confusable"]\n',
+        '[ "tool" . \'reportgen\' ]\nlint = { select = ["confusable"] }\n',
+        '[tool]\nreportgen.lint.select = ["confusable"]\n',
+        'tool.reportgen.lint.select = ["confusable"]\n',
+        'tool = { reportgen = { lint = { select = ["confusable"] } } }\n',
+        '[tool."reportgen"]\nlint.select = ["confusable"]\n',
+        '"\\u0074ool".reportgen.lint.select = ["confusable"]\n',
+    ],
+)
+def test_every_spelling_of_the_settings_table_is_read(tmp_path: Path, spelling: str) -> None:
+    project = '[project]\nname = "reportgen-bureau"\n[project.scripts]\nreportgen = "x:y"\n'
+    (tmp_path / "pyproject.toml").write_text(spelling + project, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("其它工作,同步推进。", encoding="utf-8")
+    run = run_lint([str(tmp_path / "a.txt")], LintOptions())
+    assert [f.rule for f in run.findings] == ["confusable"]
+
+
+def test_a_pyproject_naming_reportgen_only_elsewhere_is_not_parsed(tmp_path: Path) -> None:
+    # The project's own name, a script and a tool's options name reportgen; an unclosed
+    # table further on would fail parsing, so lint runs only if the file is left alone.
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "reportgen"\n[project.scripts]\nreportgen = "reportgen.cli:main"\n'
+        '[tool.importlinter]\nroot_package = "reportgen"\n[tool.other\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "a.txt").write_text("内容", encoding="utf-8")
+    assert run_lint([str(tmp_path / "a.txt")], LintOptions()).exit_code == 0

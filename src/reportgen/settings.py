@@ -12,11 +12,23 @@ it are relative to the file. A bureau keeps its own kinds this way::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from reportgen.errors import UsageError
+
+# Where a pyproject.toml may hold [tool.reportgen]: a header or dotted key tool.reportgen…,
+# a [tool] table or an inline tool = {…}, with any spacing and quoting TOML allows (a key
+# written with \u escapes is read in full too).
+_MAY_HOLD_TABLE = re.compile(
+    rb"""^(?:\xef\xbb\xbf)?[ \t]*\[*[ \t]*["']?tool["']?[ \t]*"""
+    rb"""(?:\]|=|\.[ \t]*["']?reportgen\b)|\\[uU]""",
+    re.MULTILINE,
+)
+# Settings files read in this process, by path and content: one parse however many ask.
+_PARSED: dict[tuple[Path, bytes], dict[str, Any]] = {}
 
 
 def settings_file(folder: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -26,7 +38,7 @@ def settings_file(folder: Path) -> tuple[Path, dict[str, Any]] | None:
     if dotfile.is_file():
         return dotfile, _load(dotfile)
     pyproject = folder / "pyproject.toml"
-    if pyproject.is_file() and _mentions_reportgen(pyproject):
+    if pyproject.is_file() and _may_hold_table(pyproject):
         tool = _load(pyproject).get("tool")
         table = tool.get("reportgen") if isinstance(tool, dict) else None
         if isinstance(table, dict):
@@ -36,11 +48,12 @@ def settings_file(folder: Path) -> tuple[Path, dict[str, Any]] | None:
     return settings_file(folder.parent)
 
 
-def _mentions_reportgen(pyproject: Path) -> bool:
-    """Whether a project's pyproject.toml may hold a ``[tool.reportgen]`` table: one that never
-    says "reportgen" is not parsed (a Python project's file is not ours to judge)."""
+def _may_hold_table(pyproject: Path) -> bool:
+    """Whether a project's pyproject.toml may hold a ``[tool.reportgen]`` table: one that
+    cannot is not parsed (a Python project's file is not ours to judge, and parsing it is
+    most of a short command's settings cost)."""
     try:
-        return b"reportgen" in pyproject.read_bytes()
+        return _MAY_HOLD_TABLE.search(pyproject.read_bytes()) is not None
     except OSError:
         return True  # let reading it say what is wrong
 
@@ -68,11 +81,17 @@ def kind_dirs(folder: Path) -> list[Path]:
 
 
 def _load(path: Path) -> dict[str, Any]:
+    """The parsed file. The caller must not change it: it is shared (see ``_PARSED``)."""
     import tomllib  # only when a settings file exists
 
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        data = path.read_bytes()
+        key = (path, data)
+        if key not in _PARSED:
+            if len(_PARSED) >= 64:  # a long-lived process (the edit server) sees edits
+                _PARSED.clear()
+            _PARSED[key] = tomllib.loads(data.decode())
+        return _PARSED[key]
     except UnicodeDecodeError:
         raise UsageError.at(
             "配置文件不是 UTF-8 编码", path, hint="请在编辑器中把它另存为 UTF-8 编码"

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 
 from reportgen.lint.rules.base import Hit, Rule
@@ -12,7 +13,7 @@ from reportgen.lint.source import Source
 
 _PAIRS = {"“": "”", "《": "》", "（": "）", "〔": "〕"}
 _CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
-_MARKS = frozenset(_PAIRS) | frozenset(_CLOSERS)
+_MARK = re.compile("[“”《》（）〔〕]")  # the marks alone are visited, not every character
 _QUOTE_REACH = 5  # paragraphs after an opener in which its closer may stand
 
 
@@ -39,14 +40,12 @@ class UnpairedPunctuationRule(Rule):
         text = source.text
         lone: list[tuple[int, str]] = []
         for paragraph in source.paragraphs:
-            piece = text[paragraph.start : paragraph.end]
-            if _MARKS.intersection(piece):
-                cut = _is_cut(piece)
-                lone.extend(
-                    (paragraph.start + offset, mark)
-                    for offset, mark in _unpaired(piece)
-                    if not (cut and mark in _PAIRS)
-                )
+            found = _unpaired(text, paragraph.start, paragraph.end)
+            if any(mark in _PAIRS for _, mark in found) and _is_cut(
+                text[paragraph.start : paragraph.end]
+            ):
+                found = [(offset, mark) for offset, mark in found if mark not in _PAIRS]
+            lone.extend(found)
         lone = _paired_across_lines(text, lone)
         for offset, mark in lone:
             if _is_decoration(text, offset) or (mark == "）" and _is_list_label(text, offset)):
@@ -59,11 +58,13 @@ class UnpairedPunctuationRule(Rule):
             )
 
 
-def _unpaired(piece: str) -> list[tuple[int, str]]:
-    """Offsets and marks left unpaired, each kind counted apart, in order."""
+def _unpaired(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Offsets and marks of ``text[start:end]`` left unpaired, each kind counted apart, in
+    order."""
     open_at: dict[str, list[int]] = {opener: [] for opener in _PAIRS}
     lone: list[tuple[int, str]] = []
-    for offset, char in enumerate(piece):
+    for found in _MARK.finditer(text, start, end):
+        offset, char = found.start(), found.group()
         if char in _PAIRS:
             open_at[char].append(offset)
         elif char in _CLOSERS:
@@ -81,7 +82,7 @@ def _paired_across_lines(text: str, lone: list[tuple[int, str]]) -> list[tuple[i
     closes (a title wrapped over two lines of a .txt, a quotation of several paragraphs), and
     a quotation's “ whose next paragraph opens with “ again. Bisects, so a line of a hundred
     thousand lone marks costs no more than reading it."""
-    breaks = [index for index, char in enumerate(text) if char == "\n"]
+    breaks = [found.start() for found in re.finditer("\n", text)]
     closers: dict[str, list[int]] = {}
     for offset, mark in lone:
         if mark in _CLOSERS:
