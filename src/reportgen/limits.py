@@ -18,17 +18,16 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from reportgen.errors import InputError, Problem, UsageError
 
 MB = 1024 * 1024
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     #: A text input (YAML, .txt, .md, .csv, a kind file) on disk.
     text_bytes: int = 32 * MB
     #: A .docx or .xlsx (draft, template, table) on disk.
@@ -92,7 +91,7 @@ def _for_folder(folder: str) -> Limits:
     section = table.get("limits", {})
     if not isinstance(section, dict):
         raise UsageError.at("配置项 limits 应是一个表（[limits]）", path)
-    known = {f.name for f in fields(Limits)}
+    known = set(Limits._fields)
     changes: dict[str, int] = {}
     for name, value in section.items():
         if name not in known:
@@ -104,7 +103,7 @@ def _for_folder(folder: str) -> Limits:
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise UsageError.at(f"[limits] 的 {name} 应是正整数", path)
         changes[name] = value
-    return replace(DEFAULTS, **changes)
+    return DEFAULTS._replace(**changes)
 
 
 def _amount(name: str, value: int) -> str:

@@ -1,8 +1,20 @@
-"""Regular expressions compiled when first used.
+"""Regular expressions, compiled once per interpreter rather than once per process.
 
-Compiling is most of a short command's own time: a class of Chinese characters
-(``[\\u4e00-\\u9fff]``) alone costs a millisecond, every time a process starts. A pattern only
-some inputs need (the judging of one kind of candidate, one file format) is a
+Compiling is most of a short command's own time: every character class holding a character
+beyond Latin-1 (``[，。；]``, ``[XxＸｘ]``) makes the compiler build a 64K-entry table, and a
+class of Chinese characters (``[\\u4e00-\\u9fff]``) fills it one character at a time in
+Python — a millisecond each, every time a process starts; ``lint`` of one page spent half its
+time there. So :func:`compile` keeps what the compiler produced (the engine's code words, the
+same call ``re.compile`` ends in) in the user's cache folder, and later processes hand the
+stored code to the engine instead of compiling again.
+
+A stored entry is used only for the same pattern text and flags on the same interpreter build
+(``sys.version`` and the engine's own version, checked on reading), and the engine validates
+code words as it takes them; anything else — no cache folder, a file of another Python, a
+damaged file, an interpreter whose ``re`` internals differ — compiles as ``re.compile`` does.
+A stored pattern is therefore the very object ``re.compile`` would give.
+
+A pattern only some inputs need (the judging of one kind of candidate, one file format) is a
 :class:`LazyPattern`, compiled the first time it is asked something.
 """
 
@@ -12,9 +24,113 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 
+TYPE_CHECKING = False  # not typing's: see reportgen.cli.commands
+if TYPE_CHECKING:
+    from typing import Any
+
+    # flags (with those set inside the pattern), code words, groups, name → index, index → name
+    Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+_stored: dict[tuple[str, int], Entry] | None = None  # read from the cache file on first use
+_unsaved = False
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from the cache when this interpreter compiled it before."""
+    global _unsaved
+    flags = int(flags)
+    stored = _load().get((pattern, flags))
+    if stored is not None:
+        try:
+            return _engine().compile(pattern, *stored)  # type: ignore[no-any-return]
+        except (TypeError, ValueError, RuntimeError, OverflowError):
+            pass  # not this interpreter's code after all: compile it afresh
+    fresh = _fresh(pattern, flags)
+    if fresh is None:
+        return re.compile(pattern, flags)
+    compiled, _load()[pattern, flags] = fresh
+    if not _unsaved:
+        import atexit
+
+        atexit.register(save)  # (and reportgen.cli.commands.finish calls it before os._exit)
+        _unsaved = True
+    return compiled
+
+
+def save() -> None:
+    """Store the patterns compiled in this process that the cache did not hold yet."""
+    global _unsaved
+    if not _unsaved or _stored is None:
+        return
+    _unsaved = False
+    import marshal
+
+    from reportgen.cache import write_cache
+
+    try:
+        data = marshal.dumps((_interpreter(), _stored))
+    except ValueError:  # an engine whose code is not plain numbers: nothing to keep
+        return
+    write_cache(_file_name(), data)
+
+
+def _fresh(pattern: str, flags: int) -> tuple[re.Pattern[str], Entry] | None:
+    """The pattern compiled and what ``re.compile`` handed the engine for it; None where this
+    Python's ``re`` is not built the way this expects (then ``re.compile`` does it all)."""
+    try:
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern, flags)
+        code = _compiler._code(parsed, flags)
+        state = parsed.state
+        groupindex = dict(state.groupdict)
+        indexgroup: list[str | None] = [None] * state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        words = [int(word) for word in code]  # (opcodes are int subclasses marshal refuses)
+        entry: Entry = (flags | state.flags, words, state.groups - 1, groupindex, tuple(indexgroup))
+        return _engine().compile(pattern, *entry), entry
+    except re.error:
+        raise
+    except Exception:
+        return None
+
+
+def _load() -> dict[tuple[str, int], Entry]:
+    global _stored
+    if _stored is None:
+        _stored = {}
+        try:
+            import marshal
+
+            from reportgen.cache import cache_folder
+
+            with open(cache_folder() / _file_name(), "rb") as handle:
+                interpreter, entries = marshal.loads(handle.read())  # (load: a read per item)
+            if interpreter == _interpreter() and isinstance(entries, dict):
+                _stored = entries
+        except (OSError, ValueError, EOFError, TypeError, RuntimeError):
+            pass  # none yet, or another Python's, or damaged: compiled afresh and rewritten
+    return _stored
+
+
+def _engine() -> Any:
+    import _sre  # the regular expression engine: what re.compile hands its code to
+
+    return _sre
+
+
+def _interpreter() -> str:
+    engine = _engine()
+    return f"{sys.version}|{engine.MAGIC}|{engine.CODESIZE}|{sys.maxunicode}"
+
+
+def _file_name() -> str:
+    return f"patterns-{sys.implementation.cache_tag}.marshal"
+
 
 class LazyPattern:
-    """``re.compile(pattern, flags)``, done on first use; the methods of a compiled pattern."""
+    """``compile(pattern, flags)``, done on first use; the methods of a compiled pattern."""
 
     __slots__ = ("_compiled", "_flags", "pattern")
 
@@ -26,7 +142,7 @@ class LazyPattern:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self._flags)
+            self._compiled = compile(self.pattern, self._flags)
         return self._compiled
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import re
 import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
+from reportgen import patterns
 from reportgen.errors import UsageError
 
 
@@ -51,7 +51,7 @@ def decode_text(data: bytes, shown: str) -> str:
 
 #: What must not reach a terminal raw: control characters (escape sequences start with ESC or
 #: the C1 CSI), and the bidirectional overrides that reorder what is shown.
-_UNSAFE_FOR_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_FOR_TERMINAL = patterns.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def terminal_safe(text: str) -> str:
@@ -74,11 +74,11 @@ def _try_decode(data: bytes, encoding: str) -> str | None:
 
 #: Characters a Word document (XML 1.0) cannot hold: refused with their place wherever text
 #: comes in (YAML values, table cells).
-XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+XML_FORBIDDEN = patterns.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 #: Control characters other than tab, line ends and form feed, and the private-use areas:
 #: what decoding binary data as text produces (Unicode categories Cc and Co).
-_BINARY = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\U000f0000-\U0010ffff]")
+_BINARY = patterns.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 
 def _looks_binary(text: str) -> bool:

@@ -176,4 +176,7 @@ def finish(code: int) -> NoReturn:
         sys.stderr.flush()
     except BaseException:
         sys.exit(code)
+    patterns = sys.modules.get("reportgen.patterns")
+    if patterns is not None:
+        patterns.save()  # what atexit would have done: newly compiled patterns, for next time
     os._exit(code)

@@ -5,8 +5,8 @@ dates still to be filled in (XXXX年XX月XX日, 2024年X月X日, ____年__月__�
 from __future__ import annotations
 
 import datetime as dt
-import re
 
+from reportgen import patterns
 from reportgen.gongwen.numerals import DIGITS, ZERO_VARIANTS, parse_count, parse_digits
 
 
@@ -22,16 +22,16 @@ DATE = (
     rf"|[{_CN}]{{4}}\s*年\s*[{_CN}]{{1,3}}\s*月\s*[{_CN}]{{1,3}}\s*日"
     r"|\d{4}[-/.．]\d{1,2}[-/.．]\d{1,2})"
 )
-_PARTS = re.compile(
+_PARTS = patterns.compile(
     rf"^([\d{_CN}]+)\s*[年\-/.．]\s*([\d{_CN}]+)\s*[月\-/.．]\s*([\d{_CN}]+)\s*日?$"
 )
-_LINE = re.compile(rf"^[\s　]*({DATE})[\s　]*$")
+_LINE = patterns.compile(rf"^[\s　]*({DATE})[\s　]*$")
 _BLANK = rf"[XＸxｘ×*＊_＿{ZERO_VARIANTS}{DIGITS[0]}\d\s　]"
 #: A date a drafter left to fill in: at least one part of it is X, *, _ or blank.
 PLACEHOLDER_DATE = (
     r"(?=.*[XＸxｘ×*＊_＿\s　].*日)" rf"{_BLANK}{{0,6}}年{_BLANK}{{0,4}}月{_BLANK}{{0,4}}日"
 )
-_PLACEHOLDER_LINE = re.compile(rf"^[\s　]*{PLACEHOLDER_DATE}[\s　]*$")
+_PLACEHOLDER_LINE = patterns.compile(rf"^[\s　]*{PLACEHOLDER_DATE}[\s　]*$")
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from reportgen import patterns
 
 #: The 文种 a title names last, as the title breaker keeps them whole. The statutory ones of the
 #: 党政机关公文处理工作条例 that reports use, and the names offices use for reports and briefs.
@@ -27,7 +27,7 @@ ALL_DOC_TYPES = (
         "要点",
     ),
 )
-_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
+_TRAILING_NOTE = patterns.compile(r"[（(][^（）()]*[）)]$")
 
 
 def doc_type_of(title: str) -> str | None:

@@ -8,9 +8,9 @@ type instead (``一.``, ``第一部分``), for import.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from reportgen import patterns
 from reportgen.gongwen.numerals import DIGITS, chinese_number, parse_count
 
 #: The first label of each level, as messages name the levels.
@@ -30,8 +30,7 @@ def heading_number(level: int, n: int) -> str:
     raise ValueError(f"公文 headings have four levels, not {level}")
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     """A heading label found in text: its level (1–4), its number, and where it stands."""
 
     level: int
@@ -44,10 +43,10 @@ class Label:
 _HAN = "一二三四五六七八九十"
 # As the standard writes them. ``1.5亿元`` is no heading: no digit after the dot.
 _STANDARD = (
-    re.compile(rf"([{_HAN}]{{1,3}})、"),
-    re.compile(rf"[（(]([{_HAN}]{{1,3}})[）)]"),
-    re.compile(r"(\d{1,2})(?:[.．](?!\d)|、)"),
-    re.compile(r"[（(](\d{1,2})[）)]"),
+    patterns.compile(rf"([{_HAN}]{{1,3}})、"),
+    patterns.compile(rf"[（(]([{_HAN}]{{1,3}})[）)]"),
+    patterns.compile(r"(\d{1,2})(?:[.．](?!\d)|、)"),
+    patterns.compile(r"[（(](\d{1,2})[）)]"),
 )
 
 
@@ -67,11 +66,11 @@ _DRAFT_CN = f"{DIGITS[1:]}十百零〇"
 _DRAFT = (
     # 一、2025年工作回顾 is a heading (a year may follow 、, not a dot: 一.5 is no number);
     # 第一部分 needs a break before its heading: 第一部分正文。 is a sentence.
-    (1, re.compile(rf"^[{_DRAFT_CN}]+(?:、|[．.](?!\d))")),
-    (1, re.compile(rf"^第[{_DRAFT_CN}\d]+(?:部分|章)(?:[、：:\s　]+|$)")),
-    (2, re.compile(rf"^[（(][{_DRAFT_CN}]+[）)]")),
-    (3, re.compile(r"^\d{1,2}[.．、](?!\d)")),
-    (4, re.compile(r"^[（(]\d{1,2}[）)]")),
+    (1, patterns.compile(rf"^[{_DRAFT_CN}]+(?:、|[．.](?!\d))")),
+    (1, patterns.compile(rf"^第[{_DRAFT_CN}\d]+(?:部分|章)(?:[、：:\s　]+|$)")),
+    (2, patterns.compile(rf"^[（(][{_DRAFT_CN}]+[）)]")),
+    (3, patterns.compile(r"^\d{1,2}[.．、](?!\d)")),
+    (4, patterns.compile(r"^[（(]\d{1,2}[）)]")),
 )
 
 

@@ -48,13 +48,13 @@ import bisect
 import re
 import unicodedata
 from array import array
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from reportgen import patterns
 from reportgen.patterns import LazyPattern
 
 
-@dataclass(frozen=True)
-class PlaceholderMatch:
+class PlaceholderMatch(NamedTuple):
     start: int  # 0-based character offset in the text
     end: int  # exclusive
     text: str
@@ -156,19 +156,23 @@ _HAN_NUMERAL = frozenset("〇○零一二三四五六七八九十")
 _SENTENCE_PUNCT = frozenset("，。；！？,;")
 _MATH = frozenset("+-=/^<>＋－＝")
 
-_FIGURE_AFTER = re.compile(r"[.,．][*＊]|[%％‰]")
-_UNIT_AFTER = re.compile(_UNIT)
+_FIGURE_AFTER = patterns.compile(r"[.,．][*＊]|[%％‰]")
+_UNIT_AFTER = patterns.compile(_UNIT)
 # A list bullet, a pair of emphasis delimiters, separator lines and code: markup, not slots.
 # A pair's pattern starts with its delimiter (the look-behind that the delimiter does not go
 # on a longer run comes after it) so the engine jumps from one delimiter to the next.
-_STAR_PAIR = re.compile(r"(\*(?<![*\\]\*)\*{0,2})(?=[^\s*])([^*\n]+?)(?<=[^\s\\])\1(?!\*)")
+_STAR_PAIR = patterns.compile(r"(\*(?<![*\\]\*)\*{0,2})(?=[^\s*])([^*\n]+?)(?<=[^\s\\])\1(?!\*)")
 # Bold around text that holds single stars: **第*期**.
-_BOLD_PAIR = re.compile(r"(\*(?<![*\\]\*)\*)(?=[^\s*])((?:[^*\n]|\*(?!\*))+?)(?<=[^\s\\*])\*\*(?!\*)")
-_UNDERSCORE_PAIR = re.compile(r"(_(?<![_\w]_)_{0,2})(?=[^\s_])([^_\n]+?)(?<=[^\s])\1(?![_\w])")
+_BOLD_PAIR = patterns.compile(
+    r"(\*(?<![*\\]\*)\*)(?=[^\s*])((?:[^*\n]|\*(?!\*))+?)(?<=[^\s\\*])\*\*(?!\*)"
+)
+_UNDERSCORE_PAIR = patterns.compile(
+    r"(_(?<![_\w]_)_{0,2})(?=[^\s_])([^_\n]+?)(?<=[^\s])\1(?![_\w])"
+)
 _PAIR_PATTERNS = ((_BOLD_PAIR, "**"), (_STAR_PAIR, "*"), (_UNDERSCORE_PAIR, "_"))
-_SEPARATOR_LINE = re.compile(r"[ \t]*(?:[*＊_＿\-=~][ \t]*){3,}")
-_BULLET = re.compile(r"[ \t　]*([*＊])[ \t]")
-_CODE = re.compile(r"^```.*?^```[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
+_SEPARATOR_LINE = patterns.compile(r"[ \t]*(?:[*＊_＿\-=~][ \t]*){3,}")
+_BULLET = patterns.compile(r"[ \t　]*([*＊])[ \t]")
+_CODE = patterns.compile(r"^```.*?^```[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
 # Characters that announce a figure: 共**项, 约**个, 第**批, 2**万.
 _FIGURE_LEAD = frozenset("共约达近超逾第计余至占0123456789")
 _X_SET = frozenset(_X_CHARS)

@@ -10,12 +10,12 @@ listing is never printed and every error message still comes from validation.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
+
+from reportgen.cache import cache_folder, write_cache
 
 #: What a kind file's name ends with (in a bureau's kinds folder).
 KIND_SUFFIXES = (".yaml", ".yml", ".toml")
@@ -61,9 +61,7 @@ def _key(kind_dirs: Sequence[Path]) -> str | None:
 
 
 def _cache_file(key: str) -> Path:
-    root = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
-    folder = Path(root) if root else Path.home() / ".cache"
-    return folder / "reportgen" / f"kinds-{key[:40]}.json"
+    return cache_folder() / f"kinds-{key[:40]}.json"
 
 
 def _read(key: str) -> Listing | None:
@@ -83,14 +81,5 @@ def _read(key: str) -> Listing | None:
 
 
 def _write(key: str, found: Listing) -> None:
-    target = _cache_file(key)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(
-            json.dumps({"key": key, "kinds": found}, ensure_ascii=False), encoding="utf-8"
-        )
-        os.replace(temporary, target)
-    except (OSError, RuntimeError):  # no cache folder: the next run lists them again
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
+    data = json.dumps({"key": key, "kinds": found}, ensure_ascii=False)
+    write_cache(_cache_file(key).name, data.encode("utf-8"))

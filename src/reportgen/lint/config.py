@@ -6,9 +6,9 @@ the linted file. Options given on the command line win over the file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from reportgen.errors import UsageError
 from reportgen.lint.findings import SEVERITIES
@@ -16,8 +16,7 @@ from reportgen.lint.findings import SEVERITIES
 KEYS = ("select", "ignore", "fail-on")
 
 
-@dataclass(frozen=True)
-class LintConfig:
+class LintConfig(NamedTuple):
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None

@@ -11,12 +11,11 @@ finds with Ctrl+F or by scrolling, whatever the page breaks.
 
 from __future__ import annotations
 
-import re
 from array import array
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportgen import patterns
 from reportgen.errors import Problem, ReportgenError, UsageError
 from reportgen.lint.source import Source
 
@@ -90,7 +89,7 @@ class _Contexts:
 
 _RUNNING = frozenset({"页眉", "页脚"})
 # 一、 and （一） headings of 公文 (short lines), and 附件 lines, open a section.
-_SECTION_HEADING = re.compile(
+_SECTION_HEADING = patterns.compile(
     r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|附\s*件)"
 )
 
@@ -112,4 +111,4 @@ def _words(text: str, limit: int) -> str:
 
 
 def _renamed(problem: Problem, shown: str) -> Problem:
-    return replace(problem, path=shown)
+    return problem._replace(path=shown)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
-@dataclass(frozen=True, order=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One finding. Lines and columns are 1-based and count characters.
 
     ``line`` is the line in .txt/.md/.yaml and the paragraph number (reading order) in .docx.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from reportgen.errors import Problem, ReportgenError, UsageError
 from reportgen.lint.config import LintConfig, config_for, forget_configs
@@ -18,8 +18,7 @@ FORMATS = ("text", "json", "sarif", "github")
 _EXCERPT = 120
 
 
-@dataclass
-class LintOptions:
+class LintOptions(NamedTuple):
     format: str = "text"
     select: list[str] | None = None
     ignore: list[str] | None = None
@@ -30,13 +29,12 @@ class LintOptions:
     output: Path | None = None  # where --fix writes the fixed copy
 
 
-@dataclass
-class LintRun:
+class LintRun(NamedTuple):
     findings: list[Finding]
-    problems: list[Problem] = field(default_factory=list)  # files that could not be read
-    exit_code: int = 0
-    output: str = ""  # the formatted findings, for stdout
-    notes: list[str] = field(default_factory=list)  # for stderr: findings counted, not listed
+    problems: list[Problem]  # files that could not be read
+    exit_code: int
+    output: str  # the formatted findings, for stdout
+    notes: list[str]  # for stderr: findings counted, not listed
 
 
 def run_lint(paths: list[str], options: LintOptions) -> LintRun:
@@ -133,9 +131,9 @@ def _run_fix(paths: list[str], options: LintOptions) -> LintRun:
         chosen = select or DEFAULT_RULES
         select = tuple(rule for rule in chosen if rule not in settings.ignore)
     changes = fix_file(source, paths[0], options.output, select)
-    after = run_lint([str(options.output)], replace(options, fix=False, format="json"))
+    after = run_lint([str(options.output)], options._replace(fix=False, format="json"))
     output = format_changes(changes, options.output, len(after.findings))
-    return LintRun(after.findings, after.problems, after.exit_code, output)
+    return LintRun(after.findings, after.problems, after.exit_code, output, [])
 
 
 def check_source(source: Source, rules: Iterable[Rule]) -> list[tuple[Finding, tuple[str, int]]]:
@@ -193,8 +191,7 @@ def lint_text(
     return [finding for finding, _ in check_source(source.finish(), rules)]
 
 
-@dataclass(frozen=True)
-class _Settings:
+class _Settings(NamedTuple):
     select: tuple[str, ...] | None
     ignore: tuple[str, ...]
     fail_on: str | None

@@ -15,24 +15,21 @@ from __future__ import annotations
 import bisect
 from array import array
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import overload
+from typing import NamedTuple, overload
 
 #: Parts joined into one string as the text is built, so a long document is not held as tens
 #: of thousands of small strings (each with its own header) before ``finish``.
 _JOIN_EVERY = 512
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     start: int  # offset in Source.text
     end: int
     label: str = ""  # automatic numbering label in .docx ("二、"), "" elsewhere
     location: str | None = None  # where a .docx paragraph stands (正文, 表格1 …)
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
     line: int
     column: int
     location: str | None
@@ -82,34 +79,42 @@ class Paragraphs(Sequence[Paragraph]):
             yield self[index]
 
 
-@dataclass
 class Source:
     """Checkable text of one file with its mapping back to lines and columns."""
 
-    path: str
-    markdown: bool = False
-    #: In a report YAML: each declared figure's name and whether it has a value. ``{{ 名称 }}``
-    #: there refers to a figure and is a placeholder only while the figure has no value.
-    figures: dict[str, bool] | None = None
-    #: Which of those names are fields of the kind's own (联系人 …) rather than figures.
-    fields: frozenset[str] = frozenset()
-    #: For a kind definition file (``id:`` + ``sections:``): what is wrong with it as a kind,
-    #: ``[]`` when nothing. ``None`` for drafts. A kind file's guidance and defaults hold
-    #: ``XX`` and 【待补】 on purpose, so only the ``kind-file`` rule reads it.
-    kind_problems: list[tuple[int, str]] | None = None  # (offset in text, message)
-    text: str = ""
-    paragraphs: Paragraphs = field(default_factory=Paragraphs)
-    #: Works out the context of a line only when a finding needs it (a .docx: see
-    #: :mod:`reportgen.lint.docx_source`), instead of a string kept for every paragraph.
-    context_of: Callable[[int], str | None] | None = None
-    # The anchors, column by column (arrays of machine integers: a long .docx has many).
-    _offsets: array[int] = field(default_factory=lambda: array("q"))
-    _lines: array[int] = field(default_factory=lambda: array("q"))
-    _columns: array[int] = field(default_factory=lambda: array("q"))
-    _locations: list[str | None] = field(default_factory=list)
-    _contexts: dict[int, str] = field(default_factory=dict)  # anchor index → context
-    _parts: list[str] = field(default_factory=list)
-    _length: int = 0
+    def __init__(
+        self,
+        path: str,
+        markdown: bool = False,
+        figures: dict[str, bool] | None = None,
+        fields: frozenset[str] = frozenset(),
+        kind_problems: list[tuple[int, str]] | None = None,
+    ) -> None:
+        self.path = path
+        self.markdown = markdown
+        #: In a report YAML: each declared figure's name and whether it has a value.
+        #: ``{{ 名称 }}`` there refers to a figure and is a placeholder only while the figure
+        #: has no value.
+        self.figures = figures
+        #: Which of those names are fields of the kind's own (联系人 …) rather than figures.
+        self.fields = fields
+        #: For a kind definition file (``id:`` + ``sections:``): what is wrong with it as a
+        #: kind, ``[]`` when nothing. ``None`` for drafts. A kind file's guidance and defaults
+        #: hold ``XX`` and 【待补】 on purpose, so only the ``kind-file`` rule reads it.
+        self.kind_problems = kind_problems  # (offset in text, message)
+        self.text = ""
+        self.paragraphs = Paragraphs()
+        #: Works out the context of a line only when a finding needs it (a .docx: see
+        #: :mod:`reportgen.lint.docx_source`), instead of a string kept for every paragraph.
+        self.context_of: Callable[[int], str | None] | None = None
+        # The anchors, column by column (arrays of machine integers: a long .docx has many).
+        self._offsets: array[int] = array("q")
+        self._lines: array[int] = array("q")
+        self._columns: array[int] = array("q")
+        self._locations: list[str | None] = []
+        self._contexts: dict[int, str] = {}  # anchor index → context
+        self._parts: list[str] = []
+        self._length = 0
 
     def add_unit(
         self,

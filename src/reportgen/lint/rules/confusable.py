@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
+from reportgen import patterns
 from reportgen.lint.rules.base import Hit, Rule
 from reportgen.lint.source import Source
 
@@ -15,8 +16,7 @@ from reportgen.lint.source import Source
 _GAP = r"[^。；！？\n]{1,30}?"
 
 
-@dataclass(frozen=True)
-class Confusable:
+class Confusable(NamedTuple):
     wrong: str  # as written in the data file
     right: str
     exceptions: tuple[str, ...]  # longer words containing ``wrong`` that are correct
@@ -81,12 +81,12 @@ class ConfusableRule(Rule):
         them all (the engine tests each character against the set of first characters)."""
         plain = {entry.wrong: entry for entry in self.entries if _is_literal(entry)}
         ordered = sorted(plain, key=len, reverse=True)
-        return re.compile("|".join(map(re.escape, ordered))), plain
+        return patterns.compile("|".join(map(re.escape, ordered))), plain
 
     @cached_property
     def _patterns(self) -> list[tuple[re.Pattern[str], Confusable]]:
         """Entries with context (``re:`` or ``…``): one pattern each, starting with a literal."""
-        return [(re.compile(e.pattern()), e) for e in self.entries if not _is_literal(e)]
+        return [(patterns.compile(e.pattern()), e) for e in self.entries if not _is_literal(e)]
 
     def check(self, source: Source) -> Iterator[Hit]:
         text = source.text

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from reportgen import patterns
 from reportgen.gongwen.placeholders import find_placeholders
 from reportgen.lint.rules.base import Hit, Rule
 from reportgen.lint.source import Source
 
 # What does not count when comparing: blanks (also the full-width indent) and Markdown marks.
 _BLANKS = dict.fromkeys(map(ord, " \t\r\n\f\v\u3000\u00a0"))
-_MARKDOWN_LEAD = re.compile(r"#+|[-*+>](?=\s)")
+_MARKDOWN_LEAD = patterns.compile(r"#+|[-*+>](?=\s)")
 # Only the body is judged: a table flattened into paragraphs repeats its cells by design
 # (是/是, 合计/合计), and odd and even page footers carry the same page number.
 _BODY = frozenset({None, "正文", "内容控件"})

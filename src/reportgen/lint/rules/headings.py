@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from reportgen import patterns
 from reportgen.gongwen.headings import LABELS, heading_number, match_label
 from reportgen.gongwen.numerals import chinese_number
 from reportgen.lint.rules.base import Hit, Rule
 from reportgen.lint.source import Paragraph, Source
 
 # Leading Markdown and blanks before a heading number: "## 一、", "**（一）", "　　1."
-_LEAD = re.compile(r"[\s\u3000]*(?:#+\s*)?(?:\*\*|__)?")
-_APPENDIX = re.compile(r"[\s\u3000]*附\s*件")
+_LEAD = patterns.compile(r"[\s\u3000]*(?:#+\s*)?(?:\*\*|__)?")
+_APPENDIX = patterns.compile(r"[\s\u3000]*附\s*件")
 
 
-@dataclass(frozen=True)
-class _Heading:
+class _Heading(NamedTuple):
     level: int  # 0..3
     number: int
     shown: str  # the number as written

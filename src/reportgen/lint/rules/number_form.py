@@ -4,9 +4,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from reportgen import patterns
 from reportgen.gongwen.numerals import DIGITS
 from reportgen.lint.rules.base import Hit, Rule
 from reportgen.lint.source import Source
@@ -15,18 +15,18 @@ _HAN_DIGITS = f"零{DIGITS}"
 # A date half in Chinese numerals, half in Arabic: 二〇二五年8月, 2025年八月.
 # (Patterns start with one character class or a literal, not a repeat, so the regex engine
 # can skip ahead fast; the Arabic year before 年八月 is checked on the few candidates.)
-_HAN_YEAR_ARABIC_MONTH = re.compile(rf"[{_HAN_DIGITS}][{_HAN_DIGITS}]{{3}}年\d{{1,2}}月")
-_HAN_MONTH = re.compile(rf"年[十{_HAN_DIGITS}]{{1,3}}月(?:[十{_HAN_DIGITS}]{{1,3}}日)?")
+_HAN_YEAR_ARABIC_MONTH = patterns.compile(rf"[{_HAN_DIGITS}][{_HAN_DIGITS}]{{3}}年\d{{1,2}}月")
+_HAN_MONTH = patterns.compile(rf"年[十{_HAN_DIGITS}]{{1,3}}月(?:[十{_HAN_DIGITS}]{{1,3}}日)?")
 # A range whose first number lacks the magnitude or percent sign: 9～16亿, 15～30%.
-_RANGE = re.compile(r"(\d\d*(?:\.\d+)?)([～~－—\-至到])(\d+(?:\.\d+)?)(万亿|亿|万|%|％)")
+_RANGE = patterns.compile(r"(\d\d*(?:\.\d+)?)([～~－—\-至到])(\d+(?:\.\d+)?)(万亿|亿|万|%|％)")
 # 26年3月: a year cut to two digits (a bare 26年 is a duration: 工作26年).
-_SHORT_YEAR = re.compile(r"\d\d年(?=\d{1,2}月)")
+_SHORT_YEAR = patterns.compile(r"\d\d年(?=\d{1,2}月)")
 # 3月5号: a day written 号 (3月5号楼 is a building).
-_DAY_HAO = re.compile(r"月(\d{1,2})号(?![楼线院文令房室馆仓库门])")
+_DAY_HAO = patterns.compile(r"月(\d{1,2})号(?![楼线院文令房室馆仓库门])")
 # 08月, 05日: a leading zero.
-_LEADING_ZERO = re.compile(r"0(\d)(?=[月日])")
-_TIMESTAMP = re.compile(r"(?:\d{1,2}日)?[ \u3000]*\d{1,2}[:：]\d\d")
-_FULL_WIDTH_DIGITS = re.compile(r"[０-９][０-９．]*")
+_LEADING_ZERO = patterns.compile(r"0(\d)(?=[月日])")
+_TIMESTAMP = patterns.compile(r"(?:\d{1,2}日)?[ \u3000]*\d{1,2}[:：]\d\d")
+_FULL_WIDTH_DIGITS = patterns.compile(r"[０-９][０-９．]*")
 
 
 class NumberFormRule(Rule):

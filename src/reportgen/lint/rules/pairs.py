@@ -8,12 +8,13 @@ import bisect
 import re
 from collections.abc import Iterator
 
+from reportgen import patterns
 from reportgen.lint.rules.base import Hit, Rule
 from reportgen.lint.source import Source
 
 _PAIRS = {"“": "”", "《": "》", "（": "）", "〔": "〕"}
 _CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
-_MARK = re.compile("[“”《》（）〔〕]")  # the marks alone are visited, not every character
+_MARK = patterns.compile("[“”《》（）〔〕]")  # the marks alone are visited, not every character
 _QUOTE_REACH = 5  # paragraphs after an opener in which its closer may stand
 
 

@@ -4,14 +4,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from reportgen import patterns
 from reportgen.gongwen.placeholders import find_placeholders
 from reportgen.lint.rules.base import Hit, Rule
 from reportgen.lint.source import Source
 
-_TAG_NAME = re.compile(r"\{\{\s*([^{}\s]+)\s*\}\}")
+_TAG_NAME = patterns.compile(r"\{\{\s*([^{}\s]+)\s*\}\}")
 _MESSAGES = {
     "star": "占位符“{}”尚未填写：请填入实际数据后再印发",
     "x": "占位符“{}”尚未填写：请填入实际的数字、日期或名称",

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from reportgen import patterns
 from reportgen.lint.rules.base import Hit, Rule
 from reportgen.lint.source import Source
 
 # Sentence-internal and sentence-final marks; ellipses and dashes (……, ——) are not among them.
 _MARKS = "，。、；：？！"
-_DOUBLE = re.compile(rf"[{_MARKS}][{_MARKS},.;:?!]+|[,;:?!][{_MARKS}]+")
+_DOUBLE = patterns.compile(rf"[{_MARKS}][{_MARKS},.;:?!]+|[,;:?!][{_MARKS}]+")
 # GB/T 15834 lets only question and exclamation marks stand together (？！ ！？ ？？？).
-_ALLOWED = re.compile(r"[？！?!]+")
+_ALLOWED = patterns.compile(r"[？！?!]+")
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 # The pattern starts with the mark itself, so the engine finds candidates by a fast scan; the
 # Chinese character before it is checked on the (rare) candidates, not at every position.
-_HALF_WIDTH = re.compile(rf"[,;:?!](?= ?[{_CJK}“‘（《])")
-_CJK_CHAR = re.compile(rf"[{_CJK}]")
+_HALF_WIDTH = patterns.compile(rf"[,;:?!](?= ?[{_CJK}“‘（《])")
+_CJK_CHAR = patterns.compile(rf"[{_CJK}]")
 _FULL_FORM = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 

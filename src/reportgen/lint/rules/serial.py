@@ -5,19 +5,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from reportgen import patterns
 from reportgen.lint.rules.base import Hit, Rule
 from reportgen.lint.source import Source
 
 _HAN = "一二三四五六七八九十"
-_LEAD = re.compile(r"[ \t\u3000]*(?:#+[ \t]*)?(?:[-*+][ \t]+)?(?:\*\*|__)?")
+_LEAD = patterns.compile(r"[ \t\u3000]*(?:#+[ \t]*)?(?:[-*+][ \t]+)?(?:\*\*|__)?")
 # (what was written, what it should be) at the start of a paragraph
 _SHAPES = (
-    (re.compile(rf"[（(]([{_HAN}]{{1,3}}|\d{{1,2}})[）)][、，,．.]"), "bracket-extra"),
-    (re.compile(rf"\(([{_HAN}]{{1,3}}|\d{{1,2}})\)"), "half-width"),
-    (re.compile(rf"([{_HAN}]{{1,3}})[.．,，](?!\d)"), "han-dot"),
-    (re.compile(r"(\d{1,2})、"), "arabic-comma"),
+    (patterns.compile(rf"[（(]([{_HAN}]{{1,3}}|\d{{1,2}})[）)][、，,．.]"), "bracket-extra"),
+    (patterns.compile(rf"\(([{_HAN}]{{1,3}}|\d{{1,2}})\)"), "half-width"),
+    (patterns.compile(rf"([{_HAN}]{{1,3}})[.．,，](?!\d)"), "han-dot"),
+    (patterns.compile(r"(\d{1,2})、"), "arabic-comma"),
 )
-_ARABIC_DOT = re.compile(r"\d{1,2}[.．](?!\d)")
+_ARABIC_DOT = patterns.compile(r"\d{1,2}[.．](?!\d)")
 
 
 class SerialPunctuationRule(Rule):

@@ -8,11 +8,12 @@ from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
 
+from reportgen import patterns
 from reportgen.lint.rules.base import Hit, Rule
 from reportgen.lint.source import Source
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
-_DOUBLE = re.compile(r"([\u4e00-\u9fff])\1")
+_DOUBLE = patterns.compile(r"([\u4e00-\u9fff])\1")
 _HAN_NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
 
 
@@ -98,7 +99,7 @@ class ReportAsksApprovalRule(Rule):
     severity = "warning"
     title = "报告中夹带请示"
 
-    _ASK = re.compile(
+    _ASK = patterns.compile(
         r"(?:(?:妥否|当否|可否)[，,]?)?请(?:批示|审批|批复|予批准|予审批|核准|审定)|妥否|当否"
     )
 
@@ -133,7 +134,7 @@ class _WordListRule(Rule):
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         words = sorted(_words(self.list_name), key=len, reverse=True)
-        return re.compile("|".join(map(re.escape, words)))
+        return patterns.compile("|".join(map(re.escape, words)))
 
     def check(self, source: Source) -> Iterator[Hit]:
         for match in self.pattern.finditer(source.text):

@@ -1,0 +1,34 @@
+"""The user's cache folder: what reportgen remembers between runs to start faster.
+
+Everything kept here is keyed so that a stale entry is never used (see
+:mod:`reportgen.kinds.listing` and :mod:`reportgen.patterns`); losing the folder only costs
+time. ``XDG_CACHE_HOME`` (or ``LOCALAPPDATA`` on Windows) moves it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+
+def cache_folder() -> Path:
+    """``$XDG_CACHE_HOME/reportgen`` (``%LOCALAPPDATA%``, else ``~/.cache``)."""
+    root = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
+    return (Path(root) if root else Path.home() / ".cache") / "reportgen"
+
+
+def write_cache(name: str, data: bytes) -> None:
+    """Replace the cache file ``name`` with ``data`` whole (another process reading it sees
+    the old file or the new one); a folder that cannot be written is left alone."""
+    temporary = None
+    try:
+        target = cache_folder() / name
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+    except (OSError, RuntimeError):  # no cache folder (RuntimeError: no home): next time
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
