@@ -10,7 +10,7 @@ from reportgen import patterns
 from reportgen.gongwen.headings import LABELS, heading_number, match_label
 from reportgen.gongwen.numerals import chinese_number
 from reportgen.lint.rules.base import Hit, Rule
-from reportgen.lint.source import Paragraph, Source
+from reportgen.lint.source import Source
 
 # Leading Markdown and blanks before a heading number: "## 一、", "**（一）", "　　1."
 _LEAD = patterns.compile(r"[\s\u3000]*(?:#+\s*)?(?:\*\*|__)?")
@@ -46,13 +46,25 @@ class HeadingSequenceRule(Rule):
     source_level = "GB/T 9704"
 
     def check(self, source: Source) -> Iterator[Hit]:
-        scopes: dict[str, list[Paragraph]] = {}
+        text = source.text
+        # Per scope: where its text starts, and its headings in order (None: a 附件 resets the
+        # numbering). Only headings are kept: a long .docx has tens of thousands of paragraphs.
+        scopes: dict[str, tuple[int, list[_Heading | None]]] = {}
         for paragraph in source.paragraphs:
-            scopes.setdefault(_scope(paragraph.location), []).append(paragraph)
+            name = _scope(paragraph.location)
+            scope = scopes.get(name)
+            if scope is None:
+                scope = scopes[name] = (paragraph.start, [])
+            if _APPENDIX.match(text, paragraph.start):
+                scope[1].append(None)
+                continue
+            heading = _heading(text, paragraph.start, paragraph.end, paragraph.label)
+            if heading is not None:
+                scope[1].append(heading)
         hits = [
             hit
-            for scope, paragraphs in scopes.items()
-            for hit in _check_scope(source.text, paragraphs, flat=scope.startswith("表格"))
+            for name, (since, headings) in scopes.items()
+            for hit in _check_scope(text, since, headings, flat=name.startswith("表格"))
         ]
         yield from sorted(hits, key=lambda hit: hit.start)
 
@@ -62,22 +74,14 @@ def _scope(location: str | None) -> str:
     return "正文" if location in (None, "正文", "内容控件") else location or "正文"
 
 
-def _check_scope(text: str, paragraphs: list[Paragraph], *, flat: bool) -> Iterator[Hit]:
-    """Check one scope. ``flat`` (a table): read row by row, the columns interleave, so each
-    level is checked on its own, without parents."""
+def _check_scope(
+    text: str, since: int, headings: list[_Heading | None], *, flat: bool
+) -> Iterator[Hit]:
+    """Check one scope, whose text starts at ``since``. ``flat`` (a table): read row by row,
+    the columns interleave, so each level is checked on its own, without parents."""
     last = [0, 0, 0, 0]  # last number seen at each level under the current parents
     previous_level = -1
-    used_levels = set()
-    headings: list[_Heading | None] = []
-    for paragraph in paragraphs:
-        if _APPENDIX.match(text, paragraph.start):
-            headings.append(None)  # a reset: each 附件 numbers from 一、 again
-            continue
-        heading = _heading(text, paragraph.start, paragraph.end, paragraph.label)
-        if heading is not None:
-            headings.append(heading)
-            used_levels.add(heading.level)
-    since = paragraphs[0].start if paragraphs else 0  # where the text since the last heading starts
+    used_levels = {heading.level for heading in headings if heading is not None}
     for heading in headings:
         if heading is None:
             last, previous_level = [0, 0, 0, 0], -1
