@@ -84,3 +84,55 @@ def test_a_missing_kinds_folder_is_reported_by_the_full_path(bureau: Path) -> No
     with pytest.raises(ReportgenError) as caught:
         listing([bureau / "missing"])
     assert "类型文件夹不存在" in caught.value.problems[0].message
+
+
+def _new(folder: Path, kind: str, bureau: Path) -> dict[str, bytes]:
+    """``reportgen new KIND`` as the command runs it (remembered or not) into ``folder``."""
+    from reportgen.cli import commands
+
+    folder.mkdir(exist_ok=True)
+    commands.new(kind, folder / "r.yaml", force=True, kind_dirs=[bureau])
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def _fresh(folder: Path, kind: str, bureau: Path) -> dict[str, bytes]:
+    """The same through the library, which builds the texts from the validated kind."""
+    from reportgen import api
+
+    folder.mkdir(exist_ok=True)
+    api.new_scaffold(kind, folder / "r.yaml", force=True, registry=api.load_kinds([bureau]))
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def test_a_remembered_scaffold_is_the_one_the_kind_gives(bureau: Path, tmp_path: Path) -> None:
+    for kind in ("anquan-jiancha", "yixue-cugan", "tongzhi"):
+        expected = _fresh(tmp_path / f"fresh-{kind}", kind, bureau)
+        assert _new(tmp_path / f"first-{kind}", kind, bureau) == expected
+        assert _new(tmp_path / f"again-{kind}", kind, bureau) == expected  # from the cache
+    assert len(sorted((bureau.parent / "cache").rglob("new-*.json"))) == 3
+
+
+def test_a_changed_kind_file_or_reportgen_is_never_scaffolded_stale(
+    bureau: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _new(tmp_path / "first", "anquan-jiancha", bureau)
+    kind_file = bureau / "anquan-jiancha.yaml"
+    kind_file.write_text(
+        kind_file.read_text("utf-8").replace("name: ", "name: 改名的", 1), encoding="utf-8"
+    )
+    changed = _new(tmp_path / "changed", "anquan-jiancha", bureau)
+    assert changed == _fresh(tmp_path / "fresh", "anquan-jiancha", bureau)
+    assert "改名的".encode() in changed["r.yaml"]
+    # Another reportgen (a file of it changed) gives another key: made afresh, not read.
+    from reportgen import cache
+
+    monkeypatch.setattr(cache, "code_identity", lambda: "another reportgen")
+    assert _new(tmp_path / "other", "anquan-jiancha", bureau) == changed
+    assert len(sorted((bureau.parent / "cache").rglob("new-*.json"))) == 3  # one per key
+
+
+def test_an_unknown_kind_is_reported_and_nothing_remembered(bureau: Path, tmp_path: Path) -> None:
+    with pytest.raises(ReportgenError) as caught:
+        _new(tmp_path / "out", "no-such-kind", bureau)
+    assert "no-such-kind" in caught.value.problems[0].message
+    assert not list((bureau.parent / "cache").rglob("new-*.json"))

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from reportgen.batch import Job, JobResult
     from reportgen.batch import Options as BatchOptions
     from reportgen.importer import ImportResult
+    from reportgen.kinds.scaffold_files import ScaffoldFiles
     from reportgen.lint.runner import LintOptions, LintRun
 
 __all__ = [
@@ -227,43 +228,19 @@ def new_scaffold(
     today: dt.date | None = None,
 ) -> list[Path]:
     """Write the scaffold of ``kind_id`` and its JSON Schema beside it; returns the files written."""
-    from reportgen.report.scaffold import scaffold
-    from reportgen.textio import check_outputs, write_atomically
+    from reportgen.kinds.scaffold_files import write_scaffold
 
     kind = (registry or load_kinds()).get(kind_id)
-    out = Path(output)
-    if out.exists() and not force:
-        raise UsageError.at("文件已存在，未覆盖", out, hint="换一个文件名（-o），或加 --force 覆盖")
-    schema_path = out.with_name(f"{kind.id}.schema.json")
-    text = scaffold(kind.spec, schema_path.name, today or dt.date.today())
-    schema_text = schema(kind)
-    if schema_path.is_dir():
-        raise UsageError.at(
-            "这里已有同名文件夹，无法写入 JSON Schema，未生成任何文件",
-            schema_path,
-            hint="请把该文件夹改名，或用 -o 把模板写到别的文件夹",
-        )
-    write_schema = force or not schema_path.exists() or _same_text(schema_path, schema_text)
-    check_outputs([out, schema_path] if write_schema else [out], [])
-    existed = out.exists()
-    write_atomically(out, text.encode("utf-8"), overwrite=force)
-    written = [out]
-    if write_schema:
-        try:
-            write_atomically(schema_path, schema_text.encode("utf-8"))
-        except UsageError:
-            if not existed:  # all or none: the scaffold goes too
-                out.unlink(missing_ok=True)
-            raise
-        written.append(schema_path)
-    return written
+    return write_scaffold(Path(output), scaffold_files(kind, today or dt.date.today()), force=force)
 
 
-def _same_text(path: Path, text: str) -> bool:
-    try:
-        return path.is_file() and path.read_text("utf-8") == text
-    except (OSError, UnicodeDecodeError):
-        return False
+def scaffold_files(kind: Kind, today: dt.date) -> ScaffoldFiles:
+    """The texts ``new`` writes for ``kind`` on ``today``: the scaffold and its JSON Schema."""
+    from reportgen.kinds.scaffold_files import ScaffoldFiles
+    from reportgen.report.scaffold import scaffold
+
+    schema_name = f"{kind.id}.schema.json"
+    return ScaffoldFiles(schema_name, scaffold(kind.spec, schema_name, today), schema(kind))
 
 
 def lint(paths: Sequence[str | Path], options: LintOptions | None = None) -> LintRun:

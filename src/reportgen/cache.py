@@ -32,3 +32,25 @@ def write_cache(name: str, data: bytes) -> None:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 temporary.unlink(missing_ok=True)
+
+
+def code_identity() -> str:
+    """What the code that makes a remembered output is, for a key: every file of reportgen as
+    installed (name, size, time of change: a reinstall or an edit changes it) and the packages
+    installed beside it (the names of the ``*.dist-info`` folders on ``sys.path`` carry their
+    versions; pydantic's shapes the JSON Schema ``new`` writes)."""
+    import sys
+
+    parts: list[str] = []
+    for folder, folders, files in os.walk(Path(__file__).parent):  # reportgen's own folder
+        folders[:] = sorted(name for name in folders if name != "__pycache__")
+        for name in sorted(files):
+            status = os.stat(os.path.join(folder, name))
+            parts.append(f"{folder}/{name}\0{status.st_size}\0{status.st_mtime_ns}")
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        parts += sorted(name for name in names if name.endswith((".dist-info", ".egg-info")))
+    return "\n".join(parts)

@@ -137,8 +137,6 @@ def write_atomically(
     then replaces ``path``; on any failure the temporary file is removed and an existing
     ``path`` is left as it was.
     """
-    import tempfile
-
     path = Path(path)
     folder = path.parent
     if not folder.is_dir():
@@ -154,9 +152,7 @@ def write_atomically(
     try:
         with _signals_held():
             try:
-                handle, temp_name = tempfile.mkstemp(
-                    prefix=f".{path.name}.", suffix=".tmp", dir=folder
-                )
+                handle, temp_name = _new_private_file(folder, f".{path.name}.", ".tmp")
             except OSError as exc:
                 raise UsageError.at(
                     f"无法在输出文件夹中写入（{exc.strerror or exc}）",
@@ -170,7 +166,7 @@ def write_atomically(
                 data(stream)
             stream.flush()
             os.fsync(stream.fileno())
-        # mkstemp makes the file private (0600); give it the mode an ordinary save would.
+        # The temporary file is private (0600); give it the mode an ordinary save would.
         os.chmod(temp_name, path.stat().st_mode & 0o777 if path.exists() else 0o644)
         if not overwrite and path.exists():
             raise UsageError.at("文件已存在，未覆盖", path, hint="如确要覆盖，请加 --force")
@@ -184,6 +180,20 @@ def write_atomically(
     finally:
         if temp_name is not None and os.path.exists(temp_name):
             os.unlink(temp_name)
+
+
+def _new_private_file(folder: Path, prefix: str, suffix: str) -> tuple[int, str]:
+    """A new file only we can read, as ``tempfile.mkstemp`` makes it (never an existing file,
+    never through a link), without importing tempfile: a tenth of a short command's start."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    flags |= getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        name = os.path.join(folder, f"{prefix}{os.urandom(6).hex()}{suffix}")
+        try:
+            return os.open(name, flags, 0o600), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {folder}")
 
 
 @contextmanager

@@ -61,9 +61,23 @@ def kinds(kind_dirs: list[Path] | None) -> None:
 
 
 def new(kind: str, output: Path, *, force: bool, kind_dirs: list[Path] | None) -> None:
-    from reportgen import api
+    import datetime as dt
 
-    written = api.new_scaffold(kind, output, force=force, registry=registry(kind_dirs))
+    from reportgen.kinds.listing import remembered
+    from reportgen.kinds.scaffold_files import ScaffoldFiles, write_scaffold
+    from reportgen.settings import all_kind_dirs
+
+    today = dt.date.today()
+    folders = all_kind_dirs(kind_dirs or ())
+
+    def make() -> list[tuple[str, str, str]]:  # what api.new_scaffold writes
+        from reportgen import api
+        from reportgen.kinds.registry import load_registry
+
+        return [api.scaffold_files(load_registry(folders).get(kind), today)]
+
+    files = remembered("new", f"{kind}\0{today.isoformat()}", folders, make, by_code=True)
+    written = write_scaffold(output, ScaffoldFiles(*files[0]), force=force)
     for path in written:
         err(f"已生成 {path}")
     err(f"下一步：按注释填写 {written[0]}，然后运行 reportgen render {written[0]}")

@@ -1,18 +1,21 @@
-"""The list ``reportgen kinds`` prints, remembered between runs.
+"""What ``reportgen kinds`` prints and ``reportgen new`` writes, remembered between runs.
 
-Listing the kinds means validating every kind file with pydantic, which is most of the
-command's time. The listing of a run that succeeded is kept in the user's cache folder under a
-key made of reportgen's version and the folder, name and bytes of every kind file; a run whose
-files give a known key prints that listing. Anything else — a file changed, added or removed,
-another folder, a file that cannot be read, no cache folder — takes the full path, so a stale
-listing is never printed and every error message still comes from validation.
+Listing the kinds means validating every kind file with pydantic, and a scaffold also needs the
+kind's JSON Schema: that is most of either command's time. The output of a run that succeeded
+is kept in the user's cache folder under a key made of reportgen's version, the folder, name and
+bytes of every kind file, and what else the output depends on (the kind and the day of a
+scaffold, and every file of reportgen and the packages beside it: see
+:func:`reportgen.cache.code_identity`); a run whose inputs give a known key takes that output.
+Anything else — a file changed, added or removed, another folder, a file that cannot be read,
+an unknown kind, no cache folder — takes the full path, so a stale output is never given and
+every error message still comes from validation.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reportgen.cache import cache_folder, write_cache
@@ -31,22 +34,45 @@ def kind_files(folder: Path) -> list[Path]:
 
 def listing(kind_dirs: Sequence[Path]) -> Listing:
     """Every kind's id, name and summary: the built-in kinds, then those in ``kind_dirs``."""
-    key = _key(kind_dirs)
-    cached = _read(key) if key is not None else None
+
+    def listed() -> Listing:
+        from reportgen.kinds.registry import load_registry
+
+        return [(kind.id, kind.spec.name, kind.spec.summary) for kind in load_registry(kind_dirs)]
+
+    return remembered("kinds", "", kind_dirs, listed)
+
+
+def remembered(
+    what: str,
+    detail: str,
+    kind_dirs: Sequence[Path],
+    make: Callable[[], Listing],
+    *,
+    by_code: bool = False,
+) -> Listing:
+    """What ``make`` gives (rows of three texts) for the kinds in ``kind_dirs``, remembered in
+    the user's cache under ``what``, ``detail`` (what else it depends on) and the kind files;
+    ``by_code``: and the code that makes it (:func:`reportgen.cache.code_identity`), for an
+    output more of reportgen shapes than the kind files. ``make`` raising remembers nothing."""
+    key = _key(f"{what}\0{detail}", kind_dirs, by_code)
+    cached = _read(what, key) if key is not None else None
     if cached is not None:
         return cached
-    from reportgen.kinds.registry import load_registry
-
-    found = [(kind.id, kind.spec.name, kind.spec.summary) for kind in load_registry(kind_dirs)]
+    rows = make()
     if key is not None:
-        _write(key, found)
-    return found
+        _write(what, key, rows)
+    return rows
 
 
-def _key(kind_dirs: Sequence[Path]) -> str | None:
+def _key(detail: str, kind_dirs: Sequence[Path], by_code: bool) -> str | None:
     from reportgen.version import __version__
 
-    digest = hashlib.sha256(f"reportgen {__version__}\0".encode())
+    digest = hashlib.sha256(f"reportgen {__version__}\0{detail}\0".encode())
+    if by_code:
+        from reportgen.cache import code_identity
+
+        digest.update(code_identity().encode())
     try:
         folders = [(BUILTIN, sorted(BUILTIN.glob("*.yaml")))]
         folders += [(Path(folder), kind_files(Path(folder))) for folder in kind_dirs]
@@ -60,13 +86,13 @@ def _key(kind_dirs: Sequence[Path]) -> str | None:
     return digest.hexdigest()
 
 
-def _cache_file(key: str) -> Path:
-    return cache_folder() / f"kinds-{key[:40]}.json"
+def _cache_file(what: str, key: str) -> Path:
+    return cache_folder() / f"{what}-{key[:40]}.json"
 
 
-def _read(key: str) -> Listing | None:
+def _read(what: str, key: str) -> Listing | None:
     try:
-        data = json.loads(_cache_file(key).read_text(encoding="utf-8"))
+        data = json.loads(_cache_file(what, key).read_text(encoding="utf-8"))
     except (OSError, ValueError, RuntimeError):
         return None
     if not isinstance(data, dict) or data.get("key") != key:
@@ -80,6 +106,6 @@ def _read(key: str) -> Listing | None:
     return [(row[0], row[1], row[2]) for row in rows]
 
 
-def _write(key: str, found: Listing) -> None:
+def _write(what: str, key: str, found: Listing) -> None:
     data = json.dumps({"key": key, "kinds": found}, ensure_ascii=False)
-    write_cache(_cache_file(key).name, data.encode("utf-8"))
+    write_cache(_cache_file(what, key).name, data.encode("utf-8"))

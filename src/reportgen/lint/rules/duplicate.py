@@ -42,13 +42,13 @@ class DuplicateParagraphRule(Rule):
                 previous = ""
                 continue
             piece = text[paragraph.start : paragraph.end].rstrip()
-            # cheap test first: the same length give or take the blanks, the same last character
+            # cheap tests first: the same length give or take the blanks, the same last character
             if (
                 abs(len(piece) - len(previous)) <= 8
-                # a template repeats its slot lines by design: XXX（具体决定事项）
-                and not find_placeholders(piece)
                 and piece[-1:] == previous[-1:]
                 and _same(piece, previous, source.markdown)
+                # a template repeats its slot lines by design: XXX（具体决定事项）
+                and not find_placeholders(piece)
                 and source.place(paragraph.start).location == source.place(previous_start).location
             ):
                 yield Hit(
