@@ -7,12 +7,8 @@ Exit codes follow SPEC: 1 when the *content* is wrong (validation, lint findings
 2 when the *call* is wrong or a file cannot be read at all.
 """
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING, NamedTuple
-
-if TYPE_CHECKING:
-    from pathlib import Path
+from pathlib import Path
+from typing import NamedTuple
 
 
 class Problem(NamedTuple):
@@ -53,7 +49,7 @@ class ReportgenError(Exception):
         line: int | None = None,
         column: int | None = None,
         hint: str | None = None,
-    ) -> ReportgenError:
+    ) -> "ReportgenError":
         return cls(Problem(message, None if path is None else str(path), line, column, hint))
 
 

@@ -14,8 +14,6 @@ a 10,000-row batch table); a project may change any of them in ``.reportgen.toml
 A limit that is hit ends in a Chinese message naming the file, the limit and how to raise it.
 """
 
-from __future__ import annotations
-
 import os
 import stat
 from functools import lru_cache

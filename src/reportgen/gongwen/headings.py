@@ -6,8 +6,6 @@ their sequence); :func:`draft_label_level` and :func:`split_draft_label` also ta
 type instead (``一.``, ``第一部分``), for import.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from reportgen import patterns

@@ -42,8 +42,6 @@ A stale but real date (``2019年3月5日``), ``数据要素×``, ``X光``, ``PM2
 # Full-width look-alikes of ASCII signs are what drafters type: matching them is the point.
 # ruff: noqa: RUF001, RUF002, RUF003
 
-from __future__ import annotations
-
 import bisect
 import re
 import unicodedata
@@ -211,7 +209,7 @@ def find_placeholders(text: str, *, markdown: bool = False) -> list[PlaceholderM
 
 
 def _judge(
-    text: str, start: int, end: int, kind: str, markup: _Markup
+    text: str, start: int, end: int, kind: str, markup: "_Markup"
 ) -> tuple[int, int, str] | None:
     """The slot a candidate stands for (its span may change), or None if it is no slot."""
     before = text[start - 1] if start else " "

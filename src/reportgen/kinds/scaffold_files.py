@@ -6,8 +6,6 @@ the texts from the kind, and the command, which takes them remembered from an ea
 things. This module stays light: no pydantic.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import NamedTuple
 

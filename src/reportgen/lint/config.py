@@ -4,8 +4,6 @@ The settings file that applies is found by :func:`reportgen.settings.settings_fi
 the linted file. Options given on the command line win over the file.
 """
 
-from __future__ import annotations
-
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple

@@ -1,7 +1,5 @@
 """What a lint rule reports: one finding at one place in one file."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 SEVERITIES = ("error", "warning", "info")

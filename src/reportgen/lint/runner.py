@@ -1,7 +1,5 @@
 """``reportgen lint``: check files with the selected rules and format what was found."""
 
-from __future__ import annotations
-
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path

@@ -10,8 +10,6 @@ Finding the place of any offset is a bisect over the anchor offsets.
 paragraphs (heading numbering, repeated paragraphs).
 """
 
-from __future__ import annotations
-
 import bisect
 from array import array
 from collections.abc import Callable, Iterator, Sequence
@@ -156,7 +154,7 @@ class Source:
         if len(self._parts) >= _JOIN_EVERY:
             self._parts[:] = ["".join(self._parts)]
 
-    def finish(self) -> Source:
+    def finish(self) -> "Source":
         self.text = "".join(self._parts)
         self._parts = []
         return self

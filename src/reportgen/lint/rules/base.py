@@ -1,7 +1,5 @@
 """What every lint rule is: an id, a severity, a Chinese title and a ``check`` method."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from typing import ClassVar, NamedTuple
 

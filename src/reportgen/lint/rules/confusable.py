@@ -1,7 +1,5 @@
 """Rule ``confusable``: misused characters and words of 公文, from ``data/confusables.tsv``."""
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator
 from functools import cached_property

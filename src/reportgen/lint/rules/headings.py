@@ -1,7 +1,5 @@
 """Rule ``heading-sequence``: the numbering of 公文 headings (一、（一）1.（1）) in order."""
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
