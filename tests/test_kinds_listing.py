@@ -3,6 +3,7 @@ every kind file's bytes, so it is only ever the listing the full validation give
 
 from __future__ import annotations
 
+import marshal
 import shutil
 from pathlib import Path
 
@@ -28,7 +29,7 @@ def bureau(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def cached_files(bureau: Path) -> list[Path]:
-    return sorted((bureau.parent / "cache").rglob("kinds-*.json"))
+    return sorted((bureau.parent / "cache").rglob("kinds-*.marshal"))
 
 
 def test_the_remembered_listing_is_the_full_one(bureau: Path) -> None:
@@ -70,10 +71,14 @@ def test_an_invalid_kind_file_fails_as_validation_says(bureau: Path) -> None:
 def test_a_damaged_or_unwritable_cache_changes_nothing(bureau: Path) -> None:
     listing([bureau])
     for path in cached_files(bureau):
-        path.write_text('{"key": "x", "kinds": [["假", "假", "假"]]}', encoding="utf-8")
+        identity, _ = marshal.loads(path.read_bytes())
+        path.write_bytes(marshal.dumps((identity + b"x", [("假", "假", "假")])))
     assert listing([bureau]) == full([bureau])
     for path in cached_files(bureau):
-        path.write_text("not json", encoding="utf-8")
+        path.write_bytes(marshal.dumps((identity, [("假", "假")])))  # the right key, bad rows
+    assert listing([bureau]) == full([bureau])
+    for path in cached_files(bureau):
+        path.write_text("not marshal", encoding="utf-8")
     assert listing([bureau]) == full([bureau])
     shutil.rmtree(bureau.parent / "cache")
     (bureau.parent / "cache").write_text("a file where the cache folder would be")
@@ -109,7 +114,7 @@ def test_a_remembered_scaffold_is_the_one_the_kind_gives(bureau: Path, tmp_path:
         expected = _fresh(tmp_path / f"fresh-{kind}", kind, bureau)
         assert _new(tmp_path / f"first-{kind}", kind, bureau) == expected
         assert _new(tmp_path / f"again-{kind}", kind, bureau) == expected  # from the cache
-    assert len(sorted((bureau.parent / "cache").rglob("new-*.json"))) == 3
+    assert len(sorted((bureau.parent / "cache").rglob("new-*.marshal"))) == 3
 
 
 def test_a_changed_kind_file_or_reportgen_is_never_scaffolded_stale(
@@ -128,11 +133,11 @@ def test_a_changed_kind_file_or_reportgen_is_never_scaffolded_stale(
 
     monkeypatch.setattr(cache, "code_identity", lambda: "another reportgen")
     assert _new(tmp_path / "other", "anquan-jiancha", bureau) == changed
-    assert len(sorted((bureau.parent / "cache").rglob("new-*.json"))) == 3  # one per key
+    assert len(sorted((bureau.parent / "cache").rglob("new-*.marshal"))) == 3  # one per key
 
 
 def test_an_unknown_kind_is_reported_and_nothing_remembered(bureau: Path, tmp_path: Path) -> None:
     with pytest.raises(ReportgenError) as caught:
         _new(tmp_path / "out", "no-such-kind", bureau)
     assert "no-such-kind" in caught.value.problems[0].message
-    assert not list((bureau.parent / "cache").rglob("new-*.json"))
+    assert not list((bureau.parent / "cache").rglob("new-*.marshal"))

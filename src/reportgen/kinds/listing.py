@@ -2,10 +2,10 @@
 
 Listing the kinds means validating every kind file with pydantic, and a scaffold also needs the
 kind's JSON Schema: that is most of either command's time. The output of a run that succeeded
-is kept in the user's cache folder under a key made of reportgen's version, the folder, name and
-bytes of every kind file, and what else the output depends on (the kind and the day of a
-scaffold, and every file of reportgen and the packages beside it: see
-:func:`reportgen.cache.code_identity`); a run whose inputs give a known key takes that output.
+is kept in the user's cache folder together with everything it depends on, in full: reportgen's
+version, the folder, name and bytes of every kind file, and what else the output depends on (the
+kind and the day of a scaffold, and every file of reportgen and the packages beside it: see
+:func:`reportgen.cache.code_identity`); a run whose inputs are the same takes that output.
 Anything else — a file changed, added or removed, another folder, a file that cannot be read,
 an unknown kind, no cache folder — takes the full path, so a stale output is never given and
 every error message still comes from validation.
@@ -13,8 +13,6 @@ every error message still comes from validation.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -55,57 +53,60 @@ def remembered(
     the user's cache under ``what``, ``detail`` (what else it depends on) and the kind files;
     ``by_code``: and the code that makes it (:func:`reportgen.cache.code_identity`), for an
     output more of reportgen shapes than the kind files. ``make`` raising remembers nothing."""
-    key = _key(f"{what}\0{detail}", kind_dirs, by_code)
-    cached = _read(what, key) if key is not None else None
-    if cached is not None:
-        return cached
+    identity = _identity(f"{what}\0{detail}", kind_dirs, by_code)
+    name = None
+    if identity is not None:
+        import zlib  # (hashlib costs more to import than all the rest; the name need not be
+        # unique: the file holds the whole identity and is used only when it is the same)
+
+        name = f"{what}-{zlib.crc32(identity):08x}.marshal"
+        cached = _read(name, identity)
+        if cached is not None:
+            return cached
     rows = make()
-    if key is not None:
-        _write(what, key, rows)
+    if name is not None and identity is not None:
+        import marshal
+
+        write_cache(name, marshal.dumps((identity, [tuple(row) for row in rows])))
     return rows
 
 
-def _key(detail: str, kind_dirs: Sequence[Path], by_code: bool) -> str | None:
+def _identity(detail: str, kind_dirs: Sequence[Path], by_code: bool) -> bytes | None:
+    """What a remembered output depends on, in full: reportgen's version, ``detail``, the code
+    (``by_code``), and the folder, name and bytes of every kind file."""
     from reportgen.version import __version__
 
-    digest = hashlib.sha256(f"reportgen {__version__}\0{detail}\0".encode())
+    parts = [f"reportgen {__version__}\0{detail}\0".encode()]
     if by_code:
         from reportgen.cache import code_identity
 
-        digest.update(code_identity().encode())
+        parts.append(code_identity().encode())
     try:
         folders = [(BUILTIN, sorted(BUILTIN.glob("*.yaml")))]
         folders += [(Path(folder), kind_files(Path(folder))) for folder in kind_dirs]
         for folder, files in folders:
-            digest.update(f"{folder.resolve()}\0{len(files)}\0".encode())
+            parts.append(f"{folder.resolve()}\0{len(files)}\0".encode())
             for path in files:
                 data = path.read_bytes()
-                digest.update(f"{path.name}\0{len(data)}\0".encode() + data)
+                parts.append(f"{path.name}\0{len(data)}\0".encode() + data)
     except OSError:
         return None  # a folder or file that cannot be read: the full path says what is wrong
-    return digest.hexdigest()
+    return b"".join(parts)
 
 
-def _cache_file(what: str, key: str) -> Path:
-    return cache_folder() / f"{what}-{key[:40]}.json"
+def _read(name: str, identity: bytes) -> Listing | None:
+    import marshal
 
-
-def _read(what: str, key: str) -> Listing | None:
     try:
-        data = json.loads(_cache_file(what, key).read_text(encoding="utf-8"))
-    except (OSError, ValueError, RuntimeError):
+        with open(cache_folder() / name, "rb") as handle:
+            stored, rows = marshal.loads(handle.read())
+    except (OSError, ValueError, EOFError, TypeError, RuntimeError):
         return None
-    if not isinstance(data, dict) or data.get("key") != key:
+    if stored != identity or not isinstance(rows, list):
         return None
-    rows = data.get("kinds")
-    if not isinstance(rows, list) or not all(
-        isinstance(row, list) and len(row) == 3 and all(isinstance(v, str) for v in row)
+    if not all(
+        isinstance(row, tuple) and len(row) == 3 and all(isinstance(v, str) for v in row)
         for row in rows
     ):
         return None
     return [(row[0], row[1], row[2]) for row in rows]
-
-
-def _write(what: str, key: str, found: Listing) -> None:
-    data = json.dumps({"key": key, "kinds": found}, ensure_ascii=False)
-    write_cache(_cache_file(what, key).name, data.encode("utf-8"))
