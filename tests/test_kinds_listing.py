@@ -29,7 +29,7 @@ def bureau(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def cached_files(bureau: Path) -> list[Path]:
-    return sorted((bureau.parent / "cache").rglob("kinds-*.marshal"))
+    return sorted((bureau.parent / "cache").rglob("kinds-*.bin"))
 
 
 def test_the_remembered_listing_is_the_full_one(bureau: Path) -> None:
@@ -71,11 +71,13 @@ def test_an_invalid_kind_file_fails_as_validation_says(bureau: Path) -> None:
 def test_a_damaged_or_unwritable_cache_changes_nothing(bureau: Path) -> None:
     listing([bureau])
     for path in cached_files(bureau):
-        identity, _ = marshal.loads(path.read_bytes())
-        path.write_bytes(marshal.dumps((identity + b"x", [("假", "假", "假")])))
+        head, _, body = path.read_bytes().partition(b"\n")
+        identity, _ = marshal.loads(body)
+        path.write_bytes(head + b"\n" + marshal.dumps((identity + b"x", [("假", "假", "假")])))
     assert listing([bureau]) == full([bureau])
     for path in cached_files(bureau):
-        path.write_bytes(marshal.dumps((identity, [("假", "假")])))  # the right key, bad rows
+        bad_rows = marshal.dumps((identity, [("假", "假")]))  # the same inputs, rows not ours
+        path.write_bytes(head + b"\n" + bad_rows)
     assert listing([bureau]) == full([bureau])
     for path in cached_files(bureau):
         path.write_text("not marshal", encoding="utf-8")
@@ -114,7 +116,7 @@ def test_a_remembered_scaffold_is_the_one_the_kind_gives(bureau: Path, tmp_path:
         expected = _fresh(tmp_path / f"fresh-{kind}", kind, bureau)
         assert _new(tmp_path / f"first-{kind}", kind, bureau) == expected
         assert _new(tmp_path / f"again-{kind}", kind, bureau) == expected  # from the cache
-    assert len(sorted((bureau.parent / "cache").rglob("new-*.marshal"))) == 3
+    assert len(sorted((bureau.parent / "cache").rglob("new-*.bin"))) == 3
 
 
 def test_a_changed_kind_file_or_reportgen_is_never_scaffolded_stale(
@@ -129,15 +131,15 @@ def test_a_changed_kind_file_or_reportgen_is_never_scaffolded_stale(
     assert changed == _fresh(tmp_path / "fresh", "anquan-jiancha", bureau)
     assert "改名的".encode() in changed["r.yaml"]
     # Another reportgen (a file of it changed) gives another key: made afresh, not read.
-    from reportgen import cache
+    from reportgen import usercache
 
-    monkeypatch.setattr(cache, "code_identity", lambda: "another reportgen")
+    monkeypatch.setattr(usercache, "code_identity", lambda: "another reportgen")
     assert _new(tmp_path / "other", "anquan-jiancha", bureau) == changed
-    assert len(sorted((bureau.parent / "cache").rglob("new-*.marshal"))) == 3  # one per key
+    assert len(sorted((bureau.parent / "cache").rglob("new-*.bin"))) == 3  # one per key
 
 
 def test_an_unknown_kind_is_reported_and_nothing_remembered(bureau: Path, tmp_path: Path) -> None:
     with pytest.raises(ReportgenError) as caught:
         _new(tmp_path / "out", "no-such-kind", bureau)
     assert "no-such-kind" in caught.value.problems[0].message
-    assert not list((bureau.parent / "cache").rglob("new-*.marshal"))
+    assert not list((bureau.parent / "cache").rglob("new-*.bin"))

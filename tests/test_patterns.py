@@ -55,7 +55,7 @@ def test_a_stored_pattern_is_the_one_re_compiles(
 ) -> None:
     _same(patterns.compile(pattern, flags), pattern, flags)  # compiled, then stored
     patterns.save()
-    assert list(fresh_cache.glob("patterns-*.marshal"))
+    assert list(fresh_cache.glob("patterns-*.bin"))
     _new_process(monkeypatch)
     assert (pattern, flags) in patterns._load()
     _same(patterns.compile(pattern, flags), pattern, flags)  # from the cache
@@ -80,8 +80,9 @@ def test_a_damaged_or_foreign_cache_is_compiled_afresh(
     if damage is None:
         entry = (0, [999, 999, 999], 0, {}, ())
         damage = marshal.dumps((patterns._interpreter(), {(r"a+", 0): entry}))
-    fresh_cache.mkdir()
-    (fresh_cache / patterns._file_name()).write_bytes(damage)
+    from reportgen import usercache
+
+    usercache.write("patterns", patterns._cache_key(), damage)
     _same(patterns.compile(r"a+", 0), r"a+", 0)
     patterns.save()
     _new_process(monkeypatch)

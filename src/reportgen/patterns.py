@@ -65,13 +65,13 @@ def save() -> None:
     _unsaved = False
     import marshal
 
-    from reportgen.cache import write_cache
+    from reportgen import usercache
 
     try:
         data = marshal.dumps((_interpreter(), _stored))
     except ValueError:  # an engine whose code is not plain numbers: nothing to keep
         return
-    write_cache(_file_name(), data)
+    usercache.write("patterns", _cache_key(), data)
 
 
 def _fresh(pattern: str, flags: int) -> tuple[re.Pattern[str], Entry] | None:
@@ -103,14 +103,15 @@ def _load() -> dict[tuple[str, int], Entry]:
         try:
             import marshal
 
-            from reportgen.cache import cache_folder
+            from reportgen import usercache
 
-            with open(cache_folder() / _file_name(), "rb") as handle:
-                interpreter, entries = marshal.loads(handle.read())  # (load: a read per item)
-            if interpreter == _interpreter() and isinstance(entries, dict):
-                _stored = entries
-        except (OSError, ValueError, EOFError, TypeError, RuntimeError):
-            pass  # none yet, or another Python's, or damaged: compiled afresh and rewritten
+            data = usercache.read("patterns", _cache_key())
+            if data is not None:
+                interpreter, entries = marshal.loads(data)
+                if interpreter == _interpreter() and isinstance(entries, dict):
+                    _stored = entries
+        except (ValueError, EOFError, TypeError):
+            pass  # another Python's, or damaged: compiled afresh and rewritten
     return _stored
 
 
@@ -125,8 +126,9 @@ def _interpreter() -> str:
     return f"{sys.version}|{engine.MAGIC}|{engine.CODESIZE}|{sys.maxunicode}"
 
 
-def _file_name() -> str:
-    return f"patterns-{sys.implementation.cache_tag}.marshal"
+def _cache_key() -> str:
+    """The cache entry's name for this interpreter (the entry holds its full identity too)."""
+    return f"{sys.implementation.cache_tag}-{_engine().MAGIC}"
 
 
 class LazyPattern:

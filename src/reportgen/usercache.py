@@ -12,7 +12,6 @@ then does the work as if nothing had been kept. ``REPORTGEN_CACHE=off`` turns it
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 from pathlib import Path
 
@@ -32,6 +31,8 @@ def folder() -> Path | None:
 def key(*parts: bytes | str) -> str:
     """A key made of reportgen's version and ``parts`` (each framed by its length, so no two
     different lists of parts give the same key)."""
+    import hashlib  # (here: the commands that only read a cache need not import it)
+
     from reportgen.version import __version__
 
     digest = hashlib.sha256(f"reportgen {__version__}\0".encode())
@@ -101,3 +102,25 @@ def installed(package: str) -> str | None:
     except OSError:
         return None
     return "\0".join(parts)
+
+
+def code_identity() -> str:
+    """What the code that makes a remembered output is, for a key: every file of reportgen as
+    installed (name, size, time of change: a reinstall or an edit changes it) and the packages
+    installed beside it (the names of the ``*.dist-info`` folders on ``sys.path`` carry their
+    versions; pydantic's shapes the JSON Schema ``new`` writes)."""
+    import sys
+
+    parts: list[str] = []
+    for folder, folders, files in os.walk(Path(__file__).parent):  # reportgen's own folder
+        folders[:] = sorted(name for name in folders if name != "__pycache__")
+        for name in sorted(files):
+            status = os.stat(os.path.join(folder, name))
+            parts.append(f"{folder}/{name}\0{status.st_size}\0{status.st_mtime_ns}")
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        parts += sorted(name for name in names if name.endswith((".dist-info", ".egg-info")))
+    return "\n".join(parts)

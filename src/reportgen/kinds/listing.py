@@ -5,7 +5,7 @@ kind's JSON Schema: that is most of either command's time. The output of a run t
 is kept in the user's cache folder together with everything it depends on, in full: reportgen's
 version, the folder, name and bytes of every kind file, and what else the output depends on (the
 kind and the day of a scaffold, and every file of reportgen and the packages beside it: see
-:func:`reportgen.cache.code_identity`); a run whose inputs are the same takes that output.
+:func:`reportgen.usercache.code_identity`); a run whose inputs are the same takes that output.
 Anything else — a file changed, added or removed, another folder, a file that cannot be read,
 an unknown kind, no cache folder — takes the full path, so a stale output is never given and
 every error message still comes from validation.
@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from reportgen.cache import cache_folder, write_cache
+from reportgen import usercache
 
 #: What a kind file's name ends with (in a bureau's kinds folder).
 KIND_SUFFIXES = (".yaml", ".yml", ".toml")
@@ -51,23 +51,23 @@ def remembered(
 ) -> Listing:
     """What ``make`` gives (rows of three texts) for the kinds in ``kind_dirs``, remembered in
     the user's cache under ``what``, ``detail`` (what else it depends on) and the kind files;
-    ``by_code``: and the code that makes it (:func:`reportgen.cache.code_identity`), for an
+    ``by_code``: and the code that makes it (:func:`reportgen.usercache.code_identity`), for an
     output more of reportgen shapes than the kind files. ``make`` raising remembers nothing."""
     identity = _identity(f"{what}\0{detail}", kind_dirs, by_code)
-    name = None
+    entry = None
     if identity is not None:
-        import zlib  # (hashlib costs more to import than all the rest; the name need not be
-        # unique: the file holds the whole identity and is used only when it is the same)
+        import zlib  # (hashlib costs more to import than all the rest; the entry's name need
+        # not be unique: it holds the whole identity and is used only when that is the same)
 
-        name = f"{what}-{zlib.crc32(identity):08x}.marshal"
-        cached = _read(name, identity)
+        entry = f"{zlib.crc32(identity):08x}"
+        cached = _read(what, entry, identity)
         if cached is not None:
             return cached
     rows = make()
-    if name is not None and identity is not None:
+    if entry is not None:
         import marshal
 
-        write_cache(name, marshal.dumps((identity, [tuple(row) for row in rows])))
+        usercache.write(what, entry, marshal.dumps((identity, [tuple(row) for row in rows])))
     return rows
 
 
@@ -78,9 +78,7 @@ def _identity(detail: str, kind_dirs: Sequence[Path], by_code: bool) -> bytes | 
 
     parts = [f"reportgen {__version__}\0{detail}\0".encode()]
     if by_code:
-        from reportgen.cache import code_identity
-
-        parts.append(code_identity().encode())
+        parts.append(usercache.code_identity().encode())
     try:
         folders = [(BUILTIN, sorted(BUILTIN.glob("*.yaml")))]
         folders += [(Path(folder), kind_files(Path(folder))) for folder in kind_dirs]
@@ -94,13 +92,15 @@ def _identity(detail: str, kind_dirs: Sequence[Path], by_code: bool) -> bytes | 
     return b"".join(parts)
 
 
-def _read(name: str, identity: bytes) -> Listing | None:
+def _read(what: str, entry: str, identity: bytes) -> Listing | None:
     import marshal
 
+    data = usercache.read(what, entry)
+    if data is None:
+        return None
     try:
-        with open(cache_folder() / name, "rb") as handle:
-            stored, rows = marshal.loads(handle.read())
-    except (OSError, ValueError, EOFError, TypeError, RuntimeError):
+        stored, rows = marshal.loads(data)
+    except (ValueError, EOFError, TypeError):
         return None
     if stored != identity or not isinstance(rows, list):
         return None
