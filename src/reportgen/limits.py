@@ -167,9 +167,15 @@ def read_file(path: str | Path, shown: str | None = None, *, limit: str = "text_
             f"无法读取文件（{exc.strerror or exc}）", name, hint="请检查文件权限"
         ) from None
     with os.fdopen(handle, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode):
             raise UsageError.at("不是普通文件（是管道、设备或其他特殊文件），不能读取", name)
-        data = stream.read(bound + 1)
+        # As read(bound + 1), without a buffer of the bound's size (32 MB for a 30 KB report):
+        # the size it has now, then the rest up to the bound if it grew meanwhile.
+        first = min(info.st_size, bound) + 1
+        data = stream.read(first)
+        if len(data) == first <= bound:
+            data += stream.read(bound + 1 - first)
     if len(data) > bound:
         raise exceeded(limit, name)
     return data
