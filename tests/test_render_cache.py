@@ -167,6 +167,26 @@ def test_a_process_renders_its_second_document_as_its_first(tmp_path: Path) -> N
         assert first.read_bytes() == second.read_bytes()
 
 
+def test_the_cache_keeps_a_bounded_number_of_entries(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from reportgen import usercache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("REPORTGEN_CACHE", raising=False)
+    keys = [usercache.key("template", str(number)) for number in range(usercache.KEPT + 5)]
+    for number, key in enumerate(keys):
+        usercache.write("template", key, str(number).encode())
+        entry = next((tmp_path / "reportgen").glob(f"template-{key[:32]}.bin"))
+        os.utime(entry, ns=(number * 10**9, number * 10**9))  # written one second apart
+    usercache.write("title-words", keys[0], b"[2, 2]")
+    assert [usercache.read("template", key) for key in keys[:5]] == [None] * 5
+    assert [usercache.read("template", key) for key in keys[5:]] == [
+        str(number).encode() for number in range(5, usercache.KEPT + 5)
+    ]
+    assert usercache.read("title-words", keys[0]) == b"[2, 2]"
+
+
 PROBE = (
     "import sys\nfrom reportgen.cli.launcher import main\n"
     "sys.argv = ['reportgen', *sys.argv[1:]]\n"

@@ -111,3 +111,5 @@ def test_the_segmenter_is_loaded_only_for_a_title_that_needs_breaking(tmp_path: 
     assert off[:2] == ["False", "True"]
     assert run(REPORTGEN_CACHE="on") == off  # stores the words
     assert run(REPORTGEN_CACHE="on") == ["False", "False", off[2]]
+    stored = b"".join(path.read_bytes() for path in (tmp_path / "reportgen").glob("title-*"))
+    assert stored and "城西片区".encode() not in stored  # the words' lengths, not the title

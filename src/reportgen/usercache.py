@@ -70,9 +70,21 @@ def write(name: str, entry_key: str, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_bytes(entry_key.encode() + b"\n" + data)
         os.replace(temporary, path)
+        _prune(path.parent, name)
     except OSError:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
+
+
+#: Entries kept per name: a template edited a hundred times leaves no hundred copies.
+KEPT = 32
+
+
+def _prune(base: Path, name: str) -> None:
+    """Remove the least recently written entries of ``name`` beyond :data:`KEPT`."""
+    entries = sorted(base.glob(f"{name}-*.bin"), key=lambda entry: entry.stat().st_mtime_ns)
+    for entry in entries[:-KEPT]:
+        entry.unlink(missing_ok=True)
 
 
 def _path(name: str, entry_key: str) -> Path | None:

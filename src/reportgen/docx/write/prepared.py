@@ -105,11 +105,16 @@ def _code_digest() -> bytes:
     return digest.digest()
 
 
-#: The code a preparation depends on, as (folder, pattern) below the package: the writer, the
-#: package reader, and the page values (the page-number footers).
+#: The code a preparation runs, as (folder, pattern) below the package: this module, the
+#: template's reading, the footers' writing, the XML helpers and package reader they use, and
+#: the page values.
 _CODE = (
-    ("docx/write", "*.py"),
-    ("ooxml", "*.py"),
+    ("docx/write", "prepared.py"),
+    ("docx/write", "template.py"),
+    ("docx/write", "writer.py"),
+    ("ooxml", "xml.py"),
+    ("ooxml", "names.py"),
+    ("ooxml", "package.py"),
     ("layouts", "gbt9704.py"),
     ("layouts", "profile.py"),
     ("layouts/profiles", "*.yaml"),

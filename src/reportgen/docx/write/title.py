@@ -82,36 +82,54 @@ def _segment(text: str) -> tuple[set[int], set[int]]:
 def _segmenter_words(text: str) -> tuple[str, ...] | None:
     """rjieba's words of ``text``; None where it is not installed. Imported here, only when a
     title is too long for one line, so no command pays for loading its dictionary otherwise;
-    and the words are kept in the user's cache (:mod:`reportgen.usercache`) under a key of
-    the text and the installed rjieba, since loading the dictionary takes longer than all the
-    rest of a render; within a process, once per title."""
+    and the words' lengths (never the text) are kept in the user's cache
+    (:mod:`reportgen.usercache`) under a key of the text and the installed rjieba, since
+    loading the dictionary takes longer than all the rest of a render; within a process, once
+    per title. Most titles never get here (:func:`title_breaks`)."""
     from reportgen import usercache
 
     installed = usercache.installed("rjieba")
     if installed is None:
         return None
     key = usercache.key(_WORDS_CACHE, text, installed)
-    stored = _stored_words(usercache.read(_WORDS_CACHE, key), text)
+    stored = usercache.read(_WORDS_CACHE, key)
     if stored is not None:
-        return tuple(stored)
+        from_cache = _stored_words(stored, text)
+        if from_cache is not None:
+            return from_cache or None
     try:
         import rjieba
     except ImportError:
         return None
     words: list[str] = rjieba.cut(text)
-    usercache.write(_WORDS_CACHE, key, json.dumps(words, ensure_ascii=False).encode())
-    return tuple(words) if "".join(words) == text else None
+    whole = "".join(words) == text
+    # Only the words' lengths are stored, never the title's text.
+    lengths = [len(word) for word in words] if whole else []
+    usercache.write(_WORDS_CACHE, key, json.dumps(lengths).encode())
+    return tuple(words) if whole else None
 
 
-def _stored_words(stored: bytes | None, text: str) -> list[str] | None:
-    """The words stored for ``text``, if they are that (anything else is cut again)."""
+def _stored_words(stored: bytes, text: str) -> tuple[str, ...] | None:
+    """The words of ``text`` from their stored lengths (empty: the segmenter's words were not
+    the text); None for anything that is not that, which is cut again."""
     try:
-        words = json.loads(stored) if stored is not None else None
+        lengths = json.loads(stored)
     except ValueError:
         return None
-    if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
+    if not isinstance(lengths, list) or not all(
+        type(length) is int and length > 0 for length in lengths
+    ):
         return None
-    return words if "".join(words) == text else None
+    if not lengths:
+        return ()
+    if sum(lengths) != len(text):
+        return None
+    words = []
+    offset = 0
+    for length in lengths:
+        words.append(text[offset : offset + length])
+        offset += length
+    return tuple(words)
 
 
 def _lexicon_segment(text: str) -> tuple[set[int], set[int], set[int]]:
