@@ -84,11 +84,14 @@ def jobs_for_table(
     source: Path, table_path: Path, out_dir: Path | None, options: Options
 ) -> list[Job]:
     """One job per row of ``table_path``; the header is checked once, before any work."""
-    from reportgen import api
     from reportgen.report.figurefill import batch_rows
     from reportgen.report.tables import read_table
 
-    loaded = api.load_report(source, _registry(options.kind_dirs))
+    try:
+        mtime_ns = source.stat().st_mtime_ns
+    except OSError:
+        mtime_ns = -1  # load_report says what is wrong with it
+    loaded = _loaded(source, mtime_ns, options.kind_dirs)  # and the jobs find it loaded
     from reportgen.report.compose import own_fields
 
     rows = batch_rows(read_table(table_path), loaded.report.figures, own_fields(loaded.report))
