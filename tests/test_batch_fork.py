@@ -40,6 +40,16 @@ def test_a_batch_writes_what_one_render_of_each_row_writes(
     assert not [p for p in tmp_path.rglob("*") if p.name.startswith(".")]
 
 
+def _pid(item: int) -> int:
+    return os.getpid()
+
+
+@forks
+def test_both_workers_take_part_from_a_few_items_on() -> None:
+    pids = list(batchfork.run(range(4), _pid, 2, lambda item, why: -1))
+    assert len(pids) == 4 and len(set(pids)) == 2 and os.getpid() not in pids
+
+
 def _own_pid(item: int) -> int:
     if item == 3:
         os.kill(os.getpid(), signal.SIGKILL)

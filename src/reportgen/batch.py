@@ -113,7 +113,7 @@ def run(jobs: list[Job], options: Options, workers: int | None = None) -> Iterat
     """Run ``jobs``; yields each result as it finishes."""
     from reportgen import batchfork
 
-    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    workers = max(1, min(workers or _cores(), len(jobs)))
     if workers == 1 or len(jobs) < 3:
         for job in jobs:
             yield run_one(job, options)
@@ -124,6 +124,13 @@ def run(jobs: list[Job], options: Options, workers: int | None = None) -> Iterat
         yield from batchfork.run(rest, work, min(workers, len(rest)), _lost)
     else:
         yield from _run_in_pool(jobs, options, workers)
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container or ``taskset`` may allow fewer than the
+    machine has)."""
+    allowed = getattr(os, "sched_getaffinity", None)
+    return len(allowed(0)) if allowed is not None else os.cpu_count() or 1
 
 
 def _run_in_pool(jobs: list[Job], options: Options, workers: int) -> Iterator[JobResult]:
