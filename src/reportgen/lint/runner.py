@@ -1,7 +1,7 @@
 """``reportgen lint``: check files with the selected rules and format what was found."""
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -10,6 +10,7 @@ from reportgen.lint.config import LintConfig, config_for, forget_configs
 from reportgen.lint.findings import SEVERITIES, SEVERITY_RANK, Finding
 from reportgen.lint.readers import collect_files, read_source
 from reportgen.lint.rules import DEFAULT_RULES, RULES, Rule
+from reportgen.lint.rules.base import Hit
 from reportgen.lint.source import Source, line_anchors
 
 FORMATS = ("text", "json", "sarif", "github")
@@ -67,10 +68,10 @@ def run_lint(paths: list[str], options: LintOptions) -> LintRun:
         if source.kind_problems is not None:
             rules = [rule for rule in rules if rule.id == "kind-file"]
         threshold = SEVERITY_RANK[settings.fail_on or "error"]
-        found = check_source(source, rules)
+        listed, count, severities, hit = _check_within_limits(source, rules)
         del source  # a long document's text is not needed while the output is formatted
-        failing = failing or any(SEVERITY_RANK[f.severity] >= threshold for f, _ in found)
-        listed, note = _capped(found, shown)
+        failing = failing or any(SEVERITY_RANK[s] >= threshold for s in severities)
+        note = _omitted_note(shown, count - len(listed), hit)
         if note:
             omitted.append(note)
         for finding, excerpt in listed:
@@ -84,36 +85,84 @@ def run_lint(paths: list[str], options: LintOptions) -> LintRun:
     return LintRun(findings, problems, exit_code, output, omitted)
 
 
-def _capped(
-    found: list[tuple[Finding, tuple[str, int]]], shown: str
-) -> tuple[list[tuple[Finding, tuple[str, int]]], str | None]:
-    """The findings of one file within ``findings_per_line`` and ``findings_per_file``, and a
-    note that counts the rest (they are never dropped silently)."""
-    from reportgen.limits import WHAT, current
+_Key = tuple[int, int, str, int]  # line, column, rule, order found: the order findings are listed
+
+
+def _within_limits(keys: list[_Key]) -> tuple[set[int], set[str]]:
+    """Which findings (by order found) one file lists within ``findings_per_line`` and
+    ``findings_per_file``, and the names of the limits that left some out."""
+    from reportgen.limits import current
 
     limits = current()
     per_line: Counter[int] = Counter()
-    listed: list[tuple[Finding, tuple[str, int]]] = []
+    listed: set[int] = set()
     hit: set[str] = set()
-    for pair in found:
-        line = pair[0].line
+    for line, _, _, order in sorted(keys):
         if per_line[line] >= limits.findings_per_line:
             hit.add("findings_per_line")
-            continue
-        if len(listed) >= limits.findings_per_file:
+        elif len(listed) >= limits.findings_per_file:
             hit.add("findings_per_file")
-            continue
-        per_line[line] += 1
-        listed.append(pair)
+        else:
+            per_line[line] += 1
+            listed.add(order)
+    return listed, hit
+
+
+def _omitted_note(shown: str, omitted: int, hit: set[str]) -> str | None:
+    """The note that counts the findings not listed (they are never dropped silently)."""
+    from reportgen.limits import WHAT, current
+
     if not hit:
-        return listed, None
+        return None
+    limits = current()
     names = "、".join(
         f"{WHAT[name]}上限 {getattr(limits, name):,}（{name}）" for name in sorted(hit)
     )
-    return listed, (
-        f"{shown}: 另有 {len(found) - len(listed):,} 处问题未逐一列出（超过{names}）"
+    return (
+        f"{shown}: 另有 {omitted:,} 处问题未逐一列出（超过{names}）"
         "。提示：先改正已列出的问题；如需全部列出，可在 .reportgen.toml 的 [limits] 中调高"
     )
+
+
+def _check_within_limits(
+    source: Source, rules: list[Rule]
+) -> tuple[list[tuple[Finding, tuple[str, int]]], int, set[str], set[str]]:
+    """:func:`check_source` within the limits, bounded while it runs: the findings listed (in
+    order), how many were found, their severities and the limits hit. Past twice
+    ``findings_per_file`` only each finding's place is kept, and the rules run a second time to
+    build the findings listed, so a draft of 100,000 placeholders is never held as findings."""
+    from reportgen.limits import current
+
+    budget = 2 * current().findings_per_file
+    built: list[tuple[Finding, tuple[str, int]]] | None = []
+    keys: list[_Key] = []
+    severities: set[str] = set()
+    builder = _FindingBuilder(source)
+    for order, (rule, hit) in enumerate(_hits(source, rules)):
+        severities.add(rule.severity)
+        if built is not None:
+            built.append(builder.build(rule, hit))
+            if len(built) <= budget:
+                continue
+            keys = [(f.line, f.column, f.rule, i) for i, (f, _) in enumerate(built)]
+            built = None
+        else:
+            start = source.place(hit.start)
+            keys.append((start.line, start.column, rule.id, order))
+    if built is not None:
+        keys = [(f.line, f.column, f.rule, i) for i, (f, _) in enumerate(built)]
+    listed, limits_hit = _within_limits(keys)
+    if built is None:
+        builder = _FindingBuilder(source)
+        built = [
+            builder.build(rule, hit)
+            for order, (rule, hit) in enumerate(_hits(source, rules))
+            if order in listed
+        ]
+        listed = set(range(len(built)))
+    kept = [(pair, i) for i, pair in enumerate(built) if i in listed]
+    kept.sort(key=lambda item: (item[0][0].line, item[0][0].column, item[0][0].rule, item[1]))
+    return [pair for pair, _ in kept], len(keys), severities, limits_hit
 
 
 def _run_fix(paths: list[str], options: LintOptions) -> LintRun:
@@ -136,38 +185,52 @@ def _run_fix(paths: list[str], options: LintOptions) -> LintRun:
 
 def check_source(source: Source, rules: Iterable[Rule]) -> list[tuple[Finding, tuple[str, int]]]:
     """Run ``rules`` over one source; each finding comes with its text line and offset in it."""
-    results: list[tuple[Finding, tuple[str, int]]] = []
-    text = source.text
-    lines: dict[tuple[int, int], str] = {}  # one copy of a line however many findings it has
-    for rule in rules:
-        for hit in rule.check(source):
-            start = source.place(hit.start)
-            last = source.place(max(hit.start, hit.end - 1))
-            # The excerpt is the line around the hit, at most _EXCERPT characters either side:
-            # a line of 40,000 placeholders must not be searched or copied once per finding.
-            window = max(0, hit.start - _EXCERPT)
-            line_start = text.rfind("\n", window, hit.start) + 1 or window
-            line_end = text.find("\n", hit.start, hit.end + _EXCERPT)
-            line_stop = line_end if line_end >= 0 else hit.end + _EXCERPT
-            line_text = lines.get((line_start, line_stop))
-            if line_text is None:
-                line_text = lines[line_start, line_stop] = text[line_start:line_stop]
-            finding = Finding(
-                path=source.path,
-                line=start.line,
-                column=start.column,
-                end_line=last.line,
-                end_column=last.column + (1 if hit.end > hit.start else 0),
-                rule=rule.id,
-                severity=rule.severity,
-                match=text[hit.start : hit.end],
-                message=hit.message,
-                location=start.location,
-                context=start.context,
-            )
-            results.append((finding, (line_text, hit.start - line_start)))
+    builder = _FindingBuilder(source)
+    results = [builder.build(rule, hit) for rule, hit in _hits(source, rules)]
     results.sort(key=lambda pair: (pair[0].line, pair[0].column, pair[0].rule))
     return results
+
+
+def _hits(source: Source, rules: Iterable[Rule]) -> Iterator[tuple[Rule, Hit]]:
+    for rule in rules:
+        for hit in rule.check(source):
+            yield rule, hit
+
+
+class _FindingBuilder:
+    """Findings of one source, each with its text line and its offset in that line."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.lines: dict[tuple[int, int], str] = {}  # one copy of a line however many findings
+
+    def build(self, rule: Rule, hit: Hit) -> tuple[Finding, tuple[str, int]]:
+        source, text = self.source, self.source.text
+        start = source.place(hit.start)
+        last = source.place(max(hit.start, hit.end - 1))
+        # The excerpt is the line around the hit, at most _EXCERPT characters either side:
+        # a line of 40,000 placeholders must not be searched or copied once per finding.
+        window = max(0, hit.start - _EXCERPT)
+        line_start = text.rfind("\n", window, hit.start) + 1 or window
+        line_end = text.find("\n", hit.start, hit.end + _EXCERPT)
+        line_stop = line_end if line_end >= 0 else hit.end + _EXCERPT
+        line_text = self.lines.get((line_start, line_stop))
+        if line_text is None:
+            line_text = self.lines[line_start, line_stop] = text[line_start:line_stop]
+        finding = Finding(
+            path=source.path,
+            line=start.line,
+            column=start.column,
+            end_line=last.line,
+            end_column=last.column + (1 if hit.end > hit.start else 0),
+            rule=rule.id,
+            severity=rule.severity,
+            match=text[hit.start : hit.end],
+            message=hit.message,
+            location=start.location,
+            context=start.context,
+        )
+        return finding, (line_text, hit.start - line_start)
 
 
 def lint_text(
