@@ -109,6 +109,7 @@ def test_killed_batch_leaves_no_temporary_file(
     )
     assert outcome.code == 130, outcome.text[-2000:]  # stopped, and promptly
     assert "Traceback" not in outcome.text, outcome.text[-2000:]
+    assert "已中止" in outcome.text, outcome.text[-2000:]  # said, not a silent exit
     unchanged(before, snapshot(tmp_path))
     written = list(tmp_path.glob("*.docx"))
     assert out <= len(written) < 400

@@ -85,6 +85,12 @@ class _Group(TyperGroup):
             raise _UnknownCommand(name, ctx)
         return super().resolve_command(ctx, args)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as exc:  # typer would end silently with 130; main says 已中止
+            raise typer.Abort() from exc
+
 
 class _Command(TyperCommand):
     context_class = _Context
