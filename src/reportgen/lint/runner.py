@@ -140,29 +140,22 @@ def _check_within_limits(
     builder = _FindingBuilder(source)
     for order, (rule, hit) in enumerate(_hits(source, rules)):
         severities.add(rule.severity)
-        if built is not None:
+        if built is not None and len(built) < budget:
             built.append(builder.build(rule, hit))
-            if len(built) <= budget:
-                continue
-            keys = [(f.line, f.column, f.rule, i) for i, (f, _) in enumerate(built)]
-            built = None
+            line, column = built[-1][0].line, built[-1][0].column
         else:
+            built = None  # past the budget: places only; the listed are built again below
             start = source.place(hit.start)
-            keys.append((start.line, start.column, rule.id, order))
-    if built is not None:
-        keys = [(f.line, f.column, f.rule, i) for i, (f, _) in enumerate(built)]
+            line, column = start.line, start.column
+        keys.append((line, column, rule.id, order))
     listed, limits_hit = _within_limits(keys)
     if built is None:
-        builder = _FindingBuilder(source)
-        built = [
-            builder.build(rule, hit)
-            for order, (rule, hit) in enumerate(_hits(source, rules))
-            if order in listed
-        ]
-        listed = set(range(len(built)))
-    kept = [(pair, i) for i, pair in enumerate(built) if i in listed]
-    kept.sort(key=lambda item: (item[0][0].line, item[0][0].column, item[0][0].rule, item[1]))
-    return [pair for pair, _ in kept], len(keys), severities, limits_hit
+        hits = enumerate(_hits(source, rules))
+        built = [builder.build(rule, hit) for order, (rule, hit) in hits if order in listed]
+    else:
+        built = [pair for order, pair in enumerate(built) if order in listed]
+    built.sort(key=lambda pair: (pair[0].line, pair[0].column, pair[0].rule))  # ties: as found
+    return built, len(keys), severities, limits_hit
 
 
 def _run_fix(paths: list[str], options: LintOptions) -> LintRun:
