@@ -192,3 +192,24 @@ def test_plain_calls_run_without_typer(folder: Path, args: list[str]) -> None:
         [sys.executable, "-c", probe], cwd=folder, capture_output=True, text=True, env=_env()
     )
     assert done.stdout.splitlines()[-1].endswith(" []"), done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("args", [["kinds"]], ids=" ".join)
+def test_a_remembered_call_imports_only_what_it_needs(
+    folder: Path, tmp_path: Path, args: list[str]
+) -> None:
+    """Taken from the user's cache, the command imports none of the modules that would be
+    most of its time (pathlib, typing, re, enum): its output is the full path's, as above."""
+    probe = (
+        "import sys\nfrom reportgen.cli import fastpath\n"
+        f"code = fastpath.run({args!r})\n"
+        "heavy = ('pathlib', 'typing', 're', 'enum', 'pydantic')\n"
+        "print(code, sorted(m for m in heavy if m in sys.modules), file=sys.stderr)"
+    )
+    env = {**_env(), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    for _ in ("first", "remembered"):
+        done = subprocess.run(
+            [sys.executable, "-c", probe], cwd=folder, capture_output=True, text=True, env=env
+        )
+        last = done.stderr.splitlines()[-1]
+    assert last == "0 []", done.stderr

@@ -13,10 +13,15 @@ from conftest import EXAMPLES
 from reportgen.errors import ReportgenError
 from reportgen.kinds.listing import listing
 from reportgen.kinds.registry import load_registry
+from reportgen.textio import terminal_safe
 
 
 def full(dirs: list[Path]) -> list[tuple[str, str, str]]:
-    return [(kind.id, kind.spec.name, kind.spec.summary) for kind in load_registry(dirs)]
+    """The listing as validation gives it, shown as a terminal gets it."""
+    return [
+        (kind.id, terminal_safe(kind.spec.name), terminal_safe(kind.spec.summary))
+        for kind in load_registry(dirs)
+    ]
 
 
 @pytest.fixture

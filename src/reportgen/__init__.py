@@ -50,8 +50,6 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    import importlib
-
     if name in _API:
         module = "reportgen.api"
     elif name in _ERRORS:
@@ -60,6 +58,8 @@ def __getattr__(name: str) -> Any:
         module = "reportgen.lint.findings"
     else:
         raise AttributeError(f"module 'reportgen' has no attribute {name!r}")
+    import importlib
+
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value

@@ -12,59 +12,96 @@ it are relative to the file. A bureau keeps its own kinds this way::
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
+import os
 
-from reportgen.errors import UsageError
+# Imported where used: ``reportgen kinds`` and ``new`` read no settings file in most folders,
+# and pathlib, re and typing together are most of their start-up.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+    from typing import Any
 
-# Where a pyproject.toml may hold [tool.reportgen]: a header or dotted key tool.reportgen…,
-# a [tool] table or an inline tool = {…}, with any spacing and quoting TOML allows (a key
-# written with \u escapes is read in full too).
-_MAY_HOLD_TABLE = re.compile(
-    rb"""^(?:\xef\xbb\xbf)?[ \t]*\[*[ \t]*["']?tool["']?[ \t]*"""
-    rb"""(?:\]|=|\.[ \t]*["']?reportgen\b)|\\[uU]""",
-    re.MULTILINE,
-)
 # Settings files read in this process, by path and content: one parse however many ask.
 _PARSED: dict[tuple[Path, bytes], dict[str, Any]] = {}
 
 
-def settings_file(folder: Path) -> tuple[Path, dict[str, Any]] | None:
+def settings_file(folder: str | Path) -> tuple[Path, dict[str, Any]] | None:
     """The nearest settings file upward from ``folder`` and its reportgen table."""
-    folder = folder.resolve()
-    dotfile = folder / ".reportgen.toml"
-    if dotfile.is_file():
-        return dotfile, _load(dotfile)
-    pyproject = folder / "pyproject.toml"
-    if pyproject.is_file() and _may_hold_table(pyproject):
-        tool = _load(pyproject).get("tool")
-        table = tool.get("reportgen") if isinstance(tool, dict) else None
-        if isinstance(table, dict):
-            return pyproject, table
-    if folder.parent == folder:
-        return None
-    return settings_file(folder.parent)
+    folder = os.path.realpath(folder)
+    while True:
+        dotfile = os.path.join(folder, ".reportgen.toml")
+        if os.path.isfile(dotfile):
+            return _found(dotfile, None)
+        pyproject = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(pyproject) and _may_hold_table(pyproject):
+            found = _found(pyproject, "tool")
+            if found is not None:
+                return found
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
-def _may_hold_table(pyproject: Path) -> bool:
+def _found(file: str, tool: str | None) -> tuple[Path, dict[str, Any]] | None:
+    """The settings ``file`` holds: the whole file, or its ``[tool.reportgen]`` table."""
+    from pathlib import Path
+
+    path = Path(file)
+    if tool is None:
+        return path, _load(path)
+    tables = _load(path).get(tool)
+    table = tables.get("reportgen") if isinstance(tables, dict) else None
+    return (path, table) if isinstance(table, dict) else None
+
+
+def _may_hold_table(pyproject: str) -> bool:
     """Whether a project's pyproject.toml may hold a ``[tool.reportgen]`` table: one that
     cannot is not parsed (a Python project's file is not ours to judge, and parsing it is
-    most of a short command's settings cost)."""
+    most of a short command's settings cost). It may when a line starts (after any BOM,
+    spaces, brackets and quote) with the key ``tool`` followed by ``]``, ``=`` or
+    ``.reportgen``, in any spacing and quoting TOML allows, or when the file holds a ``\\u``
+    escape (a key may be spelt with them)."""
     try:
-        return _MAY_HOLD_TABLE.search(pyproject.read_bytes()) is not None
+        with open(pyproject, "rb") as stream:
+            data = stream.read()
     except OSError:
         return True  # let reading it say what is wrong
+    if b"\\u" in data or b"\\U" in data:
+        return True
+    for line in data.split(b"\n"):
+        rest = line.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t").lstrip(b"[").lstrip(b" \t")
+        rest = _unquoted(rest)
+        if not rest.startswith(b"tool"):
+            continue
+        rest = _unquoted(rest[4:]).lstrip(b" \t")
+        if rest[:1] in (b"]", b"="):
+            return True
+        if rest[:1] == b".":
+            rest = _unquoted(rest[1:].lstrip(b" \t"))
+            after = rest[9:10]  # the key ends with reportgen: no letter, digit or _ follows
+            if rest.startswith(b"reportgen") and not (after.isalnum() or after == b"_"):
+                return True
+    return False
+
+
+def _unquoted(text: bytes) -> bytes:
+    return text[1:] if text[:1] in (b'"', b"'") else text
 
 
 def all_kind_dirs(given: Sequence[str | Path], folder: Path | None = None) -> tuple[Path, ...]:
     """The kind folders given (``--kinds``), then those the settings upward from ``folder``
     (the current folder by default) name."""
-    return (*map(Path, given), *kind_dirs(folder or Path.cwd()))
+    found = kind_dirs(folder or os.getcwd())
+    if not given:
+        return tuple(found)
+    from pathlib import Path
+
+    return (*map(Path, given), *found)
 
 
-def kind_dirs(folder: Path) -> list[Path]:
+def kind_dirs(folder: str | Path) -> list[Path]:
     """The kind folders the settings upward from ``folder`` name."""
     found = settings_file(folder)
     if found is None:
@@ -74,6 +111,8 @@ def kind_dirs(folder: Path) -> list[Path]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        from reportgen.errors import UsageError
+
         raise UsageError.at(
             "配置项 kinds 应是文件夹路径或其列表", path, hint='例如 kinds = ["报告类型"]'
         )
@@ -83,6 +122,8 @@ def kind_dirs(folder: Path) -> list[Path]:
 def _load(path: Path) -> dict[str, Any]:
     """The parsed file. The caller must not change it: it is shared (see ``_PARSED``)."""
     import tomllib  # only when a settings file exists
+
+    from reportgen.errors import UsageError
 
     try:
         data = path.read_bytes()

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
-from reportgen.errors import ReportgenError
-
-TYPE_CHECKING = False  # not typing's: importing typing is a tenth of a short command
+# Imported where used: pathlib, typing and enum (through signal, re and errors) would be half
+# of a remembered ``reportgen kinds``.
+TYPE_CHECKING = False  # not typing's
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import NoReturn, TextIO
 
     from reportgen.kinds.registry import Registry
@@ -54,10 +54,9 @@ def registry(kind_dirs: list[Path] | None) -> Registry:
 def kinds(kind_dirs: list[Path] | None) -> None:
     from reportgen.kinds.listing import listing
     from reportgen.settings import all_kind_dirs
-    from reportgen.textio import terminal_safe
 
     for kind_id, name, summary in listing(all_kind_dirs(kind_dirs or ())):
-        echo(f"{kind_id:<16}{terminal_safe(name)}\n{'':<16}{terminal_safe(summary)}")
+        echo(f"{kind_id:<16}{name}\n{'':<16}{summary}")
 
 
 def new(kind: str, output: Path, *, force: bool, kind_dirs: list[Path] | None) -> None:
@@ -94,6 +93,8 @@ def render_one(
     letterhead: str,
 ) -> Path | None:
     """Render one YAML; the .docx written (None when nothing was)."""
+    from pathlib import Path
+
     from reportgen import api
 
     result = api.render(
@@ -155,16 +156,18 @@ def interrupted(signum: int, frame: object) -> None:
 
 
 def catch_signals() -> None:
-    import signal
+    import _signal  # signal's own module: the signal module's enums import enum (~5 ms)
 
     # Batch workers are forked from here and inherit this, so they clean up too.
-    signal.signal(signal.SIGTERM, interrupted)
-    signal.signal(signal.SIGINT, interrupted)
+    _signal.signal(_signal.SIGTERM, interrupted)
+    _signal.signal(_signal.SIGINT, interrupted)
 
 
 def failed(error: BaseException) -> int:
     """Say what went wrong (our errors, an interrupt, a defect of ours); the exit code.
     Anything else is raised again."""
+    from reportgen.errors import ReportgenError
+
     if isinstance(error, ReportgenError):
         for problem in error.problems:
             err(str(problem))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import codecs
 import sys
-from pathlib import Path
 
 # Options taking a value, per command: the name they are given to the command under.
 _LINT_VALUES = {
@@ -120,6 +119,11 @@ def run(argv: list[str]) -> int | None:
 def _run(call: Call) -> int | None:
     from reportgen.cli import commands
 
+    if call.command == "kinds":  # first: it needs nothing more
+        commands.kinds(None)
+        return 0
+    from pathlib import Path
+
     if call.command == "lint":
         return commands.lint(
             call.arguments,
@@ -131,9 +135,6 @@ def _run(call: Call) -> int | None:
             fix=False,
             output=None,
         )
-    if call.command == "kinds":
-        commands.kinds(None)
-        return 0
     if call.command == "new":
         scaffold = Path(call.values.get("output", "report.yaml"))
         commands.new(call.arguments[0], scaffold, force="--force" in call.flags, kind_dirs=None)

@@ -13,30 +13,54 @@ every error message still comes from validation.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from pathlib import Path
+import os
 
 from reportgen import usercache
 
+# No pathlib, typing or collections here: a remembered ``kinds`` or ``new`` imports little more
+# than this module, and those imports would be half its time.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from pathlib import Path
+
 #: What a kind file's name ends with (in a bureau's kinds folder).
 KIND_SUFFIXES = (".yaml", ".yml", ".toml")
-BUILTIN = Path(__file__).resolve().parent / "builtin"
+BUILTIN = os.path.join(os.path.dirname(os.path.realpath(__file__)), "builtin")
 
 Listing = list[tuple[str, str, str]]  # (id, 中文名, when to use it), in the registry's order
 
 
 def kind_files(folder: Path) -> list[Path]:
     """The kind files of a bureau's kinds folder, in the order they are read."""
-    return sorted(p for p in folder.iterdir() if p.suffix in KIND_SUFFIXES and p.is_file())
+    return sorted(folder / name for name in _kind_file_names(str(folder)))
+
+
+def _kind_file_names(folder: str) -> list[str]:
+    """The names of the kind files in ``folder``: files whose suffix (as
+    :attr:`pathlib.PurePath.suffix` reads it) is a kind file's."""
+    names = []
+    for name in os.listdir(folder):
+        dot = name.rfind(".")
+        suffix = name[dot:] if 0 < dot < len(name) - 1 else ""
+        if suffix in KIND_SUFFIXES and os.path.isfile(os.path.join(folder, name)):
+            names.append(name)
+    return sorted(names)
 
 
 def listing(kind_dirs: Sequence[Path]) -> Listing:
-    """Every kind's id, name and summary: the built-in kinds, then those in ``kind_dirs``."""
+    """Every kind's id, name and summary as ``reportgen kinds`` shows them (control characters
+    escaped: see :func:`reportgen.textio.terminal_safe`): the built-in kinds, then those in
+    ``kind_dirs``."""
 
     def listed() -> Listing:
         from reportgen.kinds.registry import load_registry
+        from reportgen.textio import terminal_safe
 
-        return [(kind.id, kind.spec.name, kind.spec.summary) for kind in load_registry(kind_dirs)]
+        return [
+            (kind.id, terminal_safe(kind.spec.name), terminal_safe(kind.spec.summary))
+            for kind in load_registry(kind_dirs)
+        ]
 
     return remembered("kinds", "", kind_dirs, listed)
 
@@ -80,13 +104,17 @@ def _identity(detail: str, kind_dirs: Sequence[Path], by_code: bool) -> bytes | 
     if by_code:
         parts.append(usercache.code_identity().encode())
     try:
-        folders = [(BUILTIN, sorted(BUILTIN.glob("*.yaml")))]
-        folders += [(Path(folder), kind_files(Path(folder))) for folder in kind_dirs]
-        for folder, files in folders:
-            parts.append(f"{folder.resolve()}\0{len(files)}\0".encode())
-            for path in files:
-                data = path.read_bytes()
-                parts.append(f"{path.name}\0{len(data)}\0".encode() + data)
+        builtin = sorted(name for name in os.listdir(BUILTIN) if name.endswith(".yaml"))
+        folders = [(BUILTIN, builtin)]  # every file the registry takes a built-in kind from
+        folders += [
+            (os.fspath(folder), _kind_file_names(os.fspath(folder))) for folder in kind_dirs
+        ]
+        for folder, names in folders:
+            parts.append(f"{os.path.realpath(folder)}\0{len(names)}\0".encode())
+            for name in names:
+                with open(os.path.join(folder, name), "rb") as stream:
+                    data = stream.read()
+                parts.append(f"{name}\0{len(data)}\0".encode() + data)
     except OSError:
         return None  # a folder or file that cannot be read: the full path says what is wrong
     return b"".join(parts)
