@@ -70,3 +70,20 @@ def test_unfilled_figures_are_listed_with_their_declaration_line():
         (12, "**.*%", "b_2", 30),
         (12, "*", None, None),
     ]
+
+
+def test_a_text_met_again_reports_its_placeholders_at_each_line():
+    """A paragraph's placeholders are found once per process (a batch renders the same text
+    for every row); each paragraph still reports them at its own line."""
+    text = "共*.**万个，另有【待补】"
+    filler = TextFiller(FIGURES, "r.yaml")
+    first, second = filler.spans(text, 3), filler.spans(text, 9)
+    assert first == second
+    assert [span.text for span in first if span.placeholder] == ["*.**", "【待补】"]
+    assert [(u.line, u.text) for u in filler.unfilled] == [
+        (3, "*.**"),
+        (3, "【待补】"),
+        (9, "*.**"),
+        (9, "【待补】"),
+    ]
+    assert textfill._literal_spans.cache_info().hits >= 1

@@ -75,7 +75,7 @@ DEFAULTS = Limits()
 
 def current() -> Limits:
     """The limits that apply in the current folder (``[limits]`` of its settings file)."""
-    return _for_folder(str(Path.cwd()))
+    return _for_folder(os.getcwd())  # not Path.cwd(): figures ask for every number
 
 
 @lru_cache(maxsize=8)

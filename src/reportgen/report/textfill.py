@@ -119,16 +119,9 @@ class TextFiller:
         return tuple(_merge(spans))
 
     def _literal(self, text: str, line: int | None) -> list[Span]:
-        spans, cursor = [], 0
-        for match in find_placeholders(text):
-            if match.start > cursor:
-                spans.append(Span(text[cursor : match.start]))
-            spans.append(Span(match.text, placeholder=True))
-            self.unfilled.append(Unfilled(line, match.text))
-            cursor = match.end
-        if cursor < len(text):
-            spans.append(Span(text[cursor:]))
-        return spans
+        spans = _literal_spans(text)
+        self.unfilled.extend(Unfilled(line, span.text) for span in spans if span.placeholder)
+        return list(spans)
 
     def _render(self, text: str, line: int | None) -> str:
         context = {name: _FigureToken(i) for i, name in enumerate(self.names)}
@@ -179,6 +172,21 @@ class TextFiller:
                     hint="引用数据写作 {{ 数据名称 }}；如需写大括号本身，请改用全角“｛｛ ｝｝”",
                 )
             ) from None
+
+
+@lru_cache(maxsize=4096)
+def _literal_spans(text: str) -> tuple[Span, ...]:
+    """``text`` cut into plain spans and placeholders, once per process for each text: a batch
+    renders the same paragraphs (between its figures) for every row."""
+    spans, cursor = [], 0
+    for match in find_placeholders(text):
+        if match.start > cursor:
+            spans.append(Span(text[cursor : match.start]))
+        spans.append(Span(match.text, placeholder=True))
+        cursor = match.end
+    if cursor < len(text):
+        spans.append(Span(text[cursor:]))
+    return tuple(spans)
 
 
 def _plain_references(text: str, context: dict[str, _FigureToken]) -> str | None:

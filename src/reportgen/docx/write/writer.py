@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
 
 from reportgen.docx.write.title import text_width, title_breaks
 from reportgen.layouts.gbt9704 import PAGE as L
@@ -73,21 +74,24 @@ class _BodyWriter:
         self.last: _Element | None = None  # the paragraph written last
 
     def write(self) -> None:
+        """Every block as XML text first, then parsed in one call (see :func:`_place`)."""
         previous: Block | None = None
         blocks = [b for b in self.document.blocks if b.role != "distribution"]
         imprint = [b for b in self.document.blocks if b.role == "distribution"]
+        paragraphs: list[_Paragraph] = []
         for block in blocks:
             signing = block.role == "signature" or (
                 block.role == "date" and (previous is None or previous.role != "signature")
             )
-            if signing and self.last is not None:
-                _keep_with_next(self.last)  # 署名 never alone on a page (GB/T 9704 7.3.5.5)
+            if signing and paragraphs:
+                # 署名 never alone on a page (GB/T 9704 7.3.5.5)
+                paragraphs[-1] = paragraphs[-1].kept_with_next()
             for _ in range(self._blank_lines_before(block, previous)):
-                blank = self._paragraph(L.STYLE_BODY)
-                if signing:
-                    _keep_with_next(blank)
-            self._write_block(block)
+                blank = _Paragraph(L.STYLE_BODY)
+                paragraphs.append(blank.kept_with_next() if signing else blank)
+            paragraphs.append(self._block_paragraph(block))
             previous = block
+        self._place(paragraphs)
         if imprint:  # the 简报's 报尾, at the foot of the last page like a 版记 (GB/T 9704 7.4)
             from reportgen.docx.write.formal import write_imprint
 
@@ -110,78 +114,114 @@ class _BodyWriter:
         return paragraph
 
     def _paragraph(self, name: str) -> _Element:
-        from reportgen.ooxml.xml import add, make
+        """A new, empty paragraph of style ``name`` at the end of the body."""
+        return self._place([_Paragraph(name)])
 
-        p = make("p")
-        self.end_of_body.addprevious(p)
-        add(add(p, "pPr"), "pStyle", {"val": self.style_ids[name]})
-        self.last = p
-        return p
+    def _place(self, paragraphs: Sequence[_Paragraph]) -> _Element:
+        """Put ``paragraphs`` at the end of the body, parsed from their XML text in one call
+        (building them element by element was most of a document's writing); the last one."""
+        from reportgen.ooxml.xml import fragment
+
+        for p in fragment("".join(p.xml(self.style_ids) for p in paragraphs)):
+            self.end_of_body.addprevious(p)
+            self.last = p
+        return self.last
 
     def _write_block(self, block: Block) -> None:
-        paragraph = self._paragraph(style_name(block))
+        self._place([self._block_paragraph(block)])
+
+    def _block_paragraph(self, block: Block) -> _Paragraph:
         spans: Sequence[Span] = block.spans
         if block.role == "title":
-            _add_title(paragraph, spans)
-            return
+            return _Paragraph(style_name(block), runs=_title_xml(spans))
         if block.role == "heading" and block.number:
             spans = (Span(block.number), *spans)
         elif block.role == "recipient":
             spans = _with_colon(spans)
-        for span in spans:
-            _add_run(paragraph, span)
         if block.role == "brief-meta" and block.aside:
-            _add_run(paragraph, Span("\t"))
-            for span in block.aside:
-                _add_run(paragraph, span)
+            spans = (*spans, Span("\t"), *block.aside)
+        properties = ""
         if block.role in ("signature", "date"):
-            _set_right_indent(paragraph, self.right_indents[block.role])
+            properties = _right_indent_xml(self.right_indents[block.role])
+        return _Paragraph(style_name(block), properties, "".join(map(run_xml, spans)))
 
 
-def _keep_with_next(paragraph: _Element) -> None:
-    from reportgen.ooxml.xml import make
+class _Paragraph(NamedTuple):
+    """A paragraph not yet placed: its style's name, and its properties after the style and
+    its runs as XML text."""
 
-    properties = paragraph[0]  # w:pPr, holding w:pStyle first: w:keepNext comes right after it
-    if properties.find(w("keepNext")) is None:
-        properties.insert(1, make("keepNext"))
+    style: str
+    properties: str = ""
+    runs: str = ""
+
+    def kept_with_next(self) -> _Paragraph:
+        if self.properties.startswith(_KEEP_NEXT):
+            return self
+        return self._replace(properties=_KEEP_NEXT + self.properties)
+
+    def xml(self, style_ids: dict[str, str]) -> str:
+        from reportgen.ooxml.xml import escape_attribute
+
+        style = escape_attribute(style_ids[self.style])
+        return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{self.properties}</w:pPr>{self.runs}</w:p>'
+
+
+#: Right after the paragraph's style (w:pPr's children have a fixed order).
+_KEEP_NEXT = "<w:keepNext/>"
 
 
 def _add_run(paragraph: _Element, span: Span) -> None:
     """Append ``span`` to ``paragraph`` as a run."""
-    from reportgen.ooxml.xml import add
+    from reportgen.ooxml.xml import fragment
 
-    run = add(paragraph, "r")
-    properties = add(run, "rPr")
+    paragraph.extend(fragment(run_xml(span)))
+
+
+def run_xml(span: Span) -> str:
+    """``span`` as a run, in XML text (see :func:`reportgen.ooxml.xml.fragment`)."""
+    from reportgen.ooxml.xml import escape_text
+
     # Curly quotes, dashes and the middle dot are "ambiguous" characters: without the hint Word
     # sets them in the Latin font (Times New Roman), half width.
-    add(properties, "rFonts", {"hint": "eastAsia"})
+    parts = ['<w:r><w:rPr><w:rFonts w:hint="eastAsia"/>']
     if span.placeholder:
-        add(properties, "highlight", {"val": "yellow"})
+        parts.append('<w:highlight w:val="yellow"/>')
+    parts.append("</w:rPr>")
     for piece in _TAB_OR_BREAK.split(span.text):
         if piece == "\t":
-            add(run, "tab")
+            parts.append("<w:tab/>")
         elif piece == "\n":
-            add(run, "br")
+            parts.append("<w:br/>")
         elif piece:
-            text = add(run, "t", {XML_SPACE: "preserve"} if piece != piece.strip() else None)
-            text.text = piece
+            space = ' xml:space="preserve"' if piece != piece.strip() else ""
+            parts.append(f"<w:t{space}>{escape_text(piece)}</w:t>")
+    parts.append("</w:r>")
+    return "".join(parts)
 
 
-def _add_title(paragraph: _Element, spans: Sequence[Span]) -> None:
-    """The title's spans, with a line break (w:br) at each chosen break offset."""
+def _title_xml(spans: Sequence[Span]) -> str:
+    """The title's spans as runs, with a line break (w:br) at each chosen break offset."""
     text = "".join(span.text for span in spans)
-    breaks = title_breaks(text, L.TITLE_LINE_CHARS)
+    breaks = _title_breaks(text)
+    runs: list[Span] = []
     offset = 0
     for span in spans:
         cuts = [b - offset for b in breaks if offset < b < offset + len(span.text)]
         if offset and offset in breaks:
-            _add_run(paragraph, Span("\n"))
+            runs.append(Span("\n"))
         pieces = [span.text[a:b] for a, b in zip([0, *cuts], [*cuts, len(span.text)], strict=True)]
         for index, piece in enumerate(pieces):
             if index:
-                _add_run(paragraph, Span("\n"))
-            _add_run(paragraph, Span(piece, span.placeholder))
+                runs.append(Span("\n"))
+            runs.append(Span(piece, span.placeholder))
         offset += len(span.text)
+    return "".join(map(run_xml, runs))
+
+
+@lru_cache(maxsize=256)
+def _title_breaks(text: str) -> tuple[int, ...]:
+    """A title's breaks, found once per process: every report of a batch usually has one title."""
+    return tuple(title_breaks(text, L.TITLE_LINE_CHARS))
 
 
 def _with_colon(spans: Sequence[Span]) -> tuple[Span, ...]:
@@ -211,16 +251,9 @@ def _signature_indents(blocks: Sequence[Block]) -> dict[str, float]:
     return {"signature": least, "date": least + (signature_width - date_width) / 2}
 
 
-def _set_right_indent(paragraph: _Element, chars: float) -> None:
-    from reportgen.ooxml.xml import add
-
-    properties = paragraph.find(w("pPr"))  # holds only w:pStyle, so w:ind may follow it
-    assert properties is not None
-    add(
-        properties,
-        "ind",
-        {"rightChars": str(round(chars * 100)), "right": str(round(chars * L.CHAR_PITCH))},
-    )
+def _right_indent_xml(chars: float) -> str:
+    """A right indent of ``chars`` characters, as paragraph properties in XML text."""
+    return f'<w:ind w:rightChars="{round(chars * 100)}" w:right="{round(chars * L.CHAR_PITCH)}"/>'
 
 
 def write_footers(target: DocxDocument, style: ParagraphStyle) -> None:

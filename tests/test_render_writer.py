@@ -1,0 +1,127 @@
+"""The body writer builds paragraphs as XML text parsed in one call (``ooxml.xml.fragment``):
+placed in a part they must serialize exactly as the same paragraphs built one lxml element at a
+time, the way the writer built them before, for every text a span can hold."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from conftest import EXAMPLES
+from reportgen import api
+from reportgen.docx.write.prepared import prepare
+from reportgen.docx.write.writer import _BodyWriter, _Paragraph, run_xml
+from reportgen.ooxml.names import XML_SPACE, W, w
+from reportgen.ooxml.xml import parse, serialize
+from reportgen.report.compose import compose
+from reportgen.report.document import Document, Span
+
+TRICKY = [
+    "",
+    " ",
+    "\u3000首行",
+    "结尾 ",
+    "a\tb",
+    "\t",
+    "行一\n行二",
+    "\n\n",
+    "A & B < C > D",
+    "回车\r在中间",
+    "\"引号\" 'single'",
+    "&amp; 已是实体",
+    "\U0001f600 emoji",
+    "]]> cdata end",
+]
+
+
+def _reference_paragraph(style_id: str, spans: list[Span], keep_next: bool = False) -> object:
+    """A paragraph built element by element, as the writer did before it wrote XML text."""
+    p = etree.Element(w("p"))
+    properties = etree.SubElement(p, w("pPr"))
+    etree.SubElement(properties, w("pStyle"), {w("val"): style_id})
+    if keep_next:
+        etree.SubElement(properties, w("keepNext"))
+    for span in spans:
+        run = etree.SubElement(p, w("r"))
+        run_properties = etree.SubElement(run, w("rPr"))
+        etree.SubElement(run_properties, w("rFonts"), {w("hint"): "eastAsia"})
+        if span.placeholder:
+            etree.SubElement(run_properties, w("highlight"), {w("val"): "yellow"})
+        for piece in span.text.replace("\t", "\0\t\0").replace("\n", "\0\n\0").split("\0"):
+            if piece == "\t":
+                etree.SubElement(run, w("tab"))
+            elif piece == "\n":
+                etree.SubElement(run, w("br"))
+            elif piece:
+                space = {XML_SPACE: "preserve"} if piece != piece.strip() else {}
+                etree.SubElement(run, w("t"), space).text = piece
+    return p
+
+
+def _both_ways(style_id: str, spans: list[Span], keep_next: bool = False) -> tuple[bytes, bytes]:
+    """The template's document.xml with the paragraph placed by the writer, and with the
+    reference paragraph placed the same way."""
+    document_xml = prepare(None).document_xml
+    written = parse(document_xml)
+    body = written.find(w("body"))
+    writer = _BodyWriter(body, Document("report", "", "", None), {"S": style_id})
+    paragraph = _Paragraph("S", runs="".join(map(run_xml, spans)))
+    writer._place([paragraph.kept_with_next() if keep_next else paragraph])
+    expected = parse(document_xml)
+    expected_body = expected.find(w("body"))
+    expected_body[-1].addprevious(_reference_paragraph(style_id, spans, keep_next))
+    return serialize(written), serialize(expected)
+
+
+def test_tricky_texts_serialize_as_elements_built_one_by_one() -> None:
+    for text in TRICKY:
+        for placeholder in (False, True):
+            written, expected = _both_ways("RGBody", [Span(text, placeholder)])
+            assert written == expected, text
+    written, expected = _both_ways('a"b&c<d\te\nf', [Span(t) for t in TRICKY], keep_next=True)
+    assert written == expected
+
+
+# XML 1.0 characters (what a report may hold: XML_FORBIDDEN keeps out the rest).
+_XML_CHARS = st.characters(
+    blacklist_categories=("Cs",),
+    blacklist_characters=[chr(c) for c in range(32) if c not in (9, 10, 13)] + ["\ufffe", "\uffff"],
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.text(_XML_CHARS, max_size=12), st.booleans()), max_size=4))
+def test_any_text_serializes_as_elements_built_one_by_one(spans: list[tuple[str, bool]]) -> None:
+    written, expected = _both_ways("RGBody", [Span(text, flag) for text, flag in spans])
+    assert written == expected
+
+
+def _documents(tmp_path: Path) -> list[Document]:
+    registry = api.load_kinds([EXAMPLES / "kinds"])
+    sources = sorted(EXAMPLES.glob("*.yaml"))
+    for kind in registry:
+        folder = tmp_path / kind.id
+        folder.mkdir()
+        sources.append(
+            api.new_scaffold(kind.id, folder / "r.yaml", registry=registry, today=dt.date.today())[
+                0
+            ]
+        )
+    documents = []
+    for source in sources:
+        loaded = api.load_report(source, registry)
+        documents.append(compose(loaded.report, loaded.source, loaded.kind.spec.layout).document)
+    return documents
+
+
+def test_every_block_of_every_example_and_scaffold_serializes_as_before(tmp_path: Path) -> None:
+    spans = [span for document in _documents(tmp_path) for b in document.blocks for span in b.spans]
+    assert len(spans) > 200  # the comparison is not vacuous
+    written, expected = _both_ways("RGBody", spans)
+    assert written == expected
+    assert written.count(b"<w:r>") == len(spans)
+    assert f'xmlns:w="{W}"'.encode() not in written.split(b"<w:body>")[1]
