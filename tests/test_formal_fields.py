@@ -9,7 +9,7 @@ import pytest
 
 from conftest import EXAMPLES, snapshot
 from reportgen import api
-from reportgen.layouts.formal_fields import doc_number_problem
+from reportgen.layouts.formal_checks import doc_number_problem
 
 QINGSHI = (EXAMPLES / "qingshi.yaml").read_text("utf-8")
 FORMAL_TITLES = {

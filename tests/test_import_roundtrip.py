@@ -17,7 +17,7 @@ from reportgen import api
 from reportgen.docx import read_docx
 from reportgen.importer import import_draft
 from reportgen.kinds.registry import load_registry
-from reportgen.layouts.formal_fields import names
+from reportgen.layouts.formal_checks import names
 from reportgen.report.compose import own_fields
 from reportgen.report.loading import LoadedReport
 from reportgen.report.scaffold import scaffold

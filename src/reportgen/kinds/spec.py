@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from reportgen.kinds import RESERVED_KEYS
+from reportgen.kinds.checks import kind_names_unique, sections_fit_mode
 from reportgen.layouts import FormatName, LayoutName
 
 _ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
@@ -45,15 +45,7 @@ class SectionsSpec(_Strict):
     )
     items: list[SectionSpec] = Field(min_length=1, title="各部分")
 
-    @model_validator(mode="after")
-    def _keys_fit_mode(self) -> SectionsSpec:
-        if self.mode == "fixed":
-            keys = [item.key for item in self.items]
-            if None in keys:
-                raise ValueError("mode 为 fixed 时，每个部分都要有 key")
-            if len(set(keys)) != len(keys):
-                raise ValueError("部分的 key 重复了")
-        return self
+    _keys_fit_mode = model_validator(mode="after")(sections_fit_mode)
 
 
 class FigureSpec(_Strict):
@@ -147,14 +139,4 @@ class KindSpec(_Strict):
         description="reportgen import 据此推荐类型，均可不写",
     )
 
-    @model_validator(mode="after")
-    def _unique_names(self) -> KindSpec:
-        names = [figure.name for figure in self.figures]
-        duplicates = sorted({name for name in names if names.count(name) > 1})
-        if duplicates:
-            raise ValueError(f"数据名称重复：{'、'.join(duplicates)}")
-        keys = [field.key for field in self.fields]
-        taken = sorted({key for key in keys if keys.count(key) > 1 or key in RESERVED_KEYS})
-        if taken:
-            raise ValueError(f"字段名重复或与内置字段同名：{'、'.join(taken)}")
-        return self
+    _unique_names = model_validator(mode="after")(kind_names_unique)

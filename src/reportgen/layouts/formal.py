@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from reportgen.gongwen.placeholders import todo
 from reportgen.layouts import minutes
 from reportgen.layouts.base import Composer, Format, Missing, Pieces, date_pieces
-from reportgen.layouts.formal_fields import doc_number_problem, names
+from reportgen.layouts.formal_checks import doc_number_problem, names
 
 if TYPE_CHECKING:
     from reportgen.kinds.spec import KindSpec

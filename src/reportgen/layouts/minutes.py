@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from reportgen.layouts.base import Composer
-from reportgen.layouts.formal_fields import names
+from reportgen.layouts.formal_checks import names
 
 #: The fields of the attendance lines and their labels, in order.
 ATTENDANCE = (("attendees", "出席"), ("on_leave", "请假"), ("observers", "列席"))

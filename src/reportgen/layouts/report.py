@@ -86,7 +86,7 @@ class ReportLayout(Layout):
         return chosen
 
     def check(self, report: Any, source: SourceMap, spec: KindSpec) -> None:
-        from reportgen.layouts.formal_fields import check_formal
+        from reportgen.layouts.formal_checks import check_formal
 
         check_formal(report, source, spec)
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from reportgen.errors import InputError, Problem
 from reportgen.gongwen.placeholders import find_placeholders
-from reportgen.kinds.figure import Figure
+from reportgen.kinds.figuredata import FigureText
 from reportgen.report.document import Span
 from reportgen.report.textlang import OutsideLanguage
 
@@ -79,7 +79,7 @@ class _FigureToken:
 class TextFiller:
     def __init__(
         self,
-        figures: Mapping[str, Figure | FieldValue],
+        figures: Mapping[str, FigureText | FieldValue],
         path: str,
         declared: dict[str, int | None] | None = None,
     ) -> None:
