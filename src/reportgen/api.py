@@ -123,13 +123,27 @@ def render(
     row: tuple[Any, ...] | None = None,
     row_table: str | None = None,
     letterhead: str = "printed",
+    kind_dirs: Sequence[str | Path] = (),
 ) -> RenderResult:
     """Validate and render ``path``; with ``strict``, unfilled figures are an error.
+
+    The kinds are ``registry``'s, or by default those of :func:`load_kinds` of ``kind_dirs``.
 
     ``figures`` is a table (.csv/.xlsx) of 名称/数值 that fills declared figures; ``row`` is one
     row of a batch table (see :mod:`reportgen.batch`).
     """
     path = Path(path)
+    loaded = None
+    folders = _kind_dirs(kind_dirs, None) if registry is None else None
+    if folders is not None:
+        if figures is None and row is None:
+            # The common render: the kinds' prepared validators, without pydantic (see
+            # reportgen.kinds.prepared); a report they do not accept takes the full path.
+            from reportgen.report.loading import load_prepared
+
+            loaded = load_prepared(path, folders)
+        if loaded is None:
+            registry = load_registry(folders)
     out = Path(output) if output else path.with_suffix(".docx")
     if out.suffix.lower() != ".docx":
         raise UsageError.at("输出文件应以 .docx 结尾", out, hint="用 -o 指定 .docx 文件名")
@@ -137,7 +151,13 @@ def render(
 
     given = [Path(p) for p in (path, template, figures) if p is not None]
     check_outputs([out], given)
-    loaded = load_report(path, registry or load_kinds())
+    if loaded is None:
+        assert registry is not None
+        loaded = load_report(path, registry)
+        if folders is not None and figures is None and row is None:
+            from reportgen.kinds.prepared import remember
+
+            remember(folders, loaded.kind.id)
     return render_loaded(
         loaded,
         out,

@@ -102,9 +102,9 @@ def render_one(
         output,
         strict=strict,
         template=template,
-        registry=registry(kind_dirs),
         figures=figures,
         letterhead=letterhead,
+        kind_dirs=kind_dirs or (),
     )
     for problem in (*result.notes, *api.unfilled_problems(result.unfilled, result.source)):
         err(str(problem))

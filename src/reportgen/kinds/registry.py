@@ -7,11 +7,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportgen.errors import InputError, Problem, UsageError
 from reportgen.kinds.listing import KIND_SUFFIXES, kind_files
-from reportgen.kinds.spec import KindSpec
+
+if TYPE_CHECKING:
+    from reportgen.kinds.spec import KindSpec
+    from reportgen.yamlio.source import SourceMap
 
 __all__ = ["KIND_SUFFIXES", "Kind", "Registry", "load_kind_file", "load_registry", "parse_kind"]
 
@@ -20,7 +23,7 @@ __all__ = ["KIND_SUFFIXES", "Kind", "Registry", "load_kind_file", "load_registry
 class Kind:
     """A report kind: its spec (from a kind file) and the model built from it."""
 
-    spec: KindSpec
+    spec: KindSpec  # or its plain record (:mod:`reportgen.kinds.prepared`)
     origin: str  # the kind file, for messages
 
     @property
@@ -88,12 +91,19 @@ def load_registry(kind_dirs: Iterable[str | Path] = ()) -> Registry:
     kinds: list[Kind] = []
     for folder in kind_dirs:
         kinds.extend(_folder(Path(folder)))
-    return Registry([name.removesuffix(".yaml") for name in _builtin_names()], kinds)
+    return Registry(builtin_names(), kinds)
 
 
-def _builtin_names() -> list[str]:
+def builtin_names() -> list[str]:
+    """The ids of the built-in kinds, in order."""
     folder = resources.files("reportgen.kinds") / "builtin"
-    return sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".yaml"))
+    names = (entry.name for entry in folder.iterdir() if entry.name.endswith(".yaml"))
+    return [name.removesuffix(".yaml") for name in sorted(names)]
+
+
+def builtin_bytes(kind_id: str) -> bytes:
+    """The bytes of the built-in kind file of ``kind_id``."""
+    return (resources.files("reportgen.kinds") / "builtin" / f"{kind_id}.yaml").read_bytes()
 
 
 def _builtin(name: str) -> Kind:
@@ -116,15 +126,22 @@ def load_kind_file(path: Path) -> Kind:
 
 
 def parse_kind(text: str, origin: str) -> Kind:
-    from reportgen.yamlio.source import SourceMap, parse_yaml, require_mapping
+    from reportgen.kinds.spec import KindSpec
     from reportgen.yamlio.validation import validate
+
+    data, source = kind_data(text, origin)
+    return Kind(validate(KindSpec, data, source), origin)
+
+
+def kind_data(text: str, origin: str) -> tuple[dict[str, Any], SourceMap]:
+    """What the kind file ``text`` holds, not yet validated, and where each value is."""
+    from reportgen.yamlio.source import SourceMap, parse_yaml, require_mapping
 
     if origin.endswith(".toml"):
         data, source = _parse_toml(text, origin), SourceMap(origin)
     else:
         data, source = parse_yaml(text, origin)
-    spec = validate(KindSpec, require_mapping(data, source), source)
-    return Kind(spec, origin)
+    return require_mapping(data, source), source
 
 
 def _parse_toml(text: str, origin: str) -> Any:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.errors import InputError, Problem
-from reportgen.kinds.models import Report
 from reportgen.kinds.registry import Kind, Registry
 from reportgen.layouts import get as get_layout
 from reportgen.yamlio.source import SourceMap
+
+if TYPE_CHECKING:
+    from reportgen.kinds.models import Report
 
 
 @dataclass(frozen=True)
@@ -46,3 +49,37 @@ def parse_report(text: str, path: str, registry: Registry) -> LoadedReport:
     report = validate(kind.model, data, source)
     get_layout(kind.spec.layout).check(report, source, kind.spec)
     return LoadedReport(kind, report, source)
+
+
+def load_prepared(path: str | Path, kind_dirs: tuple[Path, ...]) -> LoadedReport | None:
+    """:func:`load_report` of ``path`` with the registry of ``kind_dirs``, through the kinds'
+    prepared validators (:mod:`reportgen.kinds.prepared`), without pydantic: the report as
+    plain records. None for anything but a report that passes every check: the full path
+    then says what is wrong, in the words it always does."""
+    from reportgen.kinds import prepared
+
+    if not prepared.enabled():
+        return None
+    try:
+        return _load_prepared(path, kind_dirs)
+    except Exception:  # whatever it is, the full path decides
+        return None
+
+
+def _load_prepared(path: str | Path, kind_dirs: tuple[Path, ...]) -> LoadedReport | None:
+    from reportgen.kinds import prepared
+    from reportgen.kinds.registry import kind_data
+    from reportgen.textio import read_text
+    from reportgen.yamlio.source import parse_yaml
+
+    data, source = parse_yaml(read_text(path), str(path))
+    if not isinstance(data, dict) or not isinstance(data.get("kind"), str):
+        return None
+    found = prepared.find(data["kind"], kind_dirs)
+    spec_validator = prepared.spec_validator()
+    if found is None or spec_validator is None:
+        return None
+    spec = spec_validator.validate_python(kind_data(found.text, found.origin)[0])
+    report = found.validator.validate_python(data)
+    get_layout(spec.layout).check(report, source, spec)
+    return LoadedReport(Kind(spec, found.origin), report, source)

@@ -83,14 +83,11 @@ def _key(raw: bytes) -> str | None:
 
 def makers() -> str | None:
     """The versions of python-docx, lxml and libxml2 installed; None without python-docx."""
-    from importlib import metadata
-
     from reportgen.ooxml.xml import library_versions
+    from reportgen.usercache import distribution_version
 
-    try:
-        return f"python-docx {metadata.version('python-docx')} {library_versions()}"
-    except metadata.PackageNotFoundError:
-        return None
+    version = distribution_version("python-docx")
+    return None if version is None else f"python-docx {version} {library_versions()}"
 
 
 def _code_digest() -> bytes:
