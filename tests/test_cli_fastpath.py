@@ -194,7 +194,9 @@ def test_plain_calls_run_without_typer(folder: Path, args: list[str]) -> None:
     assert done.stdout.splitlines()[-1].endswith(" []"), done.stdout + done.stderr
 
 
-@pytest.mark.parametrize("args", [["kinds"]], ids=" ".join)
+@pytest.mark.parametrize(
+    "args", [["kinds"], ["new", "yixue-cugan", "-o", "n.yaml", "--force"]], ids=" ".join
+)
 def test_a_remembered_call_imports_only_what_it_needs(
     folder: Path, tmp_path: Path, args: list[str]
 ) -> None:
@@ -203,7 +205,7 @@ def test_a_remembered_call_imports_only_what_it_needs(
     probe = (
         "import sys\nfrom reportgen.cli import fastpath\n"
         f"code = fastpath.run({args!r})\n"
-        "heavy = ('pathlib', 'typing', 're', 'enum', 'pydantic')\n"
+        "heavy = ('pathlib', 'typing', 're', 'enum', 'datetime', 'pydantic')\n"
         "print(code, sorted(m for m in heavy if m in sys.modules), file=sys.stderr)"
     )
     env = {**_env(), "XDG_CACHE_HOME": str(tmp_path / "cache")}
@@ -213,3 +215,18 @@ def test_a_remembered_call_imports_only_what_it_needs(
         )
         last = done.stderr.splitlines()[-1]
     assert last == "0 []", done.stderr
+
+
+PLAIN_NAMES = ["r.yaml", "a/r.yaml", "/tmp/r.yaml", "../r.yaml", "报告.yaml", " r", "a b/r", "..."]
+OTHER_NAMES = ["./r.yaml", "a//r.yaml", "a/./r", "a/", "///a", "a/.", "./", ""]
+
+
+def test_a_new_output_is_named_as_typer_names_it() -> None:
+    """The fast path passes ``new`` a name as given (without pathlib) only when typer's
+    ``Path`` would show it the same; any other goes through ``Path``."""
+    from reportgen.cli.fastpath import _as_pathlib_shows
+
+    for name in PLAIN_NAMES:
+        assert _as_pathlib_shows(name) and str(Path(name)) == name
+    for name in OTHER_NAMES:
+        assert not _as_pathlib_shows(name) and str(Path(name)) != name

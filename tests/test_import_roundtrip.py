@@ -15,6 +15,7 @@ import pytest
 from conftest import EXAMPLES
 from reportgen import api
 from reportgen.docx import read_docx
+from reportgen.gongwen.days import Day
 from reportgen.importer import import_draft
 from reportgen.kinds.registry import load_registry
 from reportgen.layouts.formal_checks import names
@@ -99,7 +100,7 @@ def test_every_kinds_example_comes_back_as_the_same_data(tmp_path, kind_id):
 def test_every_kinds_scaffold_comes_back_as_the_same_data(tmp_path, kind_id):
     source = tmp_path / "scaffold.yaml"
     spec = REGISTRY.get(kind_id).spec
-    source.write_text(scaffold(spec, "x.schema.json", dt.date(2025, 3, 1)), "utf-8")
+    source.write_text(scaffold(spec, "x.schema.json", Day.of(dt.date(2025, 3, 1))), "utf-8")
     original, back, _ = round_trip(source, tmp_path)
     assert back == original
 

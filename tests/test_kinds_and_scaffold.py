@@ -12,6 +12,7 @@ import pytest
 from conftest import EXAMPLES
 from reportgen import api
 from reportgen.errors import InputError, UsageError
+from reportgen.gongwen.days import Day
 from reportgen.kinds.registry import load_registry, parse_kind
 from reportgen.report.compose import compose
 from reportgen.report.scaffold import scaffold
@@ -37,7 +38,7 @@ def test_builtin_kinds_are_listed_with_name_and_use(cli):
 def test_every_scaffold_validates_and_composes_as_is(kind_id):
     registry = load_registry([USER_KINDS])
     kind = registry.get(kind_id)
-    text = scaffold(kind.spec, f"{kind_id}.schema.json", dt.date(2025, 3, 1))
+    text = scaffold(kind.spec, f"{kind_id}.schema.json", Day.of(dt.date(2025, 3, 1)))
     data, source = parse_yaml(text, "report.yaml")
     report = kind.model.model_validate(data)
     composed = compose(report, source, kind.spec.layout)
@@ -50,7 +51,7 @@ def test_every_scaffold_validates_and_composes_as_is(kind_id):
 @pytest.mark.parametrize("kind_id", ALL_KINDS)
 def test_every_field_of_the_scaffold_has_guidance(kind_id):
     kind = load_registry([USER_KINDS]).get(kind_id)
-    lines = scaffold(kind.spec, "x.schema.json", dt.date(2025, 3, 1)).splitlines()
+    lines = scaffold(kind.spec, "x.schema.json", Day.of(dt.date(2025, 3, 1))).splitlines()
     for index, line in enumerate(lines):
         stripped = line.strip()
         is_top_level_key = line and not line.startswith((" ", "#", "-")) and ":" in line

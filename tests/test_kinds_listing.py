@@ -3,6 +3,7 @@ every kind file's bytes, so it is only ever the listing the full validation give
 
 from __future__ import annotations
 
+import datetime as dt
 import marshal
 import shutil
 from pathlib import Path
@@ -98,21 +99,22 @@ def test_a_missing_kinds_folder_is_reported_by_the_full_path(bureau: Path) -> No
     assert "类型文件夹不存在" in caught.value.problems[0].message
 
 
-def _new(folder: Path, kind: str, bureau: Path) -> dict[str, bytes]:
+def _new(folder: Path, kind: str, bureau: Path, today: dt.date | None = None) -> dict[str, bytes]:
     """``reportgen new KIND`` as the command runs it (remembered or not) into ``folder``."""
     from reportgen.cli import commands
 
     folder.mkdir(exist_ok=True)
-    commands.new(kind, folder / "r.yaml", force=True, kind_dirs=[bureau])
+    commands.new(kind, folder / "r.yaml", force=True, kind_dirs=[bureau], today=today)
     return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
 
 
-def _fresh(folder: Path, kind: str, bureau: Path) -> dict[str, bytes]:
+def _fresh(folder: Path, kind: str, bureau: Path, today: dt.date | None = None) -> dict[str, bytes]:
     """The same through the library, which builds the texts from the validated kind."""
     from reportgen import api
 
     folder.mkdir(exist_ok=True)
-    api.new_scaffold(kind, folder / "r.yaml", force=True, registry=api.load_kinds([bureau]))
+    registry = api.load_kinds([bureau])
+    api.new_scaffold(kind, folder / "r.yaml", force=True, registry=registry, today=today)
     return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
 
 
@@ -148,3 +150,65 @@ def test_an_unknown_kind_is_reported_and_nothing_remembered(bureau: Path, tmp_pa
         _new(tmp_path / "out", "no-such-kind", bureau)
     assert "no-such-kind" in caught.value.problems[0].message
     assert not list((bureau.parent / "cache").rglob("new-*.bin"))
+
+
+DAYS = (dt.date(2026, 11, 28), dt.date(2027, 1, 1))  # a day, and the next year's first
+
+
+def test_a_scaffold_remembered_one_day_is_written_right_the_next(
+    bureau: Path, tmp_path: Path
+) -> None:
+    kinds = [kind.id for kind in load_registry([bureau])]
+    for kind in kinds:  # remembered on the first day
+        assert _new(tmp_path / f"a-{kind}", kind, bureau, DAYS[0]) == _fresh(
+            tmp_path / f"fa-{kind}", kind, bureau, DAYS[0]
+        )
+    remembered = cached_new(bureau)
+    assert len(remembered) == len(kinds)  # one per kind, not per day
+    for kind in kinds:  # taken from it on the next
+        written = _new(tmp_path / f"b-{kind}", kind, bureau, DAYS[1])
+        assert written == _fresh(tmp_path / f"fb-{kind}", kind, bureau, DAYS[1])
+        assert written != _fresh(tmp_path / f"fc-{kind}", kind, bureau, DAYS[0])
+    assert cached_new(bureau) == remembered
+    scaffold = (tmp_path / "b-baogao" / "r.yaml").read_text("utf-8")
+    assert (
+        "date: 2027-01-01" in scaffold and "\u30142027\u3015" in scaffold and "2026" not in scaffold
+    )
+
+
+def test_a_kind_holding_a_marker_of_its_own_is_made_afresh(bureau: Path, tmp_path: Path) -> None:
+    # TOML spells U+0000 (YAML refuses it): a summary holding the date marker itself.
+    (bureau / "marker.toml").write_text(
+        'id = "marker-kind"\nname = "测试简报"\nsummary = "\\u0000日期\\u0000"\n'
+        'layout = "brief"\n[sections]\nmode = "list"\n[[sections.items]]\nheading = "条目"\n',
+        "utf-8",
+    )
+    for day in DAYS:
+        written = _new(tmp_path / f"n-{day}", "marker-kind", bureau, day)
+        assert written == _fresh(tmp_path / f"f-{day}", "marker-kind", bureau, day)
+        assert "\0日期\0".encode() in written["r.yaml"]
+
+
+def test_a_damaged_or_foreign_remembered_scaffold_changes_nothing(
+    bureau: Path, tmp_path: Path
+) -> None:
+    expected = _fresh(tmp_path / "fresh", "han", bureau, DAYS[1])
+    _new(tmp_path / "first", "han", bureau, DAYS[0])
+    (entry,) = cached_new(bureau)
+    head, _, body = entry.read_bytes().partition(b"\n")
+    identity, _ = marshal.loads(body)
+    foreign = [("han.schema.json", "kind: 假\n", "{}")]
+    for damaged in (
+        marshal.dumps((identity + b"x", foreign)),  # made from other inputs
+        marshal.dumps((identity, [("han.schema.json", "kind: 假\n")])),  # rows not ours
+        marshal.dumps((identity, "not rows")),
+        b"not marshal",
+    ):
+        entry.write_bytes(head + b"\n" + damaged)
+        assert _new(tmp_path / "again", "han", bureau, DAYS[1]) == expected
+    entry.write_bytes(b"another key\n" + body)
+    assert _new(tmp_path / "again", "han", bureau, DAYS[1]) == expected
+
+
+def cached_new(bureau: Path) -> list[Path]:
+    return sorted((bureau.parent / "cache").rglob("new-*.bin"))

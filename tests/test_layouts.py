@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.errors import InputError
+from reportgen.gongwen.days import Day
 from reportgen.kinds import RESERVED_KEYS
 from reportgen.kinds.registry import load_registry
 from reportgen.layouts import NAMES, get
@@ -146,9 +147,7 @@ def test_every_format_is_a_module_and_every_kind_names_one():
         assert module.FORMAT is format_for(name) and format_for(name).name == name
     assert {kind.spec.format for kind in load_registry()} <= set(FORMATS)
     assert format_for("letter").numbers_first_page is False  # 10.1
-    assert (
-        format_for("ordinary").scaffold(load_registry().get("baogao").spec, dt.date.today()) == []
-    )
+    assert format_for("ordinary").scaffold(load_registry().get("baogao").spec, Day.today()) == []
     with pytest.raises(KeyError):
         format_for("report")
 
@@ -161,7 +160,7 @@ def test_a_kinds_own_fields_may_not_take_a_layouts_keys():
 
 
 def test_each_layout_scaffolds_its_own_fields():
-    today = dt.date(2024, 1, 2)
+    today = Day.of(dt.date(2024, 1, 2))
     for kind in load_registry():
         layout = get(kind.spec.layout)
         lines = layout.scaffold_head(kind.spec, today) + layout.scaffold_body(kind.spec, today)

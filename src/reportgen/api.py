@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from reportgen.batch import Job, JobResult
     from reportgen.batch import Options as BatchOptions
+    from reportgen.gongwen.days import Day
     from reportgen.importer import ImportResult
     from reportgen.kinds.scaffold_files import ScaffoldFiles
     from reportgen.lint.runner import LintOptions, LintRun
@@ -147,7 +148,7 @@ def render(
     out = Path(output) if output else path.with_suffix(".docx")
     if out.suffix.lower() != ".docx":
         raise UsageError.at("输出文件应以 .docx 结尾", out, hint="用 -o 指定 .docx 文件名")
-    from reportgen.textio import check_outputs
+    from reportgen.outputs import check_outputs
 
     given = [Path(p) for p in (path, template, figures) if p is not None]
     check_outputs([out], given)
@@ -248,19 +249,22 @@ def new_scaffold(
     today: dt.date | None = None,
 ) -> list[Path]:
     """Write the scaffold of ``kind_id`` and its JSON Schema beside it; returns the files written."""
+    from reportgen.gongwen.days import Day
     from reportgen.kinds.scaffold_files import write_scaffold
 
     kind = (registry or load_kinds()).get(kind_id)
-    return write_scaffold(Path(output), scaffold_files(kind, today or dt.date.today()), force=force)
+    files = scaffold_files(kind, Day.of(today or dt.date.today()))
+    return [Path(path) for path in write_scaffold(Path(output), files, force=force)]
 
 
-def scaffold_files(kind: Kind, today: dt.date) -> ScaffoldFiles:
-    """The texts ``new`` writes for ``kind`` on ``today``: the scaffold and its JSON Schema."""
+def scaffold_files(kind: Kind, day: Day) -> ScaffoldFiles:
+    """The texts ``new`` writes for ``kind`` on ``day`` (or with its markers: see
+    :mod:`reportgen.gongwen.days`): the scaffold and its JSON Schema."""
     from reportgen.kinds.scaffold_files import ScaffoldFiles
     from reportgen.report.scaffold import scaffold
 
     schema_name = f"{kind.id}.schema.json"
-    return ScaffoldFiles(schema_name, scaffold(kind.spec, schema_name, today), schema(kind))
+    return ScaffoldFiles(schema_name, scaffold(kind.spec, schema_name, day), schema(kind))
 
 
 def lint(paths: Sequence[str | Path], options: LintOptions | None = None) -> LintRun:

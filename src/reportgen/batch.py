@@ -214,7 +214,7 @@ def plan(paths: list[Path], output: Path | None, table: Path | None, options: Op
         if not files:
             raise UsageError.at("没有找到 .yaml 文件", ", ".join(map(str, paths)))
         jobs = jobs_for_files(files, output)
-    from reportgen.textio import check_outputs
+    from reportgen.outputs import check_outputs
 
     inputs = {job.source for job in jobs} | {
         p for p in (table, options.template, options.figures) if p is not None

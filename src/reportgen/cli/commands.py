@@ -14,6 +14,7 @@ import sys
 # of a remembered ``reportgen kinds``.
 TYPE_CHECKING = False  # not typing's
 if TYPE_CHECKING:
+    import datetime as dt
     from pathlib import Path
     from typing import NoReturn, TextIO
 
@@ -59,24 +60,43 @@ def kinds(kind_dirs: list[Path] | None) -> None:
         echo(f"{kind_id:<16}{name}\n{'':<16}{summary}")
 
 
-def new(kind: str, output: Path, *, force: bool, kind_dirs: list[Path] | None) -> None:
-    import datetime as dt
-
+def new(
+    kind: str,
+    output: str | Path,
+    *,
+    force: bool,
+    kind_dirs: list[Path] | None,
+    today: dt.date | None = None,
+) -> None:
+    """Write ``kind``'s scaffold (made once per kind, its day filled in at each run)."""
+    from reportgen.gongwen import days
     from reportgen.kinds.listing import remembered
     from reportgen.kinds.scaffold_files import ScaffoldFiles, write_scaffold
     from reportgen.settings import all_kind_dirs
 
-    today = dt.date.today()
+    day = days.Day.today() if today is None else days.Day.of(today)
     folders = all_kind_dirs(kind_dirs or ())
 
-    def make() -> list[tuple[str, str, str]]:  # what api.new_scaffold writes
+    def made(made_for: days.Day) -> tuple[ScaffoldFiles, str]:  # what api.new_scaffold writes
         from reportgen import api
         from reportgen.kinds.registry import load_registry
+        from reportgen.report.scaffold import scaffold
 
-        return [api.scaffold_files(load_registry(folders).get(kind), today)]
+        found = load_registry(folders).get(kind)
+        files = api.scaffold_files(found, made_for)
+        return files, scaffold(found.spec, files.schema_name, day)
 
-    files = remembered("new", f"{kind}\0{today.isoformat()}", folders, make, by_code=True)
-    written = write_scaffold(output, ScaffoldFiles(*files[0]), force=force)
+    def marked() -> list[tuple[str, str, str]]:  # made with its day marked, when it can be
+        files, real = made(days.MARKED)
+        return [files.texts()] if days.markable(files.scaffold, real, day) else []
+
+    rows = remembered("new", kind, folders, marked, by_code=True)
+    if rows:
+        files = ScaffoldFiles(*rows[0])
+        files.scaffold = days.fill(files.scaffold, day)
+    else:  # a kind whose own text holds a marker: made for the day, never remembered
+        files = made(day)[0]
+    written = write_scaffold(output, files, force=force)
     for path in written:
         err(f"已生成 {path}")
     err(f"下一步：按注释填写 {written[0]}，然后运行 reportgen render {written[0]}")

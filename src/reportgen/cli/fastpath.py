@@ -12,7 +12,12 @@ scaffold and bad input both ways and compares exit codes, output and written byt
 from __future__ import annotations
 
 import codecs
+import os
 import sys
+
+TYPE_CHECKING = False  # not typing's: see reportgen.cli.commands
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # Options taking a value, per command: the name they are given to the command under.
 _LINT_VALUES = {
@@ -119,11 +124,9 @@ def run(argv: list[str]) -> int | None:
 def _run(call: Call) -> int | None:
     from reportgen.cli import commands
 
-    if call.command == "kinds":  # first: it needs nothing more
+    if call.command == "kinds":
         commands.kinds(None)
         return 0
-    from pathlib import Path
-
     if call.command == "lint":
         return commands.lint(
             call.arguments,
@@ -136,9 +139,13 @@ def _run(call: Call) -> int | None:
             output=None,
         )
     if call.command == "new":
-        scaffold = Path(call.values.get("output", "report.yaml"))
+        named = call.values.get("output", "report.yaml")
+        # A name Path would show as it is stands for itself: no pathlib (see _as_pathlib_shows).
+        scaffold = named if _as_pathlib_shows(named) else _path(named)
         commands.new(call.arguments[0], scaffold, force="--force" in call.flags, kind_dirs=None)
         return 0
+    from pathlib import Path
+
     from reportgen import api
 
     files = [Path(call.arguments[0])]
@@ -155,3 +162,19 @@ def _run(call: Call) -> int | None:
         letterhead="printed",
     )
     return 0
+
+
+def _as_pathlib_shows(path: str) -> bool:
+    """Whether ``path`` is written as ``str(Path(path))`` writes it (on POSIX: no empty or ``.``
+    part, no trailing slash), so that it names the file in messages as typer's ``Path`` would
+    without importing pathlib (a third of a remembered ``new``)."""
+    if os.sep != "/" or os.altsep:
+        return False
+    parts = path.removeprefix("/").split("/") if not path.startswith("//") else [""]
+    return all(part not in ("", ".") for part in parts)
+
+
+def _path(text: str) -> Path:
+    from pathlib import Path
+
+    return Path(text)

@@ -361,7 +361,7 @@ def _anchor(run: Any, paragraph: Any) -> Any:
 
 def _write_zip(package: DocxPackage, replaced: Mapping[str, bytes | BinaryIO], out: Path) -> None:
     from reportgen.ooxml.zipwrite import write_zip
-    from reportgen.textio import write_atomically
+    from reportgen.outputs import write_atomically
 
     names: list[str] = []
     for info in package.infos:

@@ -171,7 +171,7 @@ class _Handlers:
         return await self._run(self._save, str(body.get("file", "")), body.get("data"))
 
     def _save(self, name: str, data: Any) -> dict[str, Any]:
-        from reportgen.textio import write_atomically
+        from reportgen.outputs import write_atomically
 
         text = self._merged(name, data)
         write_atomically(inside(self.s.root, name, YAML_SUFFIXES), text.encode("utf-8"))

@@ -76,7 +76,7 @@ def import_draft(
     from reportgen.importer.reading import read_draft
     from reportgen.importer.structure import segment
     from reportgen.kinds.registry import load_registry
-    from reportgen.textio import write_atomically
+    from reportgen.outputs import write_atomically
 
     path = Path(path)
     registry = registry or load_registry()

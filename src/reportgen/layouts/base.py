@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol
 
 if TYPE_CHECKING:
+    from reportgen.gongwen.days import Day
     from reportgen.kinds.spec import FigureSpec, KindSpec
     from reportgen.layouts import FormatName
     from reportgen.yamlio.source import SourceMap
@@ -83,11 +84,11 @@ class Layout:
         """The blocks of ``report``, in reading order."""
         raise NotImplementedError
 
-    def scaffold_head(self, spec: KindSpec, today: dt.date) -> list[str]:
+    def scaffold_head(self, spec: KindSpec, day: Day) -> list[str]:
         """Scaffold lines before the 导语 (preamble)."""
         raise NotImplementedError
 
-    def scaffold_body(self, spec: KindSpec, today: dt.date) -> list[str]:
+    def scaffold_body(self, spec: KindSpec, day: Day) -> list[str]:
         """Scaffold lines after the 导语: the sections and what follows them."""
         raise NotImplementedError
 
@@ -143,7 +144,7 @@ class Format:
         """The document's blocks: the layout's ``blocks`` with what the format adds."""
         return blocks
 
-    def scaffold(self, spec: KindSpec, today: dt.date) -> list[str]:
+    def scaffold(self, spec: KindSpec, day: Day) -> list[str]:
         """Scaffold lines for the format's fields, after the layout's."""
         return []
 

@@ -13,6 +13,7 @@ from reportgen.layouts.base import Composer, Layout, Missing, Pieces, date_piece
 from reportgen.yamlio.emit import scalar
 
 if TYPE_CHECKING:
+    from reportgen.gongwen.days import Day
     from reportgen.kinds.spec import FigureSpec, KindSpec
 
 #: 报尾 lines: the field of ``distribution`` and its label.
@@ -92,7 +93,7 @@ class BriefLayout(Layout):
                     blocks.append(composer.block("distribution", line, ("distribution", key)))
         return blocks
 
-    def scaffold_head(self, spec: KindSpec, today: dt.date) -> list[str]:
+    def scaffold_head(self, spec: KindSpec, day: Day) -> list[str]:
         defaults = spec.defaults
         return [
             "# 简报名称：报头红色大字",
@@ -105,14 +106,14 @@ class BriefLayout(Layout):
             f"editor: {scalar(defaults.get('editor', 'XX办公室'))}",
             "",
             "# 编发日期：写作 2021-09-22，报头右下方排为“2021年9月22日”",
-            f"date: {today.isoformat()}",
+            f"date: {day.iso}",
             "",
             "# 标题：本期主题",
             f"title: {scalar(defaults.get('title', 'XX工作有力有序推进'))}",
             "",
         ]
 
-    def scaffold_body(self, spec: KindSpec, today: dt.date) -> list[str]:
+    def scaffold_body(self, spec: KindSpec, day: Day) -> list[str]:
         guidance = spec.sections.items[0].guidance
         return [
             f"# 各单位条目：{guidance}",

@@ -23,6 +23,7 @@ from reportgen.layouts.base import Composer, Format, Missing, Pieces, date_piece
 from reportgen.layouts.formal_checks import doc_number_problem, names
 
 if TYPE_CHECKING:
+    from reportgen.gongwen.days import Day
     from reportgen.kinds.spec import KindSpec
 
 #: A 主送 longer than this many characters moves to the 版记 (7.3.2: 首页 must show 正文).
@@ -113,7 +114,7 @@ class FormalFormat(Format):
                 aside = (_chinese_date(day) + "印发",)
             yield composer.block("imprint", report.printer, ("printer",), aside=aside)
 
-    def scaffold(self, spec: KindSpec, today: dt.date) -> list[str]:
+    def scaffold(self, spec: KindSpec, day: Day) -> list[str]:
         """Commented lines for the 版头 and 版记 fields."""
         issuer = spec.defaults.get("issuer", "XX局")
         lines = [
@@ -133,7 +134,7 @@ class FormalFormat(Format):
             f"mark: {issuer}{'会议纪要' if spec.minutes else ''}",
             "",
             "# 发文字号：机关代字〔年份〕序号号，年份用六角括号，序号不加“第”、不编虚位",
-            f"doc_number: XX发〔{today.year}〕1号",
+            f"doc_number: XX发〔{day.year}〕1号",
             "",
         ]
         if spec.direction == "up":
@@ -157,7 +158,7 @@ class FormalFormat(Format):
             + ("" if self.prints_printer else "；信函格式不排印发机关"),
             f"printer: {issuer}办公室",
             "# 印发日期：写作 2023-10-20",
-            f"print_date: {today.isoformat()}",
+            f"print_date: {day.iso}",
             "",
         ]
         return lines

@@ -11,6 +11,7 @@ from reportgen.layouts.base import Composer, Layout, date_pieces
 from reportgen.yamlio.emit import scalar
 
 if TYPE_CHECKING:
+    from reportgen.gongwen.days import Day
     from reportgen.kinds.spec import KindSpec, SectionSpec
     from reportgen.layouts import FormatName
     from reportgen.yamlio.source import SourceMap
@@ -53,7 +54,7 @@ class ReportLayout(Layout):
         blocks.append(composer.fixed("date", date_pieces(r.date), ("date",)))
         return blocks
 
-    def scaffold_head(self, spec: KindSpec, today: dt.date) -> list[str]:
+    def scaffold_head(self, spec: KindSpec, day: Day) -> list[str]:
         defaults = spec.defaults
         return [
             "# 标题：发文机关 + 关于 + 事由 + 文种，如“××局关于……情况的汇报”",
@@ -64,7 +65,7 @@ class ReportLayout(Layout):
             "",
         ]
 
-    def scaffold_body(self, spec: KindSpec, today: dt.date) -> list[str]:
+    def scaffold_body(self, spec: KindSpec, day: Day) -> list[str]:
         defaults = spec.defaults
         lines = [
             *_sections(spec),
@@ -76,10 +77,10 @@ class ReportLayout(Layout):
             f"issuer: {scalar(defaults.get('issuer', 'XX局'))}",
             "",
             "# 成文日期：写作 2023-10-20，成稿中排为“2023年10月20日”",
-            f"date: {today.isoformat()}",
+            f"date: {day.iso}",
             "",
         ]
-        return lines + format_for(spec.format).scaffold(spec, today)
+        return lines + format_for(spec.format).scaffold(spec, day)
 
     def format_name(self, report: Any, spec: KindSpec | None) -> FormatName:
         chosen: FormatName = report.format or (spec.format if spec is not None else "ordinary")

@@ -78,7 +78,8 @@ def _planned(source: Source, select: tuple[str, ...] | None) -> list[tuple[int, 
 def _fix_text(
     path: Path, shown: str, out: Path, source: Source, planned: list[tuple[int, int, str, str]]
 ) -> list[Change]:
-    from reportgen.textio import read_text, write_atomically
+    from reportgen.outputs import write_atomically
+    from reportgen.textio import read_text
 
     lines = read_text(path, shown).splitlines(keepends=True)
     changes: list[Change] = []

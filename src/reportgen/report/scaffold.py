@@ -7,8 +7,7 @@ value, so they render as placeholders until the numbers arrive.
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
@@ -17,6 +16,9 @@ from reportgen.kinds.spec import FigureSpec, KindSpec
 from reportgen.layouts import get as get_layout
 from reportgen.yamlio.emit import LINE_BREAKS as _LINE_BREAKS
 from reportgen.yamlio.emit import scalar
+
+if TYPE_CHECKING:
+    from reportgen.gongwen.days import Day
 
 
 def _one_line(value: Any) -> Any:
@@ -39,7 +41,7 @@ def _one_line(value: Any) -> Any:
     return value
 
 
-def scaffold(spec: KindSpec, schema_name: str, today: dt.date) -> str:
+def scaffold(spec: KindSpec, schema_name: str, day: Day) -> str:
     spec = _one_line(spec)
     layout = get_layout(spec.layout)
     lines = [
@@ -53,14 +55,14 @@ def scaffold(spec: KindSpec, schema_name: str, today: dt.date) -> str:
         f"kind: {spec.id}",
         "",
     ]
-    lines += layout.scaffold_head(spec, today)
+    lines += layout.scaffold_head(spec, day)
     lines += [
         "# 导语：一两段，交代背景、依据和总体情况；可写一段文字，或每段一项的列表",
         "preamble:",
         f"  - {todo('导语，交代背景、依据和总体情况')}",
         "",
     ]
-    lines += layout.scaffold_body(spec, today)
+    lines += layout.scaffold_body(spec, day)
     lines += _own_fields(spec)
     lines += _figures(layout.scaffold_figures(spec))
     return "\n".join(lines) + "\n"

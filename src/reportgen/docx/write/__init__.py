@@ -72,7 +72,7 @@ def render_docx(
     Raises :class:`~reportgen.errors.UsageError` if the template is not a readable .docx with
     the RG styles, or the output folder is missing or not writable.
     """
-    from reportgen.textio import write_atomically
+    from reportgen.outputs import write_atomically
 
     write_atomically(Path(out_path), docx_bytes(document, template, letterhead, letterhead_rule_mm))
 
