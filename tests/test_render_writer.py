@@ -5,8 +5,10 @@ time, the way the writer built them before, for every text a span can hold."""
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -125,3 +127,53 @@ def test_every_block_of_every_example_and_scaffold_serializes_as_before(tmp_path
     assert written == expected
     assert written.count(b"<w:r>") == len(spans)
     assert f'xmlns:w="{W}"'.encode() not in written.split(b"<w:body>")[1]
+
+
+# -- the package: written directly, as zipfile writes it ------------------------------------
+
+
+def _package_entries(tmp_path: Path) -> list[list[tuple[str, bytes]]]:
+    """The parts of every example and scaffold as render packs them."""
+    from reportgen.docx.write import docx_bytes
+    from reportgen.ooxml.package import DocxPackage
+
+    packages = []
+    for document in _documents(tmp_path):
+        with DocxPackage(Path("x.docx"), docx_bytes(document)) as package:
+            packages.append([(i.filename, package.read(i.filename)) for i in package.infos])
+    return packages
+
+
+def test_every_package_is_packed_as_zipfile_packs_it(tmp_path: Path) -> None:
+    from reportgen.ooxml.zipwrite import stored_zip, zip_bytes
+
+    packages = _package_entries(tmp_path)
+    assert len(packages) > 10
+    for entries in packages:
+        assert stored_zip(entries) == zip_bytes(entries, compress=False)
+
+
+_NAMES = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\0\\"), min_size=1
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(_NAMES, st.binary(max_size=300), max_size=5))
+def test_any_entries_are_packed_as_zipfile_packs_them(entries: dict[str, bytes]) -> None:
+    from reportgen.ooxml.zipwrite import stored_zip, zip_bytes
+
+    assert stored_zip(list(entries.items())) == zip_bytes(entries.items(), compress=False)
+
+
+def test_what_only_zipfile_writes_is_left_to_it() -> None:
+    from reportgen.ooxml.zipwrite import package_bytes, stored_zip, zip_bytes
+
+    assert stored_zip([("a\\b.xml", b"x")]) is None
+    assert stored_zip([("a\0b.xml", b"x")]) is None
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(zipfile, "ZIP64_LIMIT", 100)  # as if the part were 2 GB
+        assert stored_zip([("big.xml", b"x" * 200)]) is None
+        assert package_bytes([("big.xml", b"x" * 200)]) == zip_bytes(
+            [("big.xml", b"x" * 200)], compress=False
+        )
