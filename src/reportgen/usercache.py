@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import os
 
+TYPE_CHECKING = False  # not typing's: importing typing would be a tenth of ``kinds``
+if TYPE_CHECKING:
+    from _hashlib import HASH
+
 # No pathlib here: ``reportgen kinds`` and ``new`` read their output from this cache, and
 # importing pathlib would be a third of their time.
 
@@ -33,11 +37,9 @@ def folder() -> str | None:
 def key(*parts: bytes | str) -> str:
     """A key made of reportgen's version and ``parts`` (each framed by its length, so no two
     different lists of parts give the same key)."""
-    import hashlib  # (here: the commands that only read a cache need not import it)
-
     from reportgen.version import __version__
 
-    digest = hashlib.sha256(f"reportgen {__version__}\0".encode())
+    digest = sha256(f"reportgen {__version__}\0".encode())
     for part in parts:
         data = part.encode() if isinstance(part, str) else part
         digest.update(f"{len(data)}\0".encode())
@@ -172,3 +174,20 @@ def distribution_version(project: str) -> str | None:
             if name.endswith(".dist-info") and name.lower().startswith(prefix):
                 return name[len(prefix) : -len(".dist-info")]
     return None
+
+
+def sha256(data: bytes = b"") -> HASH:
+    """hashlib's ``sha256(data)`` without importing hashlib, whose OpenSSL binding costs a render
+    more than all its hashing: CPython's own implementation (``_sha2``, ``_sha256`` before 3.12),
+    the same digests; hashlib's where neither is built."""
+    import importlib
+
+    for module in ("_sha2", "_sha256"):
+        try:
+            make = importlib.import_module(module).sha256
+        except (ImportError, AttributeError):
+            continue
+        return make(data)  # type: ignore[no-any-return]
+    import hashlib
+
+    return hashlib.sha256(data)

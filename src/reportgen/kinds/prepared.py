@@ -56,13 +56,12 @@ def enabled() -> bool:
 @lru_cache(maxsize=1)
 def _made_by() -> bytes:
     """The code and versions every prepared validator depends on (raises when unknown)."""
-    import hashlib
     import importlib.util
     import sys
 
     from reportgen.kinds import schemadata
 
-    digest = hashlib.sha256(f"form {schemadata.FORM}\0{sys.version_info[:2]}\0".encode())
+    digest = usercache.sha256(f"form {schemadata.FORM}\0{sys.version_info[:2]}\0".encode())
     pydantic = importlib.util.find_spec("pydantic")
     if pydantic is None or not pydantic.origin:
         raise ImportError("pydantic")
@@ -87,10 +86,12 @@ def spec_key() -> str:
 @lru_cache(maxsize=1)
 def _shipped() -> dict[str, Any]:
     import json
-    from importlib import resources
+
+    from reportgen.kinds.listing import BUILTIN
 
     try:
-        data = json.loads((resources.files("reportgen.kinds.builtin") / SHIPPED).read_bytes())
+        with open(os.path.join(BUILTIN, SHIPPED), "rb") as file:
+            data = json.loads(file.read())
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}

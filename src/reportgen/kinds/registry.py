@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportgen.errors import InputError, Problem, UsageError
-from reportgen.kinds.listing import KIND_SUFFIXES, kind_files
+from reportgen.kinds.listing import BUILTIN, KIND_SUFFIXES, kind_files
 
 if TYPE_CHECKING:
     from reportgen.kinds.spec import KindSpec
@@ -96,19 +96,19 @@ def load_registry(kind_dirs: Iterable[str | Path] = ()) -> Registry:
 
 def builtin_names() -> list[str]:
     """The ids of the built-in kinds, in order."""
-    folder = resources.files("reportgen.kinds") / "builtin"
-    names = (entry.name for entry in folder.iterdir() if entry.name.endswith(".yaml"))
+    names = (name for name in os.listdir(BUILTIN) if name.endswith(".yaml"))
     return [name.removesuffix(".yaml") for name in sorted(names)]
 
 
 def builtin_bytes(kind_id: str) -> bytes:
     """The bytes of the built-in kind file of ``kind_id``."""
-    return (resources.files("reportgen.kinds") / "builtin" / f"{kind_id}.yaml").read_bytes()
+    with open(os.path.join(BUILTIN, f"{kind_id}.yaml"), "rb") as file:
+        return file.read()
 
 
 def _builtin(name: str) -> Kind:
-    entry = resources.files("reportgen.kinds") / "builtin" / name
-    return parse_kind(entry.read_text(encoding="utf-8"), f"<内置>/{name}")
+    with open(os.path.join(BUILTIN, name), encoding="utf-8") as file:
+        return parse_kind(file.read(), f"<内置>/{name}")
 
 
 def _folder(folder: Path) -> list[Kind]:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -72,16 +71,67 @@ class Deviation:
 
 @lru_cache(maxsize=1)
 def standard() -> Profile:
-    """The GB/T 9704-2012 profile shipped with reportgen."""
-    entry = resources.files("reportgen.layouts") / "profiles" / f"{STANDARD}.yaml"
-    return parse_standard(entry.read_text(encoding="utf-8"), f"<内置>/{STANDARD}.yaml")
+    """The GB/T 9704-2012 profile shipped with reportgen. What its YAML holds is kept in the
+    user's cache (a render would otherwise spend a twentieth of its time reading it), under the
+    key of its bytes, the YAML reading code and ruamel's version."""
+    import json
+
+    from reportgen import usercache
+    from reportgen.yamlio.source import SourceMap
+
+    origin = f"<内置>/{STANDARD}.yaml"
+    with open(_HERE / "profiles" / f"{STANDARD}.yaml", "rb") as file:
+        raw = file.read()
+    key = _standard_key(raw) if usercache.folder() is not None else None
+    stored = usercache.read(_CACHE_NAME, key) if key is not None else None
+    if stored is not None:
+        try:
+            return _standard(json.loads(stored), SourceMap(origin), origin)
+        except (ValueError, InputError, AttributeError, TypeError):
+            pass  # damaged: read the file
+    from reportgen.yamlio.source import parse_yaml
+
+    text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    data, source = parse_yaml(text, origin)
+    profile = _standard(data, source, origin)
+    try:
+        kept = json.dumps(data, ensure_ascii=False)
+    except (TypeError, ValueError):
+        kept = None
+    if key is not None and kept is not None and json.loads(kept) == data:  # JSON holds it all
+        usercache.write(_CACHE_NAME, key, kept.encode())
+    return profile
+
+
+_HERE = Path(__file__).resolve().parent
+_CACHE_NAME = "profile"
+
+
+def _standard_key(raw: bytes) -> str:
+    from reportgen import usercache
+
+    package = _HERE.parent
+    code = [(package / name).read_bytes() for name in _READING_CODE]
+    return usercache.key(
+        _CACHE_NAME, raw, *code, str(usercache.distribution_version("ruamel.yaml"))
+    )
+
+
+#: The code that turns the profile's YAML into values, below the package.
+_READING_CODE = ("layouts/profile.py", "yamlio/compose.py", "yamlio/source.py")
 
 
 def parse_standard(text: str, origin: str) -> Profile:
     """A profile whose every value carries ``value``, ``clause`` and ``strength``."""
-    from reportgen.yamlio.source import parse_yaml, require_mapping
+    from reportgen.yamlio.source import parse_yaml
 
     data, source = parse_yaml(text, origin)
+    return _standard(data, source, origin)
+
+
+def _standard(data: Any, source: Any, origin: str) -> Profile:
+    from reportgen.yamlio.source import require_mapping
+
     data = require_mapping(data, source)
     values: dict[str, Value] = {}
     for group, table in data.items():

@@ -91,10 +91,10 @@ def makers() -> str | None:
 
 
 def _code_digest() -> bytes:
-    import hashlib
+    from reportgen.usercache import sha256
 
     root = Path(__file__).resolve().parent.parent.parent  # the reportgen package
-    digest = hashlib.sha256()
+    digest = sha256()
     for folder, pattern in _CODE:
         for path in sorted((root / folder).glob(pattern)):
             data = path.read_bytes()
@@ -130,10 +130,8 @@ def _shipped(template: Path | None, key: str) -> bytes | None:
 
 def read_shipped() -> tuple[str, str, bytes]:
     """The key, the makers (:func:`makers`) and the preparation in ``reference.prepared``."""
-    from importlib import resources
-
     try:
-        data = (resources.files("reportgen.docx.write") / SHIPPED).read_bytes()
+        data = (Path(__file__).resolve().parent / SHIPPED).read_bytes()
     except OSError:
         return "", "", b""
     head, _, rest = data.partition(b"\n")

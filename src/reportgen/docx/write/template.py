@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterable
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +22,8 @@ _THEME_FONT_ATTRIBUTES = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"
 
 
 def packaged_template_bytes() -> bytes:
-    return (resources.files("reportgen.templates") / "docx" / "reference.docx").read_bytes()
+    package = Path(__file__).resolve().parent.parent.parent  # reportgen/
+    return (package / "templates" / "docx" / "reference.docx").read_bytes()
 
 
 def checked_template_bytes(template: Path) -> bytes:

@@ -38,9 +38,9 @@ _WORDS_CACHE = "title-words"
 def lexicon() -> frozenset[str]:
     """Words of official titles that must stay whole (data file ``title_words.txt``, one word a
     line, ``#`` comments); it wins over the segmenter where both know a stretch."""
-    from importlib import resources
+    from pathlib import Path
 
-    text = (resources.files("reportgen.docx.write") / LEXICON_FILE).read_text(encoding="utf-8")
+    text = (Path(__file__).resolve().parent / LEXICON_FILE).read_text(encoding="utf-8")
     lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return frozenset(line for line in lines if line)
 
