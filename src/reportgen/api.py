@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportgen.errors import InputError, Problem, UsageError
 from reportgen.kinds.registry import Kind, Registry, load_registry
@@ -43,8 +42,10 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class RenderResult:
+class RenderResult(NamedTuple):
+    """What :func:`render` wrote, and what it left unfilled. (Named tuples, not dataclasses,
+    for the records a render makes: importing dataclasses would be a tenth of the command.)"""
+
     output: Path | None
     unfilled: tuple[Unfilled, ...]
     source: str
@@ -89,13 +90,13 @@ def render_batch(
     return Batch(batch.plan(list(paths), output, table, options), options, jobs)
 
 
-@dataclass(frozen=True)
 class Batch:
     """Planned reports: ``len`` is how many; iterating renders them."""
 
-    jobs: list[Job]
-    options: BatchOptions
-    workers: int | None
+    def __init__(self, jobs: list[Job], options: BatchOptions, workers: int | None) -> None:
+        self.jobs = jobs
+        self.options = options
+        self.workers = workers
 
     def __len__(self) -> int:
         return len(self.jobs)
@@ -274,8 +275,7 @@ def lint(paths: Sequence[str | Path], options: LintOptions | None = None) -> Lin
     return run_lint([str(path) for path in paths], options or LintOptions())
 
 
-@dataclass(frozen=True)
-class Checked:
+class Checked(NamedTuple):
     """What :func:`check_text` found in a report's YAML text, for a page that checks as one types."""
 
     #: Syntax and validation errors (nothing can be rendered while there are any).

@@ -6,10 +6,13 @@ cheap (the CLI's ``--help`` stays fast).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from reportgen.docx.model import DocxParagraph, Mark
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from reportgen.docx.model import DocxParagraph, Mark
 
 __all__ = ["DocxParagraph", "Mark", "annotate_docx", "each_docx_paragraph", "read_docx"]
 
@@ -42,3 +45,13 @@ def annotate_docx(source: Path, out: Path, marks: Sequence[Mark]) -> None:
     from reportgen.docx.annotate import annotate_docx as annotate
 
     annotate(Path(source), Path(out), marks)
+
+
+def __getattr__(name: str) -> Any:
+    """:class:`DocxParagraph` and :class:`Mark`, imported when first asked for: a render
+    imports this package for its writer and needs neither."""
+    if name in ("DocxParagraph", "Mark"):
+        from reportgen.docx import model
+
+        return getattr(model, name)
+    raise AttributeError(name)

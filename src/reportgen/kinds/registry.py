@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,12 +18,15 @@ if TYPE_CHECKING:
 __all__ = ["KIND_SUFFIXES", "Kind", "Registry", "load_kind_file", "load_registry", "parse_kind"]
 
 
-@dataclass(frozen=True)
 class Kind:
     """A report kind: its spec (from a kind file) and the model built from it."""
 
-    spec: KindSpec  # or its plain record (:mod:`reportgen.kinds.prepared`)
-    origin: str  # the kind file, for messages
+    def __init__(self, spec: KindSpec, origin: str) -> None:
+        self.spec = spec  # or its plain record (:mod:`reportgen.kinds.prepared`)
+        self.origin = origin  # the kind file, for messages
+
+    def __repr__(self) -> str:
+        return f"Kind({self.id!r}, {self.origin!r})"
 
     @property
     def id(self) -> str:

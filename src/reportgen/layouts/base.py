@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from reportgen.gongwen.days import Day
@@ -22,8 +21,7 @@ if TYPE_CHECKING:
 Loc = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Missing:
+class Missing(NamedTuple):
     """A value the report leaves empty (an unknown date, a 期号): shown as ``shown``, highlighted,
     and listed as an unfilled field ``key``."""
 

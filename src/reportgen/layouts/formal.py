@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from reportgen.gongwen.placeholders import todo
@@ -100,7 +99,7 @@ class FormalFormat(Format):
     def _imprint(self, report: Any, composer: Composer, moved_recipient: Any) -> Iterator[Any]:
         """The 版记 (7.4): 主送 (if moved), 抄送, 印发机关 and 印发日期."""
         if moved_recipient is not None:
-            yield replace(moved_recipient, role="imprint-to")
+            yield moved_recipient.replace(role="imprint-to")
         copies = names(report.copy_to)
         if copies:
             text = "，".join(copies).rstrip("。") + "。"
@@ -207,7 +206,7 @@ def _attachment_note(report: Any, composer: Composer) -> Iterator[Any]:
         number = f"{index + 1}." if len(attachments) > 1 else ""
         label = ("附件：" if index == 0 else "") + number
         block = composer.block("attachment-note", attachment.title, ("attachments", index))
-        yield replace(block, number=label, level=index)
+        yield block.replace(number=label, level=index)
 
 
 def _attachments(report: Any, composer: Composer) -> Iterator[Any]:

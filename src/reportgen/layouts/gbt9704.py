@@ -9,8 +9,7 @@ sizes in half-points; border widths in eighths of a point.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from reportgen.layouts.profile import Profile, standard
 
@@ -30,9 +29,9 @@ def eighths(millimetres: float) -> int:
     return max(2, round(millimetres / 25.4 * 72 * 8))
 
 
-@dataclass(frozen=True)
 class Page:
-    """A profile's values as OOXML stores them."""
+    """A profile's values as OOXML stores them. (A plain class: a dataclass of sixty fields
+    costs a render more to create than all the values.)"""
 
     PAGE_WIDTH: int
     PAGE_HEIGHT: int
@@ -120,6 +119,21 @@ class Page:
     STYLE_BRIEF_META: ClassVar[str] = "RG Brief Meta"
     STYLE_DISTRIBUTION: ClassVar[str] = "RG Distribution"
     STYLE_PAGE_NUMBER: ClassVar[str] = "RG Page Number"
+
+    def __init__(self, **values: Any) -> None:
+        fields = [name for name, kind in Page.__annotations__.items() if "ClassVar" not in kind]
+        if sorted(values) != sorted(fields):
+            raise TypeError(f"Page takes exactly {', '.join(fields)}")
+        self.__dict__.update(values)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and vars(other) == vars(self)
+
+    def __hash__(self) -> int:
+        return hash(tuple(vars(self).items()))
+
+    def __repr__(self) -> str:
+        return f"Page({', '.join(f'{k}={v!r}' for k, v in vars(self).items())})"
 
     @classmethod
     def of(cls, p: Profile) -> Page:

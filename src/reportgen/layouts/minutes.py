@@ -7,7 +7,6 @@ take the place of the 署名 and 成文日期.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
 from reportgen.layouts.base import Composer
@@ -27,7 +26,7 @@ def attendance(report: Any, composer: Composer) -> Iterator[Any]:
         people = names(getattr(report, key))
         if people:
             block = composer.block("attendance", "，".join(people), (key,))
-            yield replace(block, number=f"{label}：")
+            yield block.replace(number=f"{label}：")
 
 
 def scaffold_lines() -> list[str]:

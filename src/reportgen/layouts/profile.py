@@ -21,10 +21,9 @@ bureau profile that tries is an :class:`~reportgen.errors.InputError` naming the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportgen.errors import InputError, Problem
 
@@ -35,8 +34,7 @@ STRENGTHS = ("规定", "推算", "一般", "推荐", "可以", "实务")
 FIXED = frozenset({"规定", "推算"})
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(NamedTuple):
     """One page value: ``key`` is dotted (``margins.top_mm``)."""
 
     key: str
@@ -46,19 +44,21 @@ class Value:
     note: str = ""
 
 
-@dataclass(frozen=True)
 class Profile:
-    id: str
-    title: str
-    values: dict[str, Value]
-    origin: str
+    def __init__(self, id: str, title: str, values: dict[str, Value], origin: str) -> None:
+        self.id = id
+        self.title = title
+        self.values = values
+        self.origin = origin
+
+    def __repr__(self) -> str:
+        return f"Profile({self.id!r}, {self.title!r}, {len(self.values)} values, {self.origin!r})"
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key].value
 
 
-@dataclass(frozen=True)
-class Deviation:
+class Deviation(NamedTuple):
     """A value of a profile that differs from the standard's."""
 
     value: Value  # as the standard has it

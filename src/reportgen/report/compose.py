@@ -7,8 +7,7 @@ text (figures, placeholders) and numbers the headings. It knows no particular ki
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportgen.errors import InputError
 from reportgen.gongwen.headings import draft_label_level, heading_number
@@ -21,8 +20,7 @@ from reportgen.report.textfill import FieldValue, TextFiller, Unfilled
 from reportgen.yamlio.source import Loc, SourceMap
 
 
-@dataclass(frozen=True)
-class Composed:
+class Composed(NamedTuple):
     document: Document
     unfilled: tuple[Unfilled, ...]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from reportgen.layouts import FormatName, LayoutName
 
@@ -48,43 +48,84 @@ ROLES = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A run of text; ``placeholder`` marks a missing figure that must be highlighted."""
 
     text: str
     placeholder: bool = False
 
 
-@dataclass(frozen=True)
 class Block:
-    role: str
-    spans: tuple[Span, ...] = ()
-    level: int = 0
-    number: str = ""
-    #: Text set on the right of the same line (the date of ``brief-meta``).
-    aside: tuple[Span, ...] = ()
-    #: The line of the YAML this block came from, for reporting placeholders by line.
-    source_line: int | None = None
-    #: The cells of a ``table`` block, row by row.
-    rows: tuple[tuple[str, ...], ...] = ()
+    """A block of the document: a paragraph (or a table) in one role.
 
-    def __post_init__(self) -> None:
-        if self.role not in ROLES:
-            raise ValueError(f"unknown block role {self.role!r}")
+    (Plain classes and named tuples, not dataclasses, for what a render builds: importing
+    dataclasses and creating the classes would be a tenth of a ``render`` command.)"""
+
+    __slots__ = ("aside", "level", "number", "role", "rows", "source_line", "spans")
+
+    def __init__(
+        self,
+        role: str,
+        spans: tuple[Span, ...] = (),
+        level: int = 0,
+        number: str = "",
+        aside: tuple[Span, ...] = (),
+        source_line: int | None = None,
+        rows: tuple[tuple[str, ...], ...] = (),
+    ) -> None:
+        if role not in ROLES:
+            raise ValueError(f"unknown block role {role!r}")
+        self.role = role
+        self.spans = spans
+        self.level = level
+        self.number = number
+        #: Text set on the right of the same line (the date of ``brief-meta``).
+        self.aside = aside
+        #: The line of the YAML this block came from, for reporting placeholders by line.
+        self.source_line = source_line
+        #: The cells of a ``table`` block, row by row.
+        self.rows = rows
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (
+            self.role,
+            self.spans,
+            self.level,
+            self.number,
+            self.aside,
+            self.source_line,
+            self.rows,
+        )
+
+    def replace(self, **changes: Any) -> Block:
+        """This block with ``changes`` to its fields (checked as a new block is)."""
+        fields = dict(zip(_BLOCK_FIELDS, self._fields(), strict=True))
+        return Block(**{**fields, **changes})
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Block and other._fields() == self._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{k}={v!r}" for k, v in zip(_BLOCK_FIELDS, self._fields(), strict=True))
+        return f"Block({shown})"
 
     @property
     def text(self) -> str:
         return "".join(span.text for span in self.spans)
 
 
-@dataclass(frozen=True)
-class Document:
+_BLOCK_FIELDS = ("role", "spans", "level", "number", "aside", "source_line", "rows")
+
+
+class Document(NamedTuple):
     layout: Layout
     title: str
     author: str
     date: dt.date | None  # None: not yet known (rendered as a placeholder)
-    blocks: tuple[Block, ...] = field(default_factory=tuple)
+    blocks: tuple[Block, ...] = ()
     format: Format = "ordinary"
 
     def placeholders(self) -> Iterator[tuple[Block, Span]]:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from reportgen.errors import InputError, Problem
 from reportgen.kinds.registry import Kind, Registry
@@ -15,8 +14,7 @@ if TYPE_CHECKING:
     from reportgen.kinds.models import Report
 
 
-@dataclass(frozen=True)
-class LoadedReport:
+class LoadedReport(NamedTuple):
     kind: Kind
     report: Report
     source: SourceMap

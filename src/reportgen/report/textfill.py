@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportgen.errors import InputError, Problem
 from reportgen.gongwen.placeholders import find_placeholders
@@ -28,8 +27,7 @@ _PLAIN_REFERENCE = re.compile(r"\{\{\s*([^\W\d]\w*)\s*\}\}")
 _TEMPLATE_MARKS = ("{{", "{%", "{#")
 
 
-@dataclass(frozen=True)
-class Unfilled:
+class Unfilled(NamedTuple):
     """A placeholder left in the output, with the YAML line it comes from."""
 
     line: int | None

@@ -13,7 +13,6 @@ Tags: the YAML 1.2 core schema's (``!!str``, ``!!int``, ``!!float``, ``!!bool``,
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -24,25 +23,45 @@ from reportgen.textio import XML_FORBIDDEN
 _CORE = "tag:yaml.org,2002:"
 
 
-@dataclass
 class _Open:
     """A mapping or sequence being built."""
 
-    value: Any
-    loc: tuple[str | int, ...]
-    anchor: str | None
-    nodes_at_start: int
-    chars_at_start: int
-    key: Any = None
-    key_event: Any = None
-    index: int = 0
+    __slots__ = (
+        "anchor",
+        "chars_at_start",
+        "index",
+        "key",
+        "key_event",
+        "loc",
+        "nodes_at_start",
+        "value",
+    )
+
+    def __init__(
+        self,
+        value: Any,
+        loc: tuple[str | int, ...],
+        anchor: str | None,
+        nodes_at_start: int,
+        chars_at_start: int,
+    ) -> None:
+        self.value = value
+        self.loc = loc
+        self.anchor = anchor
+        self.nodes_at_start = nodes_at_start
+        self.chars_at_start = chars_at_start
+        self.key: Any = None
+        self.key_event: Any = None
+        self.index = 0
 
 
-@dataclass
 class _Counts:
-    nodes: int = 0
-    chars: int = 0
-    anchors: dict[str, tuple[Any, int, int]] = field(default_factory=dict)
+    __slots__ = ("anchors", "chars", "nodes")
+
+    def __init__(self) -> None:
+        self.nodes = 0
+        self.chars = 0
+        self.anchors: dict[str, tuple[Any, int, int]] = {}
 
 
 @lru_cache(maxsize=1)

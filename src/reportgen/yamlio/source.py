@@ -7,9 +7,8 @@ into plain Python data for validation and keep a :class:`SourceMap` from each va
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportgen.errors import InputError, Problem, UsageError
 from reportgen.textio import read_text
@@ -17,21 +16,34 @@ from reportgen.textio import read_text
 Loc = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     line: int
     column: int
 
 
-@dataclass
 class SourceMap:
     """Where each value (and each mapping key) of a YAML document stands."""
 
-    path: str
-    values: dict[Loc, Position] = field(default_factory=dict)
-    keys: dict[Loc, Position] = field(default_factory=dict)
-    #: For block scalars (``|``): the line where their text starts.
-    block_starts: dict[Loc, int] = field(default_factory=dict)
+    def __init__(
+        self,
+        path: str,
+        values: dict[Loc, Position] | None = None,
+        keys: dict[Loc, Position] | None = None,
+        block_starts: dict[Loc, int] | None = None,
+    ) -> None:
+        self.path = path
+        self.values: dict[Loc, Position] = {} if values is None else values
+        self.keys: dict[Loc, Position] = {} if keys is None else keys
+        #: For block scalars (``|``): the line where their text starts.
+        self.block_starts: dict[Loc, int] = {} if block_starts is None else block_starts
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is SourceMap and vars(other) == vars(self)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return f"SourceMap({self.path!r}, {len(self.values)} values)"
 
     def position(self, loc: Loc, *, key: bool = False) -> Position | None:
         """The position of ``loc``, or of its nearest ancestor that has one."""

@@ -14,9 +14,9 @@ test renders every example every way).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 DOCUMENT_PART = "word/document.xml"
 CORE_PART = "docProps/core.xml"
@@ -24,8 +24,7 @@ _CACHE_NAME = "template"
 SHIPPED = "reference.prepared"
 
 
-@dataclass(frozen=True)
-class Prepared:
+class Prepared(NamedTuple):
     parts: tuple[tuple[str, bytes], ...]  # every part but the document and its properties
     document_xml: bytes  # the main part with an empty body (only its w:sectPr)
     style_ids: dict[str, str]  # paragraph style name → styleId
