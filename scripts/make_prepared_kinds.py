@@ -1,8 +1,8 @@
-"""Write src/reportgen/kinds/builtin/prepared.json: the built-in kinds' validators and the kind
-files' own, prepared from the pydantic models (see reportgen.kinds.prepared) under the key of
-each kind file, the code that shapes the models and the pydantic, pydantic-core and Python
-versions installed here. Run it after changing a built-in kind or the models' code;
-tests/test_prepared.py says when it is out of date.
+"""Write src/reportgen/kinds/builtin/*.prepared.json: the built-in kinds' validators and the
+kind files' own, prepared from the pydantic models (see reportgen.kinds.prepared) under the key
+of each kind file, the code that shapes the models and the pydantic, pydantic-core, ruamel.yaml
+and Python versions installed here. Run it after changing a built-in kind or the models' code;
+tests/test_prepared.py says when they are out of date.
 
 Usage: .venv/bin/python scripts/make_prepared_kinds.py  (with reportgen installed from this tree)
 """
@@ -10,24 +10,29 @@ Usage: .venv/bin/python scripts/make_prepared_kinds.py  (with reportgen installe
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
-from reportgen.kinds.prepared import SHIPPED, shipped_data
+from reportgen.kinds.prepared import SHIPPED, shipped_data, shipped_path
 
-TARGET = (
-    Path(__file__).resolve().parent.parent / "src" / "reportgen" / "kinds" / "builtin" / SHIPPED
-)
+FOLDER = Path(__file__).resolve().parent.parent / "src" / "reportgen" / "kinds" / "builtin"
 
 
-def shipped_text() -> str:
-    """One entry a line (a kind's change is one line of the diff), each compact."""
-    lines = [
-        f"{json.dumps(name)}: {json.dumps(entry, ensure_ascii=False, separators=(',', ':'))}"
+def shipped_texts() -> dict[Path, str]:
+    """Each shipped file (in the source tree) and its text, made now."""
+    return {
+        FOLDER / os.path.basename(shipped_path(name)): json.dumps(
+            entry, ensure_ascii=False, separators=(",", ":")
+        )
+        + "\n"
         for name, entry in shipped_data().items()
-    ]
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+    }
 
 
 if __name__ == "__main__":
-    TARGET.write_text(shipped_text(), encoding="utf-8")
-    print(f"wrote {TARGET} ({TARGET.stat().st_size} bytes)")
+    texts = shipped_texts()
+    for stale in set(FOLDER.glob(f"*{SHIPPED}")) - set(texts):
+        stale.unlink()
+    for path, text in texts.items():
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path} ({len(text.encode())} bytes)")

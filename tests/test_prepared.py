@@ -38,7 +38,7 @@ def cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.delenv("REPORTGEN_CACHE", raising=False)
     monkeypatch.delenv("REPORTGEN_PREPARED", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    prepared._validator.cache_clear()
+    prepared.forget()
     return tmp_path / "cache" / "reportgen"
 
 
@@ -196,7 +196,7 @@ def test_stale_damaged_or_foreign_data_changes_nothing(
     assert entries  # prepared by the first render
     for entry in entries:  # damaged: not used, and prepared again
         _damage(entry)
-    prepared._validator.cache_clear()
+    prepared.forget()
     assert load_prepared(source, (BUREAU.parent,)) is None
     assert _render(monkeypatch, source, tmp_path / "b.docx", full=False, **kw) == expected
     # foreign: an entry that names a function outside reportgen's checks is refused
@@ -205,13 +205,13 @@ def test_stale_damaged_or_foreign_data_changes_nothing(
         data = json.loads(body)
         text = json.dumps(data).replace("reportgen.kinds.figuredata:", "os:", 1)
         entry.write_bytes(head + b"\n" + text.encode())
-    prepared._validator.cache_clear()
+    prepared.forget()
     assert load_prepared(source, (BUREAU.parent,)) is None
     assert _render(monkeypatch, source, tmp_path / "c.docx", full=False, **kw) == expected
-    # stale: the shipped data under another key is not used
-    monkeypatch.setattr(prepared, "_shipped", lambda: {"han": {"key": "0" * 64, "data": {}}})
+    # stale: shipped data made under another key is not used
+    monkeypatch.setattr(prepared, "kind_key", lambda data: "0" * 64)
     monkeypatch.setenv("REPORTGEN_CACHE", "off")
-    prepared._validator.cache_clear()
+    prepared.forget()
     assert load_prepared(EXAMPLES / "han.yaml", ()) is None
     assert _same_both_ways(monkeypatch, EXAMPLES / "han.yaml", tmp_path / "d.docx")[0]
 
@@ -254,19 +254,21 @@ def test_an_edited_bureau_kind_is_prepared_again(
 def test_the_shipped_data_is_current() -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
-        from make_prepared_kinds import TARGET, shipped_text
+        from make_prepared_kinds import FOLDER, shipped_texts
     finally:
         sys.path.remove(str(ROOT / "scripts"))
-    assert TARGET.read_text("utf-8") == shipped_text(), (
-        "src/reportgen/kinds/builtin/prepared.json is out of date: "
-        "run .venv/bin/python scripts/make_prepared_kinds.py"
-    )
+    texts = shipped_texts()
+    assert set(FOLDER.glob(f"*{prepared.SHIPPED}")) == set(texts)
+    for path, text in texts.items():
+        assert path.read_text("utf-8") == text, (
+            f"{path.name} is out of date: run .venv/bin/python scripts/make_prepared_kinds.py"
+        )
 
 
 def test_the_shipped_data_is_used_first(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REPORTGEN_CACHE", "off")
     monkeypatch.delenv("REPORTGEN_PREPARED", raising=False)
-    prepared._validator.cache_clear()
+    prepared.forget()
     for path in EXAMPLES.glob("*.yaml"):
         assert load_prepared(path, ()) is not None, path.name
 

@@ -9,7 +9,7 @@ a report it rejects, a kind it has no validator for under the current key, anyth
 goes the full way through pydantic, which gives every message exactly as without it.
 
 The built-in kinds' validators and the kind files' own (``KindSpec``) ship in the wheel
-(``kinds/builtin/prepared.json``, written by ``scripts/make_prepared_kinds.py``; a test fails
+(``kinds/builtin/*.prepared.json``, written by ``scripts/make_prepared_kinds.py``; a test fails
 when it is stale); a bureau's kinds are prepared into the user's cache
 (:mod:`reportgen.usercache`) after their first full render. ``REPORTGEN_PREPARED=off`` turns
 prepared validation off (for comparing the two ways); ``REPORTGEN_CACHE=off`` the cache only.
@@ -24,7 +24,9 @@ from typing import Any
 
 from reportgen import usercache
 
-SHIPPED = "prepared.json"
+#: The shipped files: ``kinds/builtin/<id>.prepared.json``, and the kind files' own validator's.
+SHIPPED = ".prepared.json"
+SPEC = "_kindspec"
 _KIND_ENTRY = "kind-schema"
 _SPEC_ENTRY = "kindspec-schema"
 _PACKAGE = Path(__file__).resolve().parent.parent  # reportgen/
@@ -46,6 +48,8 @@ _CODE = (
     "layouts/formal_fields.py",
     "layouts/minutes.py",
     "layouts/report.py",
+    "yamlio/compose.py",  # what a kind file holds is kept too
+    "yamlio/source.py",
 )
 
 
@@ -67,6 +71,7 @@ def _made_by() -> bytes:
         raise ImportError("pydantic")
     version_file = Path(pydantic.origin).with_name("version.py").read_bytes()
     digest.update(f"pydantic-core {schemadata.core_version()}\0".encode())
+    digest.update(f"ruamel.yaml {usercache.distribution_version('ruamel.yaml')}\0".encode())
     for name in ("pydantic/version.py", *_CODE):
         data = version_file if name.startswith("pydantic/") else (_PACKAGE / name).read_bytes()
         digest.update(f"{name}\0{len(data)}\0".encode() + data)
@@ -83,58 +88,65 @@ def spec_key() -> str:
     return usercache.key(_SPEC_ENTRY, _made_by())
 
 
-@lru_cache(maxsize=1)
-def _shipped() -> dict[str, Any]:
-    import json
-
+def shipped_path(name: str) -> str:
+    """The file of the prepared data shipped for ``name`` (a built-in kind's id, or
+    :data:`SPEC` for the kind files' own validator)."""
     from reportgen.kinds.listing import BUILTIN
 
-    try:
-        with open(os.path.join(BUILTIN, SHIPPED), "rb") as file:
-            data = json.loads(file.read())
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    return os.path.join(BUILTIN, f"{name}{SHIPPED}")
 
 
-def _entry(name: str, key: str, shipped: Any) -> Any:
-    """The prepared data stored under ``key``: shipped in the wheel, or in the user's cache."""
-    if isinstance(shipped, dict) and shipped.get("key") == key:
-        return shipped.get("data")
-    stored = usercache.read(name, key)
-    if stored is None:
-        return None
+@lru_cache(maxsize=32)
+def _data(name: str, key: str, shipped: str) -> dict[str, Any] | None:
+    """The prepared data stored under ``key``: the file shipped for ``shipped`` (a built-in
+    kind's or :data:`SPEC`; "" for none) if made under ``key``, else the user's cache entry."""
     import json
 
-    try:
-        return json.loads(stored)
-    except ValueError:
-        return None
+    data: Any = None
+    if shipped:
+        try:
+            with open(shipped_path(shipped), "rb") as file:
+                found = json.loads(file.read())
+        except (OSError, ValueError):
+            found = None
+        if isinstance(found, dict) and found.get("key") == key:
+            data = found.get("data")
+    if data is None:
+        stored = usercache.read(name, key)
+        try:
+            data = None if stored is None else json.loads(stored)
+        except ValueError:
+            data = None
+    return data if isinstance(data, dict) else None
 
 
 @lru_cache(maxsize=16)
-def _validator(name: str, key: str, shipped_name: str) -> Any:
+def _validator(name: str, key: str, shipped: str) -> Any:
     """The validator stored under ``key`` (None when there is none), once per process."""
     from reportgen.kinds import schemadata
 
-    shipped = _shipped().get(shipped_name)
-    data = _entry(name, key, shipped)
-    if not isinstance(data, dict):
-        return None
-    return schemadata.validator(data.get("validator"))
+    data = _data(name, key, shipped)
+    return None if data is None else schemadata.validator(data.get("validator"))
 
 
-def _kind_id(key: str, shipped_name: str) -> str | None:
-    data = _entry(_KIND_ENTRY, key, _shipped().get(shipped_name))
-    found = data.get("id") if isinstance(data, dict) else None
+def forget() -> None:
+    """Forget what this process has read of the prepared data (a new process would)."""
+    _data.cache_clear()
+    _validator.cache_clear()
+
+
+def _kind_id(key: str, shipped: str) -> str | None:
+    data = _data(_KIND_ENTRY, key, shipped)
+    found = data.get("id") if data is not None else None
     return found if isinstance(found, str) else None
 
 
 class Found:
-    """A kind found with a prepared validator: its file's text and origin, and the validator."""
+    """A kind found with a prepared validator: what its file holds, unvalidated (see
+    :func:`reportgen.kinds.registry.kind_data`), its origin, and the report validator."""
 
-    def __init__(self, text: str, origin: str, validator: Any) -> None:
-        self.text = text
+    def __init__(self, kind_data: dict[str, Any], origin: str, validator: Any) -> None:
+        self.kind_data = kind_data
         self.origin = origin
         self.validator = validator
 
@@ -145,11 +157,11 @@ def find(kind_id: str, kind_dirs: tuple[Path, ...]) -> Found | None:
     taken twice; None otherwise (the registry then decides, with its messages)."""
     from reportgen.kinds.listing import kind_files
     from reportgen.kinds.registry import builtin_bytes, builtin_names
-    from reportgen.textio import decode_text, read_bytes
+    from reportgen.textio import read_bytes
 
     builtin = builtin_names()
     ids = set(builtin)
-    chosen: tuple[bytes, str, str] | None = None  # bytes, origin, key
+    chosen: tuple[bytes, str, str, str] | None = None  # bytes, origin, key, shipped
     for folder in kind_dirs:
         for path in kind_files(folder):
             data = read_bytes(path)
@@ -159,24 +171,31 @@ def find(kind_id: str, kind_dirs: tuple[Path, ...]) -> Found | None:
                 return None
             ids.add(found)
             if found == kind_id:
-                chosen = data, str(path), key
+                chosen = data, str(path), key, ""
     if chosen is None and kind_id in builtin:
         data = builtin_bytes(kind_id)
-        chosen = data, f"<内置>/{kind_id}.yaml", kind_key(data)
+        chosen = data, f"<内置>/{kind_id}.yaml", kind_key(data), kind_id
         if _kind_id(chosen[2], kind_id) != kind_id:
             return None
     if chosen is None:
         return None
-    data, origin, key = chosen
-    validator = _validator(_KIND_ENTRY, key, kind_id if origin.startswith("<内置>") else "")
-    if validator is None:
+    data, origin, key, shipped = chosen
+    validator = _validator(_KIND_ENTRY, key, shipped)
+    entry = _data(_KIND_ENTRY, key, shipped)
+    if validator is None or entry is None:
         return None
-    return Found(decode_text(data, origin), origin, validator)
+    kind_data = entry.get("kind")
+    if not isinstance(kind_data, dict):  # not kept: read the file
+        from reportgen.kinds.registry import kind_data as read_kind
+        from reportgen.textio import decode_text
+
+        kind_data = read_kind(decode_text(data, origin), origin)[0]
+    return Found(kind_data, origin, validator)
 
 
 def spec_validator() -> Any:
     """The prepared validator of kind files (``KindSpec``), or None."""
-    return _validator(_SPEC_ENTRY, spec_key(), "kindspec")
+    return _validator(_SPEC_ENTRY, spec_key(), SPEC)
 
 
 def remember(kind_dirs: tuple[Path, ...], kind_id: str) -> None:
@@ -199,7 +218,7 @@ def remember(kind_dirs: tuple[Path, ...], kind_id: str) -> None:
     except Exception:  # an optimisation: the full path stays
         pass
     finally:
-        _validator.cache_clear()
+        forget()
 
 
 def _read(path: Path) -> bytes:
@@ -220,7 +239,7 @@ def _store_spec() -> None:
 
 def _store_kind(data: bytes, origin: str) -> None:
     key = kind_key(data)
-    if _entry(_KIND_ENTRY, key, None) is not None:
+    if _data(_KIND_ENTRY, key, "") is not None:
         return
     usercache.write(_KIND_ENTRY, key, kind_bytes_entry(data, origin))
 
@@ -233,22 +252,44 @@ def kind_bytes_entry(data: bytes, origin: str) -> bytes:
 
 
 def kind_entry(data: bytes, origin: str) -> dict[str, Any]:
+    """The id, the report validator and (when JSON holds it exactly) what the kind file holds."""
+    import json
+
     from reportgen.kinds import schemadata
-    from reportgen.kinds.registry import parse_kind
+    from reportgen.kinds.registry import kind_data, parse_kind
     from reportgen.textio import decode_text
 
-    kind = parse_kind(decode_text(data, origin), origin)
-    return {"id": kind.id, "validator": schemadata.encode(kind.model)}
+    text = decode_text(data, origin)
+    kind = parse_kind(text, origin)
+    entry = {"id": kind.id, "validator": schemadata.encode(kind.model)}
+    read = kind_data(text, origin)[0]
+    try:
+        if _same(json.loads(json.dumps(read, ensure_ascii=False)), read):
+            entry["kind"] = read
+    except (TypeError, ValueError):
+        pass  # a value JSON cannot hold (a date): the file is read each time
+    return entry
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal, and of the same types throughout (JSON reads 1 and 1.0 back as such)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(map(_same, a, b))
+    return bool(a == b)
 
 
 def shipped_data() -> dict[str, Any]:
-    """What ``kinds/builtin/prepared.json`` holds, made now (needs pydantic)."""
+    """What the shipped files hold, by name (:func:`shipped_path`), made now (needs pydantic)."""
     from reportgen.kinds import schemadata
     from reportgen.kinds.registry import builtin_bytes, builtin_names
     from reportgen.kinds.spec import KindSpec
 
     shipped: dict[str, Any] = {
-        "kindspec": {"key": spec_key(), "data": {"validator": schemadata.encode(KindSpec)}}
+        SPEC: {"key": spec_key(), "data": {"validator": schemadata.encode(KindSpec)}}
     }
     for kind_id in builtin_names():
         data = builtin_bytes(kind_id)

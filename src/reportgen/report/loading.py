@@ -66,7 +66,6 @@ def load_prepared(path: str | Path, kind_dirs: tuple[Path, ...]) -> LoadedReport
 
 def _load_prepared(path: str | Path, kind_dirs: tuple[Path, ...]) -> LoadedReport | None:
     from reportgen.kinds import prepared
-    from reportgen.kinds.registry import kind_data
     from reportgen.textio import read_text
     from reportgen.yamlio.source import parse_yaml
 
@@ -77,7 +76,7 @@ def _load_prepared(path: str | Path, kind_dirs: tuple[Path, ...]) -> LoadedRepor
     spec_validator = prepared.spec_validator()
     if found is None or spec_validator is None:
         return None
-    spec = spec_validator.validate_python(kind_data(found.text, found.origin)[0])
+    spec = spec_validator.validate_python(found.kind_data)
     report = found.validator.validate_python(data)
     get_layout(spec.layout).check(report, source, spec)
     return LoadedReport(Kind(spec, found.origin), report, source)
