@@ -3,6 +3,7 @@ that end, fail or are stopped without losing a report or outliving the batch."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import time
@@ -12,6 +13,7 @@ import pytest
 
 from conftest import EXAMPLES
 from reportgen import api, batchfork
+from reportgen.batchfork import Later
 
 forks = pytest.mark.skipif(not batchfork.available(), reason="no fork here: the pool path")
 
@@ -100,3 +102,44 @@ def test_a_batch_stopped_early_leaves_no_worker_behind() -> None:
     running.close()  # as when the caller is interrupted: the workers are stopped and reaped
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
+
+
+def _logged(folder: Path) -> object:
+    def work(item: int) -> Later[int]:
+        time.sleep(0.02)  # the parent has queued the next item by the end
+        log = folder / str(os.getpid())
+        with log.open("a") as stream:
+            stream.write(f"start {item}\n")
+
+        def finish() -> int:
+            with log.open("a") as stream:
+                stream.write(f"finish {item}\n")
+            return item
+
+        return Later(finish)
+
+    return work
+
+
+@forks
+def test_a_worker_takes_its_next_item_before_finishing_the_last(tmp_path: Path) -> None:
+    """What a report's flush to disk overlaps: each worker starts item k+1, then finishes k;
+    its last item is finished though nothing follows it (the parent waits for every answer
+    before it says there is nothing more)."""
+    signal.alarm(60)  # a held last item would hang the batch
+    try:
+        results = list(batchfork.run(range(12), _logged(tmp_path), 2, lambda item, why: -1))
+    finally:
+        signal.alarm(0)
+    assert sorted(results) == list(range(12))
+    logs = [path.read_text().split("\n")[:-1] for path in tmp_path.iterdir()]
+    assert len(logs) == 2
+    overlapped = 0
+    for log in logs:
+        events = [line.split() for line in log]
+        started = [int(n) for what, n in events if what == "start"]
+        assert sorted(int(n) for what, n in events if what == "finish") == sorted(started)
+        for earlier, later in itertools.pairwise(started):
+            assert log.index(f"finish {earlier}") < log.index(f"finish {later}"), log
+            overlapped += log.index(f"start {later}") < log.index(f"finish {earlier}")
+    assert overlapped  # (when the next item is not there yet, the last is finished first)

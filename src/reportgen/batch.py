@@ -120,8 +120,10 @@ def run(jobs: list[Job], options: Options, workers: int | None = None) -> Iterat
     elif batchfork.available():
         yield run_one(jobs[0], options)  # prepares, in this process, all that the workers share
         rest = jobs[1:]
-        work = partial(run_one, options=options)
-        yield from batchfork.run(rest, work, min(workers, len(rest)), _lost)
+        work = partial(start_one, options=options)
+        from reportgen.outputs import abandon_unfinished
+
+        yield from batchfork.run(rest, work, min(workers, len(rest)), _lost, abandon_unfinished)
     else:
         yield from _run_in_pool(jobs, options, workers)
 
@@ -179,6 +181,30 @@ def run_one(job: Job, options: Options) -> JobResult:
     except FileNotFoundError:
         return JobResult(job, 2, problems=(Problem("文件不存在", str(job.source)),))
     return JobResult(job, 0, result.unfilled, notes=result.notes)
+
+
+def start_one(job: Job, options: Options) -> JobResult | Any:
+    """:func:`run_one`, its output's flush to disk left running (a worker renders its next
+    report meanwhile): a :class:`~reportgen.batchfork.Later` whose ``finish`` waits for it,
+    puts the output in place and gives the result. (A worker stopped meanwhile removes the
+    output's temporary file: :func:`reportgen.outputs.abandon_unfinished`.)"""
+    from reportgen.batchfork import Later
+    from reportgen.outputs import WritesFinishedLater
+
+    with WritesFinishedLater() as writes:
+        result = run_one(job, options)
+    return Later(partial(_finish, result, writes)) if writes else result
+
+
+def _finish(result: JobResult, writes: list[Any]) -> JobResult:
+    try:
+        for write in writes:
+            write.finish()
+    except ReportgenError as exc:
+        for write in writes:
+            write.abandon()
+        return JobResult(result.job, exc.exit_code, problems=exc.problems)
+    return result
 
 
 @lru_cache(maxsize=4)

@@ -24,7 +24,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, NoReturn, TypeVar, cast
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -54,6 +54,14 @@ class _Worker:
 
 
 @dataclass(frozen=True)
+class Later(Generic[Result]):
+    """What ``work`` returns for an item whose result is ready once ``finish`` has run (a
+    report whose file is still being flushed to disk): the worker takes its next item first."""
+
+    finish: Callable[[], Result]
+
+
+@dataclass(frozen=True)
 class _Failed:
     """An exception a worker could not handle (a defect), to be raised in the parent."""
 
@@ -62,11 +70,14 @@ class _Failed:
 
 def run(
     items: Sequence[Item],
-    work: Callable[[Item], Result],
+    work: Callable[[Item], Result | Later[Result]],
     workers: int,
     lost: Callable[[Item, str], Result],
+    stopped: Callable[[], None] = lambda: None,
 ) -> Iterator[Result]:
-    """``work(item)`` for every item in ``workers`` forked processes; yields results as they come.
+    """``work(item)`` for every item in ``workers`` forked processes (finished later when it
+    is a :class:`Later`); yields results as they come. A worker stopped before its end calls
+    ``stopped`` to undo what it leaves unfinished.
 
     The item a worker was on when it died (killed on its own) yields ``lost(item, why)``; those
     queued for it go to the others.
@@ -79,7 +90,7 @@ def run(
     try:
         gc.freeze()  # the inherited objects are never scanned by the workers' collections
         try:
-            _fork_all(items, work, workers, children)
+            _fork_all(items, work, workers, children, stopped)
         finally:
             gc.unfreeze()
         _dispatch(children, pending)
@@ -131,6 +142,7 @@ def _fork_all(
     work: Callable[[Any], Any],
     workers: int,
     children: dict[Connection, _Worker],
+    stopped: Callable[[], None],
 ) -> None:
     from multiprocessing.connection import Pipe
 
@@ -144,7 +156,7 @@ def _fork_all(
             sys.stderr.flush()
             pid = os.fork()
             if pid == 0:
-                _work(theirs, [*children, ours], items, work, mask)
+                _work(theirs, [*children, ours], items, work, mask, stopped)
             theirs.close()
             children[ours] = _Worker(pid)
     finally:
@@ -161,27 +173,56 @@ def _work(
     items: Sequence[Any],
     work: Callable[[Any], Any],
     mask: set[int],
+    stopped: Callable[[], None],
 ) -> NoReturn:
-    """The worker's whole life: answer each index sent, until None or an interrupt."""
+    """The worker's whole life: answer each index sent, until None or an interrupt. An item
+    whose work returns :class:`Later` is answered once the next one is done (or when no next
+    one is waiting), so that its finishing overlaps that work."""
     code = 0
+    held: Later[Any] | None = None
     try:
         for parent_end in parents:
             parent_end.close()
         for sig in _STOPS:
             signal.signal(sig, _interrupted)
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-        while (index := conn.recv()) is not None:
+        while True:
+            if held is not None and not conn.poll():  # never sit on a result while idle
+                conn.send(_finished(held))
+                held = None
+            index = conn.recv()
+            if index is None:
+                break
             try:
                 result: object = work(items[index])
             except Exception as exc:
                 result = _Failed(exc)
-            conn.send(result)
+            if held is not None:
+                conn.send(_finished(held))
+                held = None
+            if isinstance(result, Later):
+                held = result
+            else:
+                conn.send(result)
+        if held is not None:
+            conn.send(_finished(held))
+            held = None
     except KeyboardInterrupt:
         code = 130
     except BaseException:  # the parent is gone (EOF, a broken socket): nothing to say to anyone
         code = 1
     finally:
+        if code:
+            with contextlib.suppress(BaseException):
+                stopped()
         os._exit(code)  # never the parent's code after fork: no atexit, no buffers flushed
+
+
+def _finished(later: Later[Any]) -> object:
+    try:
+        return later.finish()
+    except Exception as exc:
+        return _Failed(exc)
 
 
 def _interrupted(signum: int, frame: object) -> None:

@@ -12,6 +12,7 @@ import os
 TYPE_CHECKING = False  # not typing's: see reportgen.cli.commands
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
+    from threading import Thread
     from typing import BinaryIO
 
     from reportgen.errors import ReportgenError
@@ -75,9 +76,117 @@ def write_atomically(
 
     ``data`` is the bytes, or a function that writes them to the stream it is given (a large
     output need not be held in memory). They go to a temporary file in the same folder, which
-    then replaces ``path``; on any failure the temporary file is removed and an existing
-    ``path`` is left as it was.
+    is flushed to disk and then replaces ``path``; on any failure the temporary file is removed
+    and an existing ``path`` is left as it was. Inside :class:`WritesFinishedLater` the
+    flush and the replacing are left to the caller.
     """
+    if _unfinished is None:
+        _begin_write(path, data, overwrite, None).finish()
+    else:
+        _begin_write(path, data, overwrite, _unfinished)
+
+
+#: The writes begun inside :class:`WritesFinishedLater`, for the caller (None: outside).
+_unfinished: list[UnfinishedWrite] | None = None
+#: Those of them neither finished nor abandoned yet, whoever holds them.
+_begun: set[UnfinishedWrite] = set()
+
+
+class WritesFinishedLater:
+    """Inside ``with WritesFinishedLater() as writes:``, :func:`write_atomically` returns
+    once the data is in the temporary file, and flushing it to disk (fsync: milliseconds of
+    waiting on the disk) goes on in a thread of its own; ``writes`` holds those writes, each
+    to be finished (it waits for the flush, then replaces the output, raising what
+    write_atomically would) or abandoned. A batch worker renders its next report meanwhile."""
+
+    def __enter__(self) -> list[UnfinishedWrite]:
+        global _unfinished
+        self.previous, _unfinished = _unfinished, []
+        return _unfinished
+
+    def __exit__(self, *exc_info: object) -> None:
+        global _unfinished
+        _unfinished = self.previous
+
+
+class UnfinishedWrite:
+    """An output written to its temporary file, not yet flushed to disk and put in place."""
+
+    def __init__(self, path: StrPath, temporary: str, stream: BinaryIO, overwrite: bool) -> None:
+        self.path = path
+        self.temporary = temporary
+        self.stream = stream
+        self.overwrite = overwrite
+        self.flushing: Thread | None = None
+        self.error: OSError | None = None
+
+    def flush_in_background(self) -> None:
+        from threading import Thread
+
+        self.flushing = Thread(target=self._flush, daemon=True)
+        # The thread starts with Ctrl-C and SIGTERM blocked, so that they always reach the main
+        # thread: one taken by this thread would not wake the main thread from a blocking call
+        # (a batch worker waiting for its next report), which would never stop.
+        held = _hold_signals()
+        try:
+            self.flushing.start()
+        finally:
+            _release_signals(held)
+
+    def _flush(self) -> None:
+        try:
+            os.fsync(self.stream.fileno())
+        except OSError as exc:
+            self.error = exc
+
+    def finish(self) -> None:
+        """Wait for the flush to disk and put the output in place; raises as
+        :func:`write_atomically` does, and then nothing is left behind."""
+        path = self.path
+        try:
+            if self.flushing is None:
+                self._flush()
+            else:
+                self.flushing.join()
+            if self.error is not None:
+                raise self.error
+            self.stream.close()
+            # The temporary file is private (0600); give it the mode an ordinary save would.
+            mode = os.stat(path).st_mode & 0o777 if os.path.exists(path) else 0o644
+            os.chmod(self.temporary, mode)
+            if not self.overwrite and os.path.exists(path):
+                raise refused("文件已存在，未覆盖", path, "如确要覆盖，请加 --force")
+            os.replace(self.temporary, path)
+        except OSError as exc:
+            raise _write_failed(exc, path) from None
+        finally:
+            self.abandon()
+
+    def abandon(self) -> None:
+        """Remove the temporary file: an output not put in place by now never will be."""
+        if self.flushing is not None and self.flushing.ident is not None:  # it was started
+            self.flushing.join()
+        self.stream.close()
+        if os.path.exists(self.temporary):
+            os.unlink(self.temporary)
+        _begun.discard(self)
+
+
+def abandon_unfinished() -> None:
+    """Abandon every write finished later that is not finished yet (a batch worker that is
+    stopped calls this, wherever the signal found it)."""
+    for write in list(_begun):
+        write.abandon()
+
+
+def _begin_write(
+    path: StrPath,
+    data: bytes | Callable[[BinaryIO], object],
+    overwrite: bool,
+    later: list[UnfinishedWrite] | None,
+) -> UnfinishedWrite:
+    """Check ``path`` and write ``data`` to a temporary file beside it; with ``later``, start
+    flushing it to disk in the background and add it there."""
     folder = os.path.dirname(path) or "."
     if not os.path.isdir(folder):
         raise refused(
@@ -89,6 +198,7 @@ def write_atomically(
     if not overwrite and os.path.exists(path):
         raise refused("文件已存在，未覆盖", path, "如确要覆盖，请加 --force")
     temp_name: str | None = None
+    begun: UnfinishedWrite | None = None
     try:
         held = _hold_signals()
         try:
@@ -101,27 +211,36 @@ def write_atomically(
             ) from None
         finally:
             _release_signals(held)
-        with os.fdopen(handle, "wb") as stream:
+        stream = os.fdopen(handle, "wb")
+        try:
             if isinstance(data, bytes):
                 stream.write(data)
             else:
                 data(stream)
             stream.flush()
-            os.fsync(stream.fileno())
-        # The temporary file is private (0600); give it the mode an ordinary save would.
-        os.chmod(temp_name, os.stat(path).st_mode & 0o777 if os.path.exists(path) else 0o644)
-        if not overwrite and os.path.exists(path):
-            raise refused("文件已存在，未覆盖", path, "如确要覆盖，请加 --force")
-        os.replace(temp_name, path)
+        except BaseException:
+            stream.close()
+            raise
+        write = UnfinishedWrite(path, temp_name, stream, overwrite)
+        if later is not None:
+            _begun.add(write)  # from here on, abandoning it removes the temporary file
+            later.append(write)
+            write.flush_in_background()
+        begun = write
+        return begun
     except OSError as exc:
-        raise refused(
-            f"无法写入输出文件（{exc.strerror or exc}）",
-            path,
-            "如果该文件正在 Word 或 WPS 中打开，请先关闭后重试",
-        ) from None
+        raise _write_failed(exc, path) from None
     finally:
-        if temp_name is not None and os.path.exists(temp_name):
+        if begun is None and temp_name is not None and os.path.exists(temp_name):
             os.unlink(temp_name)
+
+
+def _write_failed(exc: OSError, path: StrPath) -> ReportgenError:
+    return refused(
+        f"无法写入输出文件（{exc.strerror or exc}）",
+        path,
+        "如果该文件正在 Word 或 WPS 中打开，请先关闭后重试",
+    )
 
 
 def _new_private_file(folder: str, prefix: str, suffix: str) -> tuple[int, str]:
