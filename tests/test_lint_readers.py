@@ -149,3 +149,32 @@ def test_a_50_mb_text_is_refused_before_reading_and_the_others_still_checked(tmp
         and "text_bytes" in result.stderr
     )
     assert '"match": "*.**"' in result.stdout
+
+
+def test_a_long_source_is_its_units_joined_by_line_breaks() -> None:
+    from reportgen.lint.source import Source
+
+    units = [f"第{i}段" if i % 7 else "" for i in range(1500)]  # several joins, empty units too
+    source = Source("x.txt")
+    for unit in units:
+        source.add_unit(unit, [(0, 1, 1)], split_paragraphs=False)
+    assert source.finish().text == "\n".join(units)
+
+
+def test_a_docx_source_is_freed_as_soon_as_it_is_let_go() -> None:
+    """No reference cycle holds a draft's text until the next garbage collection: lint lets go
+    of a long document's text before it formats the findings."""
+    import gc
+    import weakref
+
+    from reportgen.lint.docx_source import read_docx_source
+
+    gc.disable()
+    try:
+        source = read_docx_source(FIXTURES.parent / "docx" / "word_shapes.docx", "a.docx")
+        assert source.place(len(source.text) // 2).context  # the contexts are in use
+        gone = weakref.ref(source)
+        del source
+        assert gone() is None
+    finally:
+        gc.enable()

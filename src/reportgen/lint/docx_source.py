@@ -27,7 +27,7 @@ def read_docx_source(path: Path, shown: str) -> Source:
     from reportgen.docx import each_docx_paragraph
 
     source = Source(shown)
-    contexts = _Contexts(source)
+    contexts = _Contexts()
     source.context_of = contexts.of
 
     def add(paragraph: DocxParagraph) -> None:
@@ -54,8 +54,7 @@ class _Contexts:
     """Each paragraph's context, kept as two numbers (its heading, its place under it) and
     worked out into words only for the paragraphs a finding names."""
 
-    def __init__(self, source: Source) -> None:
-        self.source = source
+    def __init__(self) -> None:
         self.headings = [""]
         self.heading_of = array("i")  # per paragraph: index into headings, 0 for none
         self.count_of = array("i")  # per paragraph: its place under the heading; -1: a heading
@@ -77,13 +76,13 @@ class _Contexts:
         self.heading_of.append(len(self.headings) - 1 if in_body else 0)
         self.count_of.append(self.count)
 
-    def of(self, number: int) -> str | None:
+    def of(self, source: Source, number: int) -> str | None:
         if not 1 <= number <= len(self.count_of):
             return None
         heading, count = self.headings[self.heading_of[number - 1]], self.count_of[number - 1]
         if count < 0:
             return f"标题“{heading}”"
-        text = (self.labels.get(number, "") + self.source.unit_text(number)).strip()
+        text = (self.labels.get(number, "") + source.unit_text(number)).strip()
         return _context(heading, count, text)
 
 

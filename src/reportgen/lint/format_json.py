@@ -13,9 +13,11 @@ from reportgen.lint.findings import Finding
 
 
 def format_json(findings: Sequence[Finding], summary: Mapping[str, object]) -> str:
-    rows = ",\n    ".join(json.dumps(f.as_dict(), ensure_ascii=False) for f in findings)
-    body = f"[\n    {rows}\n  ]" if rows else "[]"
-    return (
-        f'{{\n  "findings": {body},\n'
-        f'  "summary": {json.dumps(summary, ensure_ascii=False, sort_keys=False)}\n}}\n'
-    )
+    # Joined once from the rows: a long document's output is not copied again whole.
+    pieces = ['{\n  "findings": [']
+    for index, finding in enumerate(findings):
+        pieces.append(",\n    " if index else "\n    ")
+        pieces.append(json.dumps(finding.as_dict(), ensure_ascii=False))
+    pieces.append("\n  ],\n" if findings else "],\n")
+    pieces.append(f'  "summary": {json.dumps(summary, ensure_ascii=False, sort_keys=False)}\n}}\n')
+    return "".join(pieces)

@@ -15,8 +15,9 @@ from array import array
 from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple, overload
 
-#: Parts joined into one string as the text is built, so a long document is not held as tens
-#: of thousands of small strings (each with its own header) before ``finish``.
+#: Parts joined into chunks as the text is built, so a long document is not held as tens of
+#: thousands of small strings (each with its own header) before ``finish``. (Into chunks, not
+#: into one growing string: that would copy the text so far at every join.)
 _JOIN_EVERY = 512
 
 
@@ -104,7 +105,9 @@ class Source:
         self.paragraphs = Paragraphs()
         #: Works out the context of a line only when a finding needs it (a .docx: see
         #: :mod:`reportgen.lint.docx_source`), instead of a string kept for every paragraph.
-        self.context_of: Callable[[int], str | None] | None = None
+        #: It is given the source (rather than keeping it: a cycle would keep a long text
+        #: until the next garbage collection, after lint has let go of it).
+        self.context_of: Callable[[Source, int], str | None] | None = None
         # The anchors, column by column (arrays of machine integers: a long .docx has many).
         self._offsets: array[int] = array("q")
         self._lines: array[int] = array("q")
@@ -112,6 +115,7 @@ class Source:
         self._locations: list[str | None] = []
         self._contexts: dict[int, str] = {}  # anchor index → context
         self._parts: list[str] = []
+        self._chunks: list[str] = []
         self._length = 0
 
     def add_unit(
@@ -129,7 +133,7 @@ class Source:
         Paragraphs are the unit's lines (``split_paragraphs``) or the whole unit (a .docx
         paragraph, whose line breaks are soft). ``label`` goes to the first paragraph.
         """
-        if self._parts:
+        if self._parts or self._chunks:
             self._parts.append("\n")
             self._length += 1
         base = self._length
@@ -152,11 +156,13 @@ class Source:
         self._parts.append(text)
         self._length += len(text)
         if len(self._parts) >= _JOIN_EVERY:
-            self._parts[:] = ["".join(self._parts)]
+            self._chunks.append("".join(self._parts))
+            self._parts.clear()
 
     def finish(self) -> "Source":
-        self.text = "".join(self._parts)
-        self._parts = []
+        self._chunks.append("".join(self._parts))
+        self.text = "".join(self._chunks)
+        self._parts, self._chunks = [], []
         return self
 
     def place(self, offset: int) -> Place:
@@ -165,7 +171,7 @@ class Source:
         line = self._lines[index]
         context = self._contexts.get(index)
         if context is None and self.context_of is not None:
-            context = self.context_of(line)
+            context = self.context_of(self, line)
         column = self._columns[index] + offset - self._offsets[index]
         return Place(line, column, self._locations[index], context)
 
