@@ -15,7 +15,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,15 +60,17 @@ def run(
     to_group: bool = True,
     after: float = 0.0,
     ready: Callable[[], bool] | None = None,
+    command: Sequence[str] = (REPORTGEN,),
 ) -> Outcome:
     """``reportgen ARGS`` in ``cwd`` under the ceilings; ``send`` a signal ``after`` seconds, or
     as soon as ``ready()`` holds (``after`` is then the longest wait), so that a fast machine
     cannot finish the work before the signal arrives; to its process group (as Ctrl-C does),
-    or ``to_group`` False, to the command's own process alone (as ``kill PID`` does)."""
+    or ``to_group`` False, to the command's own process alone (as ``kill PID`` does).
+    ``command`` is what runs (the installed ``reportgen`` unless a test runs it otherwise)."""
     env = {**os.environ, "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "COLUMNS": "200"}
     env.pop("REPORTGEN_DEBUG", None)
     child = subprocess.Popen(
-        [REPORTGEN, *map(str, args)],
+        [*command, *map(str, args)],
         cwd=cwd,
         env=env,
         stdin=subprocess.DEVNULL,

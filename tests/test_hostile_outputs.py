@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import signal
+import sys
 import zipfile
 from pathlib import Path
 
@@ -114,6 +115,49 @@ def test_killed_batch_leaves_no_temporary_file(
     written = list(tmp_path.glob("*.docx"))
     assert out <= len(written) < 400
     for path in written:  # what was written is whole
+        zipfile.ZipFile(path).testzip()
+
+
+# The command with the batch's pool path forced, as where fork is not available (Windows, macOS).
+POOL_PATH = [
+    sys.executable,
+    "-c",
+    "from reportgen import batchfork\nbatchfork.available = lambda: False\n"
+    "from reportgen.cli.launcher import main\nmain()",
+]
+
+
+@pytest.mark.parametrize("alone", [False, True], ids=["group", "parent-alone"])
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["int", "term"])
+def test_a_batch_without_fork_stops_its_workers(tmp_path: Path, sig: int, alone: bool) -> None:
+    """On the pool path an interrupt stops the workers too: past the signal, no report is
+    written beyond those the two workers had in hand (a pool worker goes on with its next
+    queued task after an interrupt unless told to stop)."""
+    (tmp_path / "r.yaml").write_text(report(), "utf-8")
+    rows = "".join(f"单位{i},{i}\n" for i in range(400))
+    (tmp_path / "b.csv").write_text("单位,学习材料\n" + rows, "utf-8")
+    before = snapshot(tmp_path)
+    counts = []
+
+    def ready() -> bool:
+        counts.append(len(list(tmp_path.glob("*.docx"))))
+        return counts[-1] >= 20
+
+    outcome = run_cli(
+        *("render", "r.yaml", "--batch", "b.csv", "-o", ".", "-j", "2"),
+        cwd=tmp_path,
+        send=sig,
+        to_group=not alone,
+        after=10.0,
+        ready=ready,
+        command=POOL_PATH,
+    )
+    assert outcome.code == 130, outcome.text[-2000:]
+    assert "已中止" in outcome.text and "Traceback" not in outcome.text, outcome.text[-2000:]
+    unchanged(before, snapshot(tmp_path))
+    written = list(tmp_path.glob("*.docx"))
+    assert counts[-1] >= 20 and len(written) <= counts[-1] + 6, (counts[-1], len(written))
+    for path in written:
         zipfile.ZipFile(path).testzip()
 
 

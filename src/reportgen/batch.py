@@ -136,24 +136,50 @@ def _cores() -> int:
 
 
 def _run_in_pool(jobs: list[Job], options: Options, workers: int) -> Iterator[JobResult]:
-    """Without fork: fresh worker processes, each loading and preparing what it needs."""
+    """Without fork: fresh worker processes, each loading and preparing what it needs.
+
+    Stopped by anything (Ctrl-C, ``kill`` of this process alone, the caller letting go), the
+    batch tells the workers to take no further report and waits for them: each finishes or
+    abandons (removing its temporary file) the one in hand. (A pool worker catches what
+    interrupts a task and goes on with the next one queued: without the event it would write
+    queued reports after the interrupt.)"""
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    pool = ProcessPoolExecutor(max_workers=workers)
+    stop = multiprocessing.Event()
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(stop,))
     try:
         chunks = [jobs[i :: workers * 4] for i in range(workers * 4)]
         futures = [pool.submit(_run_chunk, chunk, options) for chunk in chunks if chunk]
         for future in as_completed(futures):
             yield from future.result()
     except BaseException:
-        # Interrupted: drop the queued chunks instead of waiting for them.
-        pool.shutdown(wait=False, cancel_futures=True)
+        stop.set()
+        pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown()
 
 
+_stop: Any = None  # in a pool worker: the batch's stop event (a multiprocessing.Event)
+
+
+def _start_worker(stop: Any) -> None:
+    global _stop
+    _stop = stop
+
+
 def _run_chunk(jobs: list[Job], options: Options) -> list[JobResult]:
-    return [run_one(job, options) for job in jobs]
+    results = []
+    try:
+        for job in jobs:
+            if _stop is not None and _stop.is_set():
+                break  # the batch is stopping: what is left is not written
+            results.append(run_one(job, options))
+    except KeyboardInterrupt:
+        if _stop is not None:
+            _stop.set()  # interrupted here first: no worker takes another report
+        raise
+    return results
 
 
 def _lost(job: Job, why: str) -> JobResult:
