@@ -12,10 +12,11 @@ import re
 from typing import Any
 
 from reportgen.errors import InputError, Problem
+from reportgen.patterns import LazyPattern
 from reportgen.yamlio.source import SourceMap
 
-_DOC_NUMBER = re.compile(r"^(?P<code>[^〔〕\s]+)〔(?P<year>\d{4})〕(?P<serial>[1-9]\d*)号$")
-_BRACKET_YEAR = re.compile(r"[\[［(（【{｛〈<《]\s*(\d{2,4})\s*[\]］)）】}｝〉>》]")
+_DOC_NUMBER = LazyPattern(r"^(?P<code>[^〔〕\s]+)〔(?P<year>\d{4})〕(?P<serial>[1-9]\d*)号$")
+_BRACKET_YEAR = LazyPattern(r"[\[［(（【{｛〈<《]\s*(\d{2,4})\s*[\]］)）】}｝〉>》]")
 
 
 def doc_number_problem(text: str) -> str | None:
@@ -117,7 +118,7 @@ def check_formal(report: Any, source: SourceMap, spec: Any) -> None:
         raise InputError(*problems)
 
 
-_TODO_AT_END = re.compile(r"【待补[：:][^】]*】$")
+_TODO_AT_END = LazyPattern(r"【待补[：:][^】]*】$")
 
 
 def _last_text(value: Any) -> str:

@@ -7,9 +7,7 @@ fixed here, so the same .docx comes out byte for byte on every run and machine.
 from __future__ import annotations
 
 import io
-import shutil
 import struct
-import zipfile
 import zlib
 from collections.abc import Iterable, Sequence
 from typing import BinaryIO
@@ -29,6 +27,9 @@ def write_zip(
 ) -> None:
     """Write the zip of ``zip_bytes`` to ``stream``; an entry's data may be a binary stream,
     copied in pieces (the same bytes as if it were given whole)."""
+    import shutil
+    import zipfile
+
     method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
     with zipfile.ZipFile(stream, "w", method) as archive:
         for name, data in entries:
@@ -69,6 +70,10 @@ _DOS_TIME = ZIP_EPOCH[3] << 11 | ZIP_EPOCH[4] << 5 | ZIP_EPOCH[5] // 2
 _VERSION = 20  # zipfile's DEFAULT_VERSION: what a stored entry without ZIP64 needs
 _UTF8_NAME = 0x800
 _PERMISSIONS = 0o600 << 16  # what zipfile gives an entry whose external_attr is 0
+# zipfile's ZIP64_LIMIT and ZIP_STORED: a render packs without importing zipfile (and the
+# shutil, threading, bz2 and lzma it imports), a twentieth of the command.
+_ZIP64_LIMIT = (1 << 31) - 1
+_STORED = 0
 
 
 def stored_zip(entries: Sequence[tuple[str, bytes]]) -> bytes | None:
@@ -86,10 +91,10 @@ def stored_zip(entries: Sequence[tuple[str, bytes]]) -> bytes | None:
         except UnicodeEncodeError:
             encoded, flags = name.encode("utf-8"), _UTF8_NAME
         size = len(data)
-        if size * 1.05 > zipfile.ZIP64_LIMIT or offset > zipfile.ZIP64_LIMIT:
+        if size * 1.05 > _ZIP64_LIMIT or offset > _ZIP64_LIMIT:
             return None
         crc = zlib.crc32(data)
-        common = (flags, zipfile.ZIP_STORED, _DOS_TIME, _DOS_DATE, crc, size, size, len(encoded))
+        common = (flags, _STORED, _DOS_TIME, _DOS_DATE, crc, size, size, len(encoded))
         local += (_LOCAL.pack(b"PK\x03\x04", _VERSION, 0, *common, 0), encoded, data)
         central += (
             _CENTRAL.pack(
@@ -100,7 +105,7 @@ def stored_zip(entries: Sequence[tuple[str, bytes]]) -> bytes | None:
         offset += _LOCAL.size + len(encoded) + size
     directory = b"".join(central)
     count = len(entries)
-    if count > 0xFFFF or offset > zipfile.ZIP64_LIMIT or len(directory) > zipfile.ZIP64_LIMIT:
+    if count > 0xFFFF or offset > _ZIP64_LIMIT or len(directory) > _ZIP64_LIMIT:
         return None
     end = _END.pack(b"PK\x05\x06", 0, 0, count, count, len(directory), offset, 0)
     return b"".join(local) + directory + end

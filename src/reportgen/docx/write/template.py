@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,6 +58,8 @@ def template_bytes(template: Path | None) -> bytes:
 def open_template(template: Path | None, data: bytes) -> DocxDocument:
     """The template ``data`` (of :func:`template_bytes`) as a python-docx document; a clear
     UsageError if it cannot be one."""
+    import zipfile
+
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
