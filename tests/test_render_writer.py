@@ -167,12 +167,16 @@ def test_any_entries_are_packed_as_zipfile_packs_them(entries: dict[str, bytes])
 
 
 def test_what_only_zipfile_writes_is_left_to_it() -> None:
+    from reportgen.ooxml import zipwrite
     from reportgen.ooxml.zipwrite import package_bytes, stored_zip, zip_bytes
 
     assert stored_zip([("a\\b.xml", b"x")]) is None
     assert stored_zip([("a\0b.xml", b"x")]) is None
+    # the writer names zipfile's limit itself (a render does not import zipfile)
+    assert (zipwrite._ZIP64_LIMIT, zipwrite._STORED) == (zipfile.ZIP64_LIMIT, zipfile.ZIP_STORED)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(zipfile, "ZIP64_LIMIT", 100)  # as if the part were 2 GB
+        patch.setattr(zipwrite, "_ZIP64_LIMIT", 100)
         assert stored_zip([("big.xml", b"x" * 200)]) is None
         assert package_bytes([("big.xml", b"x" * 200)]) == zip_bytes(
             [("big.xml", b"x" * 200)], compress=False
