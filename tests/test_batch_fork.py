@@ -143,3 +143,30 @@ def test_a_worker_takes_its_next_item_before_finishing_the_last(tmp_path: Path) 
             assert log.index(f"finish {earlier}") < log.index(f"finish {later}"), log
             overlapped += log.index(f"start {later}") < log.index(f"finish {earlier}")
     assert overlapped  # (when the next item is not there yet, the last is finished first)
+
+
+def test_a_batch_loads_its_yaml_without_pydantic_unless_a_column_sets_an_own_field(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows of figures fill the records the prepared validators build (and write the bytes a
+    render through pydantic writes: test_a_batch_writes_what_one_render_of_each_row_writes);
+    a column setting a kind's own field needs pydantic, which checks its cells."""
+    from reportgen import batch
+    from reportgen.kinds.records import Record
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    figures = tmp_path / "figures.csv"
+    figures.write_text("单位,积水点\n东城,3\n", "utf-8")
+    example = EXAMPLES / "yixue-cugan.yaml"
+    loaded = batch._loaded(example, example.stat().st_mtime_ns, (), str(figures))
+    assert isinstance(loaded.report, Record)
+
+    kinds = (EXAMPLES / "kinds",)
+    report = tmp_path / "aq.yaml"
+    api.new_scaffold("anquan-jiancha", report, registry=api.load_kinds(kinds))
+    own = tmp_path / "own.csv"
+    own.write_text("单位,contact\n东城,王明\n", "utf-8")
+    for table, prepared in ((own, False), (figures, True)):
+        batch._loaded.cache_clear()  # a new batch (the first full load prepared the kind)
+        loaded = batch._loaded(report, report.stat().st_mtime_ns, kinds, str(table))
+        assert isinstance(loaded.report, Record) is prepared, table.name

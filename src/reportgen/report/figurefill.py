@@ -145,14 +145,14 @@ def apply_row(report: Any, row: Row, table_path: str) -> Any:
         if header in figures:
             number = _number(table, cell, header, problems)
             if number is not None:
-                figures[header] = figures[header].model_copy(update={"value": number})
+                figures[header] = _updated(figures[header], {"value": number})
         elif header in ROW_TEXT_FIELDS and cell.text and header in type(report).model_fields:
             updates[header] = cell.text
         elif header in type(report).model_fields and header not in RESERVED_KEYS and cell.text:
             updates[header] = _field_value(type(report), header, cell, table, problems)
     if problems:
         raise InputError(*problems)
-    return report.model_copy(update={**updates, "figures": figures})
+    return _updated(report, {**updates, "figures": figures})
 
 
 def _field_value(model: Any, key: str, cell: Cell, table: Table, problems: list[Problem]) -> Any:
@@ -173,10 +173,20 @@ def _field_value(model: Any, key: str, cell: Cell, table: Table, problems: list[
 
 def fill(report: Any, values: dict[str, float]) -> Any:
     figures = {
-        name: figure.model_copy(update={"value": values[name]}) if name in values else figure
+        name: _updated(figure, {"value": values[name]}) if name in values else figure
         for name, figure in report.figures.items()
     }
-    return report.model_copy(update={"figures": figures})
+    return _updated(report, {"figures": figures})
+
+
+def _updated(value: Any, changes: dict[str, Any]) -> Any:
+    """A copy of a validated model or record with ``changes`` (not validated again: the
+    callers checked them), as pydantic's ``model_copy(update=…)`` makes it."""
+    if hasattr(value, "model_copy"):
+        return value.model_copy(update=changes)
+    copied = object.__new__(type(value))
+    copied.__dict__.update(vars(value), **changes)
+    return copied
 
 
 def _cell(row: list[Cell], index: int) -> Cell | None:

@@ -201,7 +201,7 @@ def parse_number(text: str) -> float | None:
     cleaned = text.strip().translate(_FULL_WIDTH).replace(",", "").rstrip("%")
     if not cleaned:
         return None
-    from reportgen.kinds.figure import sane_number
+    from reportgen.kinds.figuredata import sane_number
 
     try:
         number = float(cleaned)
