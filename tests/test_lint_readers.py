@@ -154,7 +154,7 @@ def test_a_50_mb_text_is_refused_before_reading_and_the_others_still_checked(tmp
 def test_a_long_source_is_its_units_joined_by_line_breaks() -> None:
     from reportgen.lint.source import Source
 
-    units = [f"第{i}段" if i % 7 else "" for i in range(1500)]  # several joins, empty units too
+    units = [f"第{i}段" * 1000 if i % 7 else "" for i in range(1500)]  # several chunks, empties
     source = Source("x.txt")
     for unit in units:
         source.add_unit(unit, [(0, 1, 1)], split_paragraphs=False)
