@@ -4,6 +4,9 @@ first character of the Basic Multilingual Plane, and typed scalars still resolve
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from reportgen.yamlio import compose
 from reportgen.yamlio.source import parse_yaml
 
@@ -45,3 +48,23 @@ def test_typed_and_untyped_scalars_compose_as_before() -> None:
         "n": "true",
         "o": "标题 12",
     }
+
+
+def _flow_depth_char_by_char(text: str, limit: int) -> int | None:
+    """The bracket depth check as it was first written: one step per character."""
+    depth, line = 0, 1
+    for char in text:
+        if char in "[{":
+            depth += 1
+            if depth > limit:
+                return line
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        elif char == "\n":
+            line += 1
+    return None
+
+
+@given(st.text(st.sampled_from("[]{}\nab: -"), max_size=60), st.integers(0, 8))
+def test_the_flow_depth_check_finds_the_line_a_character_walk_finds(text: str, limit: int) -> None:
+    assert compose.flow_depth_line(text, limit) == _flow_depth_char_by_char(text, limit)

@@ -13,12 +13,14 @@ Tags: the YAML 1.2 core schema's (``!!str``, ``!!int``, ``!!float``, ``!!bool``,
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
 from reportgen.errors import InputError, Problem
 from reportgen.limits import Limits, current, exceeded
 from reportgen.textio import XML_FORBIDDEN
+from reportgen.yamlio.source import Position
 
 _CORE = "tag:yaml.org,2002:"
 
@@ -74,18 +76,20 @@ def _parser() -> Any:
 def flow_depth_line(text: str, limit: int) -> int | None:
     """The line where brackets nest deeper than ``limit`` (None if they never do). Quotes are
     not parsed: this bounds libyaml's work, and a text this odd is worth a look anyway."""
+    if text.count("[") + text.count("{") <= limit:
+        return None  # too few to nest deeper (a report in block style has none)
     depth = 0
-    line = 1
-    for char in text:
-        if char in "[{":
+    for match in _BRACKET.finditer(text):
+        if match.group() in "[{":
             depth += 1
             if depth > limit:
-                return line
-        elif char in "]}":
+                return text.count("\n", 0, match.start()) + 1
+        else:
             depth = max(0, depth - 1)
-        elif char == "\n":
-            line += 1
     return None
+
+
+_BRACKET = re.compile(r"[\[\]{}]")
 
 
 def compose(text: str, path: str, source: Any) -> Any:
@@ -182,12 +186,14 @@ def _child_loc(stack: list[_Open]) -> tuple[str | int, ...]:
 
 def _record(parent: _Open, value: Any, event: Any, source: Any) -> None:
     """A value's place in the source map, as it is placed in its parent."""
-    from reportgen.yamlio.source import Position
-
-    if isinstance(parent.value, dict) and parent.key_event is None:
-        return  # a key: recorded when its value arrives
-    loc = _child_loc([parent])
-    source.values[loc] = Position(_line(event), event.start_mark.column + 1)
+    if isinstance(parent.value, dict):
+        if parent.key_event is None:
+            return  # a key: recorded when its value arrives
+        loc = (*parent.loc, parent.key)
+    else:
+        loc = (*parent.loc, parent.index)
+    mark = event.start_mark
+    source.values[loc] = Position(mark.line + 1, mark.column + 1)
     if getattr(event, "style", None) in ("|", ">"):
         source.block_starts[loc] = event.start_mark.line + 2  # text starts below the indicator
 
@@ -206,8 +212,6 @@ def _add(stack: list[_Open], value: Any, event: Any, path: str, source: Any, roo
 
 
 def _take_key(parent: _Open, value: Any, event: Any, path: str, source: Any) -> None:
-    from reportgen.yamlio.source import Position
-
     raw = getattr(event, "value", None)  # a key is its text as written (``1``, ``true``)
     name = raw if isinstance(raw, str) else "" if value is None else str(value)
     if isinstance(value, (dict, list)):
@@ -218,7 +222,8 @@ def _take_key(parent: _Open, value: Any, event: Any, path: str, source: Any) -> 
         )
     parent.key = name
     parent.key_event = event
-    source.keys[(*parent.loc, name)] = Position(_line(event), event.start_mark.column + 1)
+    mark = event.start_mark
+    source.keys[(*parent.loc, name)] = Position(mark.line + 1, mark.column + 1)
 
 
 def _advance(parent: _Open, value: Any) -> None:
