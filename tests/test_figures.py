@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from reportgen.kinds.figure import Figure, format_number
@@ -33,3 +35,38 @@ def test_a_figure_value_must_be_a_number():
 def test_rounding_is_exact_decimal():
     assert format_number(0.125, 2) == "0.13"
     assert format_number(2.675, 2) == "2.68"  # float 2.675 is 2.67499…; decimal text is kept
+
+
+def _decimal_half_up(value: object, precision: int) -> object:
+    """The formatting as decimal does it (what format_number promises), or the error it raises."""
+    from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return str(value)
+    try:
+        return str(number.quantize(Decimal(1).scaleb(-precision), rounding=ROUND_HALF_UP))
+    except InvalidOperation as error:
+        return type(error)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    value=st.one_of(
+        st.integers(-(10**16), 10**16),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.floats(-1e6, 1e6),
+        st.decimals(-10000, 10000, places=4).map(float),
+        st.sampled_from([0.5, 1.5, 2.5, -0.5, -0.0, 1.005, 2.675, 1e-9, 5e-324, 1e16]),
+    ),
+    precision=st.integers(0, 6),
+)
+def test_format_number_is_decimals_half_up_rounding(value: float | int, precision: int) -> None:
+    """format_number works on the digits without importing decimal: the same text, and the
+    same error where decimal has one (a number too long for its precision)."""
+    try:
+        got: object = format_number(value, precision)
+    except ArithmeticError as error:
+        got = type(error)
+    assert got == _decimal_half_up(value, precision)

@@ -9,7 +9,6 @@ pydantic (:mod:`reportgen.kinds.prepared`) run the same functions and have the s
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 
@@ -85,7 +84,37 @@ def sane_number(value: float | int) -> float | int:
 
 
 def format_number(value: float | int, precision: int) -> str:
-    """Round half up (as people do, not banker's rounding) to ``precision`` decimals."""
+    """Round half up (as people do, not banker's rounding) to ``precision`` decimals: what
+    ``str(Decimal(str(value)).quantize(Decimal(1).scaleb(-precision), ROUND_HALF_UP))`` gives,
+    worked out on the digits of ``repr(value)`` for an int or a finite float (importing
+    decimal would be a fortieth of a render); anything else goes through decimal itself."""
+    if not (type(value) is int or (type(value) is float and math.isfinite(value))):
+        return _decimal_format(value, precision)
+    if not 0 <= precision <= 6:
+        return _decimal_format(value, precision)
+    text = repr(value)
+    sign = "-" if text.startswith("-") else ""
+    mantissa, _, exponent = text.lstrip("-").partition("e")
+    whole, _, fraction = mantissa.partition(".")
+    digits = int(whole + fraction)
+    shift = int(exponent or 0) - len(fraction) + precision
+    if shift >= 0:
+        scaled = digits * 10**shift
+    else:
+        scaled, rest = divmod(digits, 10**-shift)
+        scaled += 2 * rest >= 10**-shift  # a tie goes up, away from zero
+    shown = str(scaled)
+    if len(shown) > 28:  # beyond decimal's default precision: decimal says what happens
+        return _decimal_format(value, precision)
+    if not precision:
+        return sign + shown
+    shown = shown.rjust(precision + 1, "0")
+    return f"{sign}{shown[:-precision]}.{shown[-precision:]}"
+
+
+def _decimal_format(value: float | int, precision: int) -> str:
+    from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
     try:
         number = Decimal(str(value))
     except InvalidOperation:  # pragma: no cover - pydantic already checked it is a number
