@@ -39,15 +39,20 @@ def run_both(args: list[str], folder: Path, outputs: list[str] = ()) -> None:  #
         done = subprocess.run(
             [*way, *args], cwd=folder, capture_output=True, env=_env(), timeout=120
         )
-        written = {
-            name: (folder / name).read_bytes() for name in outputs if (folder / name).is_file()
-        }
+        written = {name: _contents(folder / name) for name in outputs if (folder / name).exists()}
         results.append((done.returncode, done.stdout, done.stderr, written))
     fast, typer = results
     assert fast[0] == typer[0], (args, fast[2].decode(), typer[2].decode())
     assert fast[1] == typer[1], args
     assert fast[2] == typer[2], args
     assert fast[3] == typer[3], args
+
+
+def _contents(path: Path) -> bytes | dict[str, bytes]:
+    """A file's bytes, or a folder's files' bytes by their relative paths."""
+    if path.is_file():
+        return path.read_bytes()
+    return {str(p.relative_to(path)): p.read_bytes() for p in path.rglob("*") if p.is_file()}
 
 
 def _env() -> dict[str, str]:
@@ -68,6 +73,10 @@ def folder(tmp_path: Path) -> Path:
     (tmp_path / "empty.docx").write_bytes(b"")
     (tmp_path / "broken.yaml").write_text("kind: yixue-cugan\ntitle: [unclosed\n", "utf-8")
     (tmp_path / "unknown-kind.yaml").write_text("kind: no-such-kind\ntitle: 标题\n", "utf-8")
+    (tmp_path / "units.csv").write_text(
+        "单位,积水点\n城东街道,12\n城西街道,\n城南街道,7\n", "utf-8"
+    )
+    (tmp_path / "bad-units.csv").write_text("单位,积水点\n城东街道,十二\n", "utf-8")
     (tmp_path / "folder").mkdir()
     shutil.copy(EXAMPLES / "yixue-cugan-draft.yaml", tmp_path / "folder" / "draft.yaml")
     return tmp_path
@@ -81,6 +90,21 @@ def test_render_of_every_example_is_the_same(folder: Path, name: str) -> None:
     run_both(["render", name, "-o", "out.docx"], folder, ["out.docx"])
     run_both(["render", name], folder, [name.replace(".yaml", ".docx")])
     run_both(["render", "--strict", name, "--output=strict.docx"], folder, ["strict.docx"])
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["render", "yixue-cugan-draft.yaml", "--batch", "units.csv", "-o", "batch-out"],
+        ["render", "yixue-cugan-draft.yaml", "--batch", "units.csv", "-o", "batch-out", "-j", "2"],
+        ["render", "--strict", "yixue-cugan-draft.yaml", "--jobs=1", "--batch=units.csv"],
+        ["render", "folder", "-o", "batch-out"],
+    ],
+    ids=" ".join,
+)
+def test_batches_are_the_same(folder: Path, args: list[str]) -> None:
+    (folder / "batch-out").mkdir()
+    run_both(args, folder, ["batch-out", "yixue-cugan-draft-批量"])
 
 
 def test_every_kinds_scaffold_is_the_same(folder: Path) -> None:
@@ -120,6 +144,9 @@ BAD_CALLS = [
     ["render", "yixue-cugan.yaml", "-o", "no-folder/out.docx"],
     ["render", "yixue-cugan.yaml", "-o", "yixue-cugan.yaml"],
     ["render", "folder", "-o", "batch-out"],
+    ["render", "yixue-cugan-draft.yaml", "--batch", "bad-units.csv", "-o", "batch-out"],
+    ["render", "yixue-cugan-draft.yaml", "--batch", "missing.csv", "-o", "batch-out"],
+    ["render", "yixue-cugan-draft.yaml", "--batch", "units.csv", "-o", "yixue-cugan.yaml"],
     ["new", "no-such-kind"],
     ["new", "yixue-cugan", "-o", "han.yaml"],
 ]
@@ -153,6 +180,10 @@ def test_lint_and_bad_inputs_are_the_same(folder: Path, args: list[str]) -> None
         ["render", "a.yaml", "-o=out.docx"],
         ["render", "a.yaml", "-oout.docx"],
         ["render", "a.yaml", "--kinds", "k"],
+        ["render", "a.yaml", "--batch", "t.csv", "-j2"],
+        ["render", "a.yaml", "--batch", "t.csv", "-j", "two"],
+        ["render", "a.yaml", "--batch", "t.csv", "--jobs", "-1"],
+        ["render", "a.yaml", "--batch"],
         ["kinds", "--kinds", "k"],
         ["kinds", "extra"],
         ["new"],

@@ -7,9 +7,8 @@ the one place where errors meet the user.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from typer import _click as click  # typer's own copy of click: the types it raises and passes
@@ -18,10 +17,6 @@ from typer.core import TyperCommand, TyperGroup
 
 from reportgen.cli import commands
 from reportgen.errors import ReportgenError
-
-if TYPE_CHECKING:
-    from contextlib import AbstractContextManager
-
 
 # typer vendors click and keeps its HelpFormatter under a private module: reach it through
 # the public Context instead, typed Any.
@@ -227,44 +222,18 @@ def render_command(
         if check and written is not None:
             _run_check([written], "text")
         return
-    planned = api.render_batch(
+    code = commands.render_batch(
         files,
         output,
         table=batch,
         strict=strict,
         template=template,
         figures=figures,
-        kind_dirs=kinds or (),
+        kind_dirs=kinds,
         jobs=jobs,
         letterhead=letterhead,
     )
-    results = []
-    with _progress(len(planned)) as advance:
-        for done in planned:
-            results.append(done)
-            for problem in (*done.problems, *done.notes):
-                _err(f"[{done.job.label}] {problem}")
-            advance()
-    text, code = planned.summary(results)
-    _err(text)
     raise typer.Exit(code)
-
-
-def _progress(total: int) -> AbstractContextManager[Callable[[], None]]:
-    """A progress bar on a terminal for long runs; nothing when output goes to a file."""
-    import contextlib
-
-    if total < 10 or not sys.stderr.isatty():
-        return contextlib.nullcontext(lambda: None)
-    from rich.progress import Progress
-
-    @contextlib.contextmanager
-    def bar() -> Iterator[Callable[[], None]]:
-        with Progress(transient=True) as progress:
-            task = progress.add_task("渲染中", total=total)
-            yield lambda: progress.advance(task)
-
-    return bar()
 
 
 @app.command("lint", cls=_Command)

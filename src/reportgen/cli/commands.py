@@ -15,6 +15,8 @@ import sys
 TYPE_CHECKING = False  # not typing's
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Callable, Iterator
+    from contextlib import AbstractContextManager
     from pathlib import Path
     from typing import NoReturn, TextIO
 
@@ -131,6 +133,62 @@ def render_one(
     note = f"（{len(result.unfilled)} 处未填，已黄色高亮）" if result.unfilled else ""
     err(f"已生成 {result.output}{note}")
     return None if result.output is None else Path(result.output)
+
+
+def render_batch(
+    files: list[Path],
+    output: Path | None,
+    *,
+    table: Path | None,
+    strict: bool,
+    template: Path | None,
+    figures: Path | None,
+    kind_dirs: list[Path] | None,
+    jobs: int | None,
+    letterhead: str,
+) -> int:
+    """Render a batch (a folder, several YAML, or one YAML and a table of units), saying what
+    each report needed; the exit code."""
+    from reportgen import api
+
+    planned = api.render_batch(
+        files,
+        output,
+        table=table,
+        strict=strict,
+        template=template,
+        figures=figures,
+        kind_dirs=kind_dirs or (),
+        jobs=jobs,
+        letterhead=letterhead,
+    )
+    results = []
+    with _progress(len(planned)) as advance:
+        for done in planned:
+            results.append(done)
+            for problem in (*done.problems, *done.notes):
+                err(f"[{done.job.label}] {problem}")
+            advance()
+    text, code = planned.summary(results)
+    err(text)
+    return code
+
+
+def _progress(total: int) -> AbstractContextManager[Callable[[], None]]:
+    """A progress bar on a terminal for long runs; nothing when output goes to a file."""
+    import contextlib
+
+    if total < 10 or not sys.stderr.isatty():
+        return contextlib.nullcontext(lambda: None)
+    from rich.progress import Progress
+
+    @contextlib.contextmanager
+    def bar() -> Iterator[Callable[[], None]]:
+        with Progress(transient=True) as progress:
+            task = progress.add_task("渲染中", total=total)
+            yield lambda: progress.advance(task)
+
+    return bar()
 
 
 def lint(

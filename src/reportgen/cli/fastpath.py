@@ -1,7 +1,7 @@
 """The common calls, recognised without typer: most of a short command's time is importing it.
 
 ``reportgen lint PATH... [--format F] [--select R] [--ignore R] [--fail-on L]``,
-``reportgen render FILE.yaml [-o OUT] [--strict]``, ``reportgen kinds`` and
+``reportgen render FILE.yaml|FOLDER [-o OUT] [--strict] [--batch TABLE] [-j N]``, ``reportgen kinds`` and
 ``reportgen new KIND [-o FILE] [--force]`` are recognised here and run through
 :mod:`reportgen.cli.commands`, the same code the typer commands call. Anything else — every help,
 usage and error path of parsing, any other option, a value that looks like an option, ``--`` —
@@ -27,6 +27,7 @@ _LINT_VALUES = {
     "--fail-on": "fail_on",
 }
 _OUTPUT_VALUES = {"-o": "output", "--output": "output"}  # render and new
+_RENDER_VALUES = {**_OUTPUT_VALUES, "--batch": "batch", "-j": "jobs", "--jobs": "jobs"}
 
 
 class Call:
@@ -51,8 +52,11 @@ def recognise(argv: list[str]) -> Call | None:
         call = _parse(command, rest, _LINT_VALUES, set(), repeated={"select", "ignore"})
         return call if call is not None and call.arguments else None
     if command == "render":
-        call = _parse(command, rest, _OUTPUT_VALUES, {"--strict"})
-        return call if call is not None and len(call.arguments) == 1 else None
+        call = _parse(command, rest, _RENDER_VALUES, {"--strict"})
+        if call is None or len(call.arguments) != 1:
+            return None
+        jobs = call.values.get("jobs", "1")
+        return call if jobs.isascii() and jobs.isdigit() else None  # else typer's message
     if command == "kinds":
         return Call(command) if not rest else None
     if command == "new":
@@ -149,9 +153,21 @@ def _run(call: Call) -> int | None:
     from reportgen import api
 
     files = [Path(call.arguments[0])]
-    if api.is_batch(files):
-        return None  # a folder: a batch, typer's
     output = call.values.get("output")
+    table = call.values.get("batch")
+    if api.is_batch(files, None if table is None else Path(table)):
+        jobs = call.values.get("jobs")
+        return commands.render_batch(
+            files,
+            None if output is None else Path(output),
+            table=None if table is None else Path(table),
+            strict="--strict" in call.flags,
+            template=None,
+            figures=None,
+            kind_dirs=None,
+            jobs=None if jobs is None else int(jobs),
+            letterhead="printed",
+        )
     commands.render_one(
         files[0],
         None if output is None else Path(output),
