@@ -95,8 +95,19 @@ def _env() -> dict[str, str]:
     return env
 
 
+def _shipped_for_these_versions() -> None:
+    """Skip a test of the shipped data where it was made under other versions than those
+    installed (CI taking a newer pydantic from PyPI): it is then not used, rightly, and cannot
+    be judged; ``scripts/make_prepared_kinds.py`` makes it again for them."""
+    with open(prepared.shipped_path(prepared.SPEC), "rb") as file:
+        made_with = json.loads(file.read()).get("made_with")
+    if made_with != prepared.made_with():
+        pytest.skip(f"shipped data made with {made_with}, installed here {prepared.made_with()}")
+
+
 def test_a_render_imports_no_pydantic(tmp_path: Path) -> None:
     """Not on the first run after installing either (an empty cache: the shipped data)."""
+    _shipped_for_these_versions()
     for name in ("yixue-cugan.yaml", "han.yaml", "progress-brief.yaml"):
         done = subprocess.run(
             [
@@ -252,6 +263,7 @@ def test_an_edited_bureau_kind_is_prepared_again(
 
 
 def test_the_shipped_data_is_current() -> None:
+    _shipped_for_these_versions()
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
         from make_prepared_kinds import FOLDER, shipped_texts
@@ -266,6 +278,7 @@ def test_the_shipped_data_is_current() -> None:
 
 
 def test_the_shipped_data_is_used_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    _shipped_for_these_versions()
     monkeypatch.setenv("REPORTGEN_CACHE", "off")
     monkeypatch.delenv("REPORTGEN_PREPARED", raising=False)
     prepared.forget()

@@ -61,21 +61,34 @@ def enabled() -> bool:
 def _made_by() -> bytes:
     """The code and versions every prepared validator depends on (raises when unknown)."""
     import importlib.util
-    import sys
 
     from reportgen.kinds import schemadata
 
-    digest = usercache.sha256(f"form {schemadata.FORM}\0{sys.version_info[:2]}\0".encode())
+    digest = usercache.sha256(f"form {schemadata.FORM}\0{sorted(made_with().items())}\0".encode())
     pydantic = importlib.util.find_spec("pydantic")
     if pydantic is None or not pydantic.origin:
         raise ImportError("pydantic")
     version_file = Path(pydantic.origin).with_name("version.py").read_bytes()
-    digest.update(f"pydantic-core {schemadata.core_version()}\0".encode())
-    digest.update(f"ruamel.yaml {usercache.distribution_version('ruamel.yaml')}\0".encode())
     for name in ("pydantic/version.py", *_CODE):
         data = version_file if name.startswith("pydantic/") else (_PACKAGE / name).read_bytes()
         digest.update(f"{name}\0{len(data)}\0".encode() + data)
     return digest.digest()
+
+
+def made_with() -> dict[str, str | None]:
+    """The versions every prepared validator depends on, by name. The shipped files name them:
+    made under other versions (a newer pydantic from PyPI, say), they are not used — a render
+    then prepares its kind into the user's cache — and their test cannot judge them."""
+    import sys
+
+    from reportgen.kinds import schemadata
+
+    return {
+        "python": "{}.{}".format(*sys.version_info[:2]),
+        "pydantic": usercache.distribution_version("pydantic"),
+        "pydantic-core": schemadata.core_version(),
+        "ruamel.yaml": usercache.distribution_version("ruamel.yaml"),
+    }
 
 
 def kind_key(kind_bytes: bytes) -> str:
@@ -288,11 +301,16 @@ def shipped_data() -> dict[str, Any]:
     from reportgen.kinds.registry import builtin_bytes, builtin_names
     from reportgen.kinds.spec import KindSpec
 
+    versions = made_with()
     shipped: dict[str, Any] = {
-        SPEC: {"key": spec_key(), "data": {"validator": schemadata.encode(KindSpec)}}
+        SPEC: {
+            "key": spec_key(),
+            "made_with": versions,
+            "data": {"validator": schemadata.encode(KindSpec)},
+        }
     }
     for kind_id in builtin_names():
         data = builtin_bytes(kind_id)
         entry = kind_entry(data, f"<内置>/{kind_id}.yaml")
-        shipped[kind_id] = {"key": kind_key(data), "data": entry}
+        shipped[kind_id] = {"key": kind_key(data), "made_with": versions, "data": entry}
     return shipped
