@@ -16,6 +16,7 @@ import os
 TYPE_CHECKING = False  # not typing's: importing typing would be a tenth of ``kinds``
 if TYPE_CHECKING:
     from _hashlib import HASH
+    from collections.abc import Iterable
 
 # No pathlib here: ``reportgen kinds`` and ``new`` read their output from this cache, and
 # importing pathlib would be a third of their time.
@@ -156,6 +157,18 @@ def code_identity() -> str:
             continue
         parts += sorted(name for name in names if name.endswith((".dist-info", ".egg-info")))
     return "\n".join(parts)
+
+
+def code_digest(names: Iterable[str]) -> bytes:
+    """A digest of reportgen's own files ``names`` (``/``-separated paths below the package), by
+    name and content: the part of a key that changes when the code making an entry does."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    digest = sha256()
+    for name in names:
+        with open(os.path.join(package, *name.split("/")), "rb") as file:
+            data = file.read()
+        digest.update(f"{name}\0{len(data)}\0".encode() + data)
+    return digest.digest()
 
 
 def distribution_version(project: str) -> str | None:

@@ -29,7 +29,6 @@ SHIPPED = ".prepared.json"
 SPEC = "_kindspec"
 _KIND_ENTRY = "kind-schema"
 _SPEC_ENTRY = "kindspec-schema"
-_PACKAGE = Path(__file__).resolve().parent.parent  # reportgen/
 #: The modules that shape the models and their prepared form, below the package.
 _CODE = (
     "kinds/__init__.py",
@@ -60,18 +59,13 @@ def enabled() -> bool:
 @lru_cache(maxsize=1)
 def _made_by() -> bytes:
     """The code and versions every prepared validator depends on (raises when unknown)."""
-    import importlib.util
-
     from reportgen.kinds import schemadata
 
-    digest = usercache.sha256(f"form {schemadata.FORM}\0{sorted(made_with().items())}\0".encode())
-    pydantic = importlib.util.find_spec("pydantic")
-    if pydantic is None or not pydantic.origin:
+    versions = made_with()
+    if versions["pydantic"] is None:
         raise ImportError("pydantic")
-    version_file = Path(pydantic.origin).with_name("version.py").read_bytes()
-    for name in ("pydantic/version.py", *_CODE):
-        data = version_file if name.startswith("pydantic/") else (_PACKAGE / name).read_bytes()
-        digest.update(f"{name}\0{len(data)}\0".encode() + data)
+    digest = usercache.sha256(f"form {schemadata.FORM}\0{sorted(versions.items())}\0".encode())
+    digest.update(usercache.code_digest(_CODE))
     return digest.digest()
 
 
@@ -220,24 +214,19 @@ def remember(kind_dirs: tuple[Path, ...], kind_id: str) -> None:
         return
     from reportgen.kinds.listing import kind_files
     from reportgen.kinds.registry import builtin_bytes, builtin_names
+    from reportgen.textio import read_bytes
 
     try:
         if spec_validator() is None:
             _store_spec()
         for path in [path for folder in kind_dirs for path in kind_files(folder)]:
-            _store_kind(_read(path), str(path))
+            _store_kind(read_bytes(path), str(path))
         if kind_id in builtin_names():
             _store_kind(builtin_bytes(kind_id), f"<内置>/{kind_id}.yaml")
     except Exception:  # an optimisation: the full path stays
         pass
     finally:
         forget()
-
-
-def _read(path: Path) -> bytes:
-    from reportgen.textio import read_bytes
-
-    return read_bytes(path)
 
 
 def _store_spec() -> None:

@@ -110,11 +110,8 @@ _CACHE_NAME = "profile"
 def _standard_key(raw: bytes) -> str:
     from reportgen import usercache
 
-    package = _HERE.parent
-    code = [(package / name).read_bytes() for name in _READING_CODE]
-    return usercache.key(
-        _CACHE_NAME, raw, *code, str(usercache.distribution_version("ruamel.yaml"))
-    )
+    code = usercache.code_digest(_READING_CODE)
+    return usercache.key(_CACHE_NAME, raw, code, str(usercache.distribution_version("ruamel.yaml")))
 
 
 #: The code that turns the profile's YAML into values, below the package.

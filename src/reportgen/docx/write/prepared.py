@@ -90,15 +90,14 @@ def makers() -> str | None:
 
 
 def _code_digest() -> bytes:
-    from reportgen.usercache import sha256
+    from reportgen.usercache import code_digest
 
     root = Path(__file__).resolve().parent.parent.parent  # the reportgen package
-    digest = sha256()
-    for folder, pattern in _CODE:
-        for path in sorted((root / folder).glob(pattern)):
-            data = path.read_bytes()
-            digest.update(f"{path.relative_to(root).as_posix()}\0{len(data)}\0".encode() + data)
-    return digest.digest()
+    return code_digest(
+        path.relative_to(root).as_posix()
+        for folder, pattern in _CODE
+        for path in sorted((root / folder).glob(pattern))
+    )
 
 
 #: The code a preparation runs, as (folder, pattern) below the package: this module, the
