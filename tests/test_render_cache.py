@@ -191,7 +191,8 @@ PROBE = (
     "import sys\nfrom reportgen.cli.launcher import main\n"
     "sys.argv = ['reportgen', *sys.argv[1:]]\n"
     "import atexit\n"
-    "atexit.register(lambda: print(sorted(m for m in ('docx', 'rjieba') if m in sys.modules),"
+    "atexit.register(lambda: print(sorted(m for m in ('docx', 'lxml.etree', 'rjieba')"
+    " if m in sys.modules),"
     " file=sys.stderr))\n"
     "from reportgen.cli import commands\n"
     "commands.finish = sys.exit\n"
@@ -219,7 +220,9 @@ def test_the_whole_command_is_the_same_and_uses_what_it_stored(tmp_path: Path) -
         runs.append((done.returncode, done.stdout, done.stderr, (tmp_path / "r.docx").read_bytes()))
     (off, empty, filled) = runs
     *said, loaded = off[2].decode().splitlines()
-    assert loaded == "['docx']"  # the title's breaks need no segmenter (test_title_bounds)
+    # the title's breaks need no segmenter (test_title_bounds); python-docx's lxml prepares
+    assert loaded == "['docx', 'lxml.etree']"
+    # an ordinary report's main part is written as text (test_render_writer): no lxml
     for run in (empty, filled):
         assert run[:2] == off[:2] and run[3] == off[3]
         assert run[2].decode().splitlines()[:-1] == said
@@ -247,3 +250,23 @@ def test_the_shipped_preparation_is_current() -> None:
         "src/reportgen/docx/write/reference.prepared is out of date: "
         "run .venv/bin/python scripts/make_prepared_template.py after installing this tree"
     )
+
+
+def test_the_libraries_in_the_key_are_the_ones_running(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The key names lxml and libxml2 without importing lxml where its wheel carries
+    libxml2's headers: the versions it names are the ones lxml reports, either way."""
+    import lxml
+    from lxml import etree
+
+    from reportgen.ooxml import versions
+
+    running = f"lxml {lxml.__version__} libxml2 {'.'.join(map(str, etree.LIBXML_VERSION))}"
+    assert versions.library_versions() == running
+    header = tmp_path / "xmlversion.h"
+    header.write_text('#define LIBXML_DOTTED_VERSION "2.9.14"\n#define LIBXML_VERSION 20914\n')
+    assert versions._dotted_version(str(header)) == "2.9.14"
+    assert versions._dotted_version(str(tmp_path / "missing.h")) is None
+    monkeypatch.setattr(versions, "_dotted_version", lambda header: None)  # a system build
+    assert versions.library_versions() == running

@@ -1,6 +1,8 @@
 """The body writer builds paragraphs as XML text parsed in one call (``ooxml.xml.fragment``):
 placed in a part they must serialize exactly as the same paragraphs built one lxml element at a
-time, the way the writer built them before, for every text a span can hold."""
+time, the way the writer built them before, for every text a span can hold. An ordinary
+document's paragraphs are spliced into the main part as text, without lxml: byte for byte what
+the tree gives."""
 
 from __future__ import annotations
 
@@ -127,6 +129,103 @@ def test_every_block_of_every_example_and_scaffold_serializes_as_before(tmp_path
     assert written == expected
     assert written.count(b"<w:r>") == len(spans)
     assert f'xmlns:w="{W}"'.encode() not in written.split(b"<w:body>")[1]
+
+
+# -- the main part: an ordinary document's paragraphs spliced in as text ---------------------
+
+
+def _main_part_both_ways(document: Document) -> tuple[bytes | None, bytes]:
+    """The main part as a render writes it without lxml (None: it would not), and as the
+    tree path builds it."""
+    from reportgen.docx.write import _built, _spliced
+    from reportgen.docx.write.template import check_styles
+    from reportgen.docx.write.writer import required_styles
+
+    prepared = prepare(None)
+    styles = check_styles(prepared.style_ids, required_styles(document), None)
+    built = _built(prepared, list(prepared.parts), document, styles, "printed", None)
+    return _spliced(prepared, document, styles), built
+
+
+def test_every_ordinary_example_and_scaffold_is_spliced_as_the_tree_builds_it(
+    tmp_path: Path,
+) -> None:
+    from reportgen.layouts import format_for
+
+    spliced = 0
+    for document in _documents(tmp_path):
+        chosen = format_for(document.format)
+        if chosen.head != "none" or not chosen.numbers_first_page:
+            continue  # formal heads, 信函: measured and placed in the tree only
+        as_text, built = _main_part_both_ways(document)
+        has_imprint = any(block.role == "distribution" for block in document.blocks)
+        assert (as_text is None) == has_imprint  # a 报尾 is placed in the tree
+        if as_text is not None:
+            assert as_text == built
+            spliced += 1
+    assert spliced >= 4  # the comparison is not vacuous
+
+
+_ROLES = ("title", "recipient", "body", "heading", "signature", "date")
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_ROLES),
+            st.lists(st.tuples(st.text(_XML_CHARS, max_size=12), st.booleans()), max_size=3),
+            st.integers(0, 4),
+        ),
+        max_size=6,
+    )
+)
+def test_any_ordinary_document_is_spliced_as_the_tree_builds_it(
+    blocks: list[tuple[str, list[tuple[str, bool]], int]],
+) -> None:
+    from reportgen.report.document import Block
+
+    document = Document(
+        "report",
+        "",
+        "",
+        None,
+        tuple(
+            Block(role, tuple(Span(text, flag) for text, flag in spans), level, f"{level}、")
+            for role, spans, level in blocks
+        ),
+    )
+    as_text, built = _main_part_both_ways(document)
+    assert as_text == built
+
+
+def test_a_character_xml_cannot_hold_is_left_to_the_tree() -> None:
+    from reportgen.ooxml.xml import XMLSyntaxError
+    from reportgen.report.document import Block
+
+    document = Document("report", "", "", None, (Block("body", (Span("控制\x01字符"),)),))
+    with pytest.raises((XMLSyntaxError, ValueError)):
+        _main_part_both_ways(document)
+
+
+def test_the_body_is_found_only_where_text_and_tree_agree() -> None:
+    from reportgen.docx.write.prepared import body_at
+
+    main = prepare(None).document_xml
+    at = body_at(main)
+    assert at is not None and main[:at].endswith(b"<w:body>")
+    assert main[at:].startswith(b"<w:sectPr")
+    root_end = main.index(b">", main.index(b"<w:document"))
+    others = {
+        "a comment": main.replace(b"<w:body>", b"<!-- x --><w:body>"),
+        "white space in the body": main.replace(b"<w:body>", b"<w:body>\n"),
+        "a default namespace": main[:root_end] + f' xmlns="{W}"'.encode() + main[root_end:],
+        "another prefix": main.replace(b"xmlns:w=", b"xmlns:x=").replace(b"<w:", b"<x:"),
+        "an instruction": main.replace(b"<w:body>", b"<?pi x?><w:body>"),
+        "paragraphs": main.replace(b"<w:body>", b"<w:body><w:p/>"),
+    }
+    for what, other in others.items():
+        assert body_at(other) is None, what
 
 
 # -- the package: written directly, as zipfile writes it ------------------------------------

@@ -197,24 +197,6 @@ _FRAGMENT = (f'<w:fragment xmlns:w="{W}">', "</w:fragment>")
 def fragment(xml: str) -> list[Element]:
     """The ``w:`` elements written as text in ``xml`` (``<w:p>…</w:p><w:p>…``), parsed in one
     call: a document's paragraphs cost one parse instead of an lxml call per element (which
-    was most of writing a document). Placed in a part, they take the part's prefix for the
+    was most of writing a document). Text in ``xml`` is escaped with :mod:`.escape`. Placed in a part, they take the part's prefix for the
     namespace and serialize exactly as the same elements built one by one."""
     return list(etree.fromstring(_FRAGMENT[0] + xml + _FRAGMENT[1], _PARSER))
-
-
-def escape_text(text: str) -> str:
-    """``text`` as element content in :func:`fragment`'s ``xml`` (a carriage return kept, not
-    read as a line end)."""
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
-    )
-
-
-def escape_attribute(value: str) -> str:
-    """``value`` between double quotes in :func:`fragment`'s ``xml`` (white space kept)."""
-    return escape_text(value).replace('"', "&quot;").replace("\t", "&#9;").replace("\n", "&#10;")
-
-
-def library_versions() -> str:
-    """The versions of lxml and the libxml2 it uses: what decides how a tree is serialized."""
-    return f"lxml {etree.LXML_VERSION} libxml2 {etree.LIBXML_VERSION}"

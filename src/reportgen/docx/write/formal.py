@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from reportgen.docx.write.drawing import EMU_PER_TWIP, text_box
 from reportgen.docx.write.title import text_width
-from reportgen.docx.write.writer import _add_run, _BodyWriter
+from reportgen.docx.write.writer import _add_run, _blank_lines_before, _BodyWriter
 from reportgen.layouts import format_for
 from reportgen.layouts.gbt9704 import PAGE as L
 from reportgen.ooxml.names import w as _w
@@ -245,7 +245,7 @@ class _FormalWriter(_BodyWriter):
             return 1  # 附件N on line 1, its title on line 3
         if block.role == "table":
             return 1
-        return self._blank_lines_before(block, previous)
+        return _blank_lines_before(block, previous)
 
     def _write_formal_block(self, block: Block) -> None:
         if block.role == "attachment-note":

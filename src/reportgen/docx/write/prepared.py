@@ -36,6 +36,30 @@ def prepare(template: Path | None) -> Prepared:
     return _prepare(*_template_key(template))
 
 
+def body_at(document_xml: bytes) -> int | None:
+    """Where in ``document_xml`` (a prepared main part) paragraphs go as text so that the part
+    is, byte for byte, what placing them in its tree and serializing gives: right after
+    ``<w:body>``, when the body holds only the final ``w:sectPr``, the root binds ``w:`` to
+    WordprocessingML's namespace once and nothing else (comments, CDATA, instructions, a default
+    or second binding) could make text search and the tree disagree. None otherwise."""
+    from reportgen.ooxml.names import W
+
+    start = document_xml.find(b"<w:document ")
+    root_tag = document_xml[start : document_xml.find(b">", start)] if start >= 0 else b""
+    binding = f' xmlns:w="{W}"'.encode()
+    body = b"<w:body><w:sectPr"
+    if (
+        binding not in root_tag
+        or document_xml.count(W.encode()) != 1
+        or document_xml.count(b"<w:body") != 1
+        or document_xml.count(body) != 1
+        or document_xml.count(b"<?") != 1  # the XML declaration only
+        or b"<!" in document_xml  # a comment, CDATA or DOCTYPE
+    ):
+        return None
+    return document_xml.index(body) + len(b"<w:body>")
+
+
 def _template_key(template: Path | None) -> tuple[Path | None, int, int]:
     """What identifies a template's content cheaply: its path, size and modification time."""
     if template is None:
@@ -82,7 +106,7 @@ def _key(raw: bytes) -> str | None:
 
 def makers() -> str | None:
     """The versions of python-docx, lxml and libxml2 installed; None without python-docx."""
-    from reportgen.ooxml.xml import library_versions
+    from reportgen.ooxml.versions import library_versions
     from reportgen.usercache import distribution_version
 
     version = distribution_version("python-docx")

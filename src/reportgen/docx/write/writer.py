@@ -64,6 +64,63 @@ def write_body(body: _Element, document: Document, style_ids: dict[str, str]) ->
     _BodyWriter(body, document, style_ids).write()
 
 
+def body_xml(document: Document, style_ids: dict[str, str]) -> str | None:
+    """What :func:`write_body` puts in the body, as XML text, when that is all it does: None
+    when ``document`` has a 报尾 (placed by measuring what is written before it)."""
+    if any(block.role == "distribution" for block in document.blocks):
+        return None
+    return "".join(p.xml(style_ids) for p in _paragraphs(document.blocks))
+
+
+def _paragraphs(blocks: Sequence[Block]) -> list[_Paragraph]:
+    """The paragraphs of ``blocks`` (all but a 报尾's) in their order, with the blank lines
+    between them."""
+    right_indents = _signature_indents(blocks)
+    previous: Block | None = None
+    paragraphs: list[_Paragraph] = []
+    for block in blocks:
+        if block.role == "distribution":
+            continue
+        signing = block.role == "signature" or (
+            block.role == "date" and (previous is None or previous.role != "signature")
+        )
+        if signing and paragraphs:
+            # 署名 never alone on a page (GB/T 9704 7.3.5.5)
+            paragraphs[-1] = paragraphs[-1].kept_with_next()
+        for _ in range(_blank_lines_before(block, previous)):
+            blank = _Paragraph(L.STYLE_BODY)
+            paragraphs.append(blank.kept_with_next() if signing else blank)
+        paragraphs.append(_block_paragraph(block, right_indents))
+        previous = block
+    return paragraphs
+
+
+def _blank_lines_before(block: Block, previous: Block | None) -> int:
+    if previous is None:
+        return 0
+    if previous.role in ("title", "brief-meta"):
+        return L.BLANK_LINES_AFTER_TITLE  # the brief's red rule stands clear of the title too
+    if block.role == "signature" or (block.role == "date" and previous.role != "signature"):
+        return L.LINES_BEFORE_SIGNATURE
+    return 0
+
+
+def _block_paragraph(block: Block, right_indents: dict[str, float]) -> _Paragraph:
+    spans: Sequence[Span] = block.spans
+    if block.role == "title":
+        return _Paragraph(style_name(block), runs=_title_xml(spans))
+    if block.role == "heading" and block.number:
+        spans = (Span(block.number), *spans)
+    elif block.role == "recipient":
+        spans = _with_colon(spans)
+    if block.role == "brief-meta" and block.aside:
+        spans = (*spans, Span("\t"), *block.aside)
+    properties = ""
+    if block.role in ("signature", "date"):
+        properties = _right_indent_xml(right_indents[block.role])
+    return _Paragraph(style_name(block), properties, "".join(map(run_xml, spans)))
+
+
 class _BodyWriter:
     def __init__(self, body: _Element, document: Document, style_ids: dict[str, str]) -> None:
         self.body = body
@@ -75,37 +132,12 @@ class _BodyWriter:
 
     def write(self) -> None:
         """Every block as XML text first, then parsed in one call (see :func:`_place`)."""
-        previous: Block | None = None
-        blocks = [b for b in self.document.blocks if b.role != "distribution"]
+        self._place(_paragraphs(self.document.blocks))
         imprint = [b for b in self.document.blocks if b.role == "distribution"]
-        paragraphs: list[_Paragraph] = []
-        for block in blocks:
-            signing = block.role == "signature" or (
-                block.role == "date" and (previous is None or previous.role != "signature")
-            )
-            if signing and paragraphs:
-                # 署名 never alone on a page (GB/T 9704 7.3.5.5)
-                paragraphs[-1] = paragraphs[-1].kept_with_next()
-            for _ in range(self._blank_lines_before(block, previous)):
-                blank = _Paragraph(L.STYLE_BODY)
-                paragraphs.append(blank.kept_with_next() if signing else blank)
-            paragraphs.append(self._block_paragraph(block))
-            previous = block
-        self._place(paragraphs)
         if imprint:  # the 简报's 报尾, at the foot of the last page like a 版记 (GB/T 9704 7.4)
             from reportgen.docx.write.formal import write_imprint
 
             write_imprint(self, imprint)
-
-    @staticmethod
-    def _blank_lines_before(block: Block, previous: Block | None) -> int:
-        if previous is None:
-            return 0
-        if previous.role in ("title", "brief-meta"):
-            return L.BLANK_LINES_AFTER_TITLE  # the brief's red rule stands clear of the title too
-        if block.role == "signature" or (block.role == "date" and previous.role != "signature"):
-            return L.LINES_BEFORE_SIGNATURE
-        return 0
 
     def _detached(self, style: str) -> _Element:
         """A paragraph of ``style`` that is not (yet) in the body."""
@@ -128,22 +160,7 @@ class _BodyWriter:
         return self.last
 
     def _write_block(self, block: Block) -> None:
-        self._place([self._block_paragraph(block)])
-
-    def _block_paragraph(self, block: Block) -> _Paragraph:
-        spans: Sequence[Span] = block.spans
-        if block.role == "title":
-            return _Paragraph(style_name(block), runs=_title_xml(spans))
-        if block.role == "heading" and block.number:
-            spans = (Span(block.number), *spans)
-        elif block.role == "recipient":
-            spans = _with_colon(spans)
-        if block.role == "brief-meta" and block.aside:
-            spans = (*spans, Span("\t"), *block.aside)
-        properties = ""
-        if block.role in ("signature", "date"):
-            properties = _right_indent_xml(self.right_indents[block.role])
-        return _Paragraph(style_name(block), properties, "".join(map(run_xml, spans)))
+        self._place([_block_paragraph(block, self.right_indents)])
 
 
 class _Paragraph(NamedTuple):
@@ -160,7 +177,7 @@ class _Paragraph(NamedTuple):
         return self._replace(properties=_KEEP_NEXT + self.properties)
 
     def xml(self, style_ids: dict[str, str]) -> str:
-        from reportgen.ooxml.xml import escape_attribute
+        from reportgen.ooxml.escape import escape_attribute
 
         style = escape_attribute(style_ids[self.style])
         return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{self.properties}</w:pPr>{self.runs}</w:p>'
@@ -179,7 +196,7 @@ def _add_run(paragraph: _Element, span: Span) -> None:
 
 def run_xml(span: Span) -> str:
     """``span`` as a run, in XML text (see :func:`reportgen.ooxml.xml.fragment`)."""
-    from reportgen.ooxml.xml import escape_text
+    from reportgen.ooxml.escape import escape_text
 
     # Curly quotes, dashes and the middle dot are "ambiguous" characters: without the hint Word
     # sets them in the Latin font (Times New Roman), half width.
