@@ -120,10 +120,12 @@ def run(jobs: list[Job], options: Options, workers: int | None = None) -> Iterat
     elif batchfork.available():
         yield run_one(jobs[0], options)  # prepares, in this process, all that the workers share
         rest = jobs[1:]
-        work = partial(start_one, options=options)
+        work = partial(_start_found, options=options)
         from reportgen.outputs import abandon_unfinished
 
-        yield from batchfork.run(rest, work, min(workers, len(rest)), _lost, abandon_unfinished)
+        yield from batchfork.run(
+            rest, work, min(workers, len(rest)), _lost, abandon_unfinished, _answered
+        )
     else:
         yield from _run_in_pool(jobs, options, workers)
 
@@ -231,6 +233,31 @@ def _finish(result: JobResult, writes: list[Any]) -> JobResult:
             write.abandon()
         return JobResult(result.job, exc.exit_code, problems=exc.problems)
     return result
+
+
+#: What a forked worker sends back for a job (the parent has the job itself): None when it
+#: was written and nothing was found, else :class:`JobResult`'s fields after ``job``.
+Found = tuple[int, tuple[Unfilled, ...], tuple[Problem, ...], tuple[Problem, ...]] | None
+
+
+def _start_found(job: Job, options: Options) -> Found | Any:
+    """:func:`start_one` as a forked worker answers it: with what it found only."""
+    from reportgen.batchfork import Later
+
+    started = start_one(job, options)
+    if isinstance(started, Later):
+        return Later(lambda: _found(started.finish()))
+    return _found(started)
+
+
+def _found(result: JobResult) -> Found:
+    if not (result.exit_code or result.unfilled or result.problems or result.notes):
+        return None
+    return result.exit_code, result.unfilled, result.problems, result.notes
+
+
+def _answered(job: Job, found: Found) -> JobResult:
+    return JobResult(job) if found is None else JobResult(job, *found)
 
 
 @lru_cache(maxsize=4)

@@ -2,7 +2,8 @@
 
 :func:`run` forks the workers once the caller has loaded what they share, hands them items one at
 a time over a socket (an index into the list they inherited, so nothing is pickled on the way
-out) and yields each result as it comes back. A worker stops on SIGINT or SIGTERM by raising
+out) and yields each result as it comes back (a worker's answers come in the order of the
+items it was given, so an answer need not name its item: ``answer`` joins the two). A worker stops on SIGINT or SIGTERM by raising
 KeyboardInterrupt where it is, so its ``finally`` blocks remove what it was writing; the parent,
 stopped by anything, stops the workers still running and waits for them to finish cleaning up.
 
@@ -70,37 +71,44 @@ class _Failed:
 
 def run(
     items: Sequence[Item],
-    work: Callable[[Item], Result | Later[Result]],
+    work: Callable[[Item], Any],
     workers: int,
     lost: Callable[[Item, str], Result],
     stopped: Callable[[], None] = lambda: None,
+    answer: Callable[[Item, Any], Result] = lambda item, found: found,
 ) -> Iterator[Result]:
     """``work(item)`` for every item in ``workers`` forked processes (finished later when it
-    is a :class:`Later`); yields results as they come. A worker stopped before its end calls
-    ``stopped`` to undo what it leaves unfinished.
+    is a :class:`Later`); yields ``answer(item, what work found)`` as they come (by default
+    what work found: a worker sends it back pickled, so the less it holds the better). A
+    worker stopped before its end calls ``stopped`` to undo what it leaves unfinished.
 
     The item a worker was on when it died (killed on its own) yields ``lost(item, why)``; those
     queued for it go to the others.
     An exception other than KeyboardInterrupt in ``work`` stops the run and is raised here."""
     import gc
-    from multiprocessing.connection import wait
+    import pickle
+    from selectors import EVENT_READ, PollSelector
 
     pending = deque(range(len(items)))
     children: dict[Connection, _Worker] = {}
+    selector = PollSelector()  # no file of its own for the workers to inherit
     try:
         gc.freeze()  # the inherited objects are never scanned by the workers' collections
         try:
             _fork_all(items, work, workers, children, stopped)
         finally:
             gc.unfreeze()
+        for conn in children:
+            selector.register(conn, EVENT_READ)
         _dispatch(children, pending)
         while children:
-            for ready in wait(list(children)):
-                conn = cast("Connection", ready)
+            for key, _ in selector.select():
+                conn = cast("Connection", key.fileobj)
                 worker = children[conn]
                 try:
-                    message = conn.recv()
+                    message = pickle.loads(conn.recv_bytes())
                 except (EOFError, OSError):  # the worker has ended
+                    selector.unregister(conn)
                     del children[conn]
                     conn.close()
                     why = _reap(worker.pid)
@@ -110,11 +118,11 @@ def run(
                     continue
                 if isinstance(message, _Failed):
                     raise message.error
-                worker.given.popleft()
-                yield message
+                yield answer(items[worker.given.popleft()], message)
             _dispatch(children, pending)
         yield from (lost(items[index], "渲染进程已全部退出") for index in pending)
     finally:
+        selector.close()
         _stop(children)
 
 
@@ -133,8 +141,9 @@ def _dispatch(children: dict[Connection, _Worker], pending: deque[int]) -> None:
 
 
 def _send(conn: Connection, index: int | None) -> None:
+    """An index as its decimal digits; None (no more items) as nothing."""
     with contextlib.suppress(OSError):  # a dead worker's end of the socket says so in run()
-        conn.send(index)
+        conn.send_bytes(b"" if index is None else b"%d" % index)
 
 
 def _fork_all(
@@ -178,6 +187,11 @@ def _work(
     """The worker's whole life: answer each index sent, until None or an interrupt. An item
     whose work returns :class:`Later` is answered once the next one is done (or when no next
     one is waiting), so that its finishing overlaps that work."""
+    import pickle
+
+    def send(found: object) -> None:
+        conn.send_bytes(pickle.dumps(found, pickle.HIGHEST_PROTOCOL))
+
     code = 0
     held: Later[Any] | None = None
     try:
@@ -188,24 +202,24 @@ def _work(
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         while True:
             if held is not None and not conn.poll():  # never sit on a result while idle
-                conn.send(_finished(held))
+                send(_finished(held))
                 held = None
-            index = conn.recv()
-            if index is None:
+            index = conn.recv_bytes()
+            if not index:
                 break
             try:
-                result: object = work(items[index])
+                result: object = work(items[int(index)])
             except Exception as exc:
                 result = _Failed(exc)
             if held is not None:
-                conn.send(_finished(held))
+                send(_finished(held))
                 held = None
             if isinstance(result, Later):
                 held = result
             else:
-                conn.send(result)
+                send(result)
         if held is not None:
-            conn.send(_finished(held))
+            send(_finished(held))
             held = None
     except KeyboardInterrupt:
         code = 130
