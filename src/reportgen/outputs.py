@@ -11,8 +11,9 @@ import os
 
 TYPE_CHECKING = False  # not typing's: see reportgen.cli.commands
 if TYPE_CHECKING:
+    from _thread import LockType
     from collections.abc import Callable, Iterable, Sequence
-    from threading import Thread
+    from queue import SimpleQueue
     from typing import BinaryIO
 
     from reportgen.errors import ReportgenError
@@ -95,9 +96,10 @@ _begun: set[UnfinishedWrite] = set()
 class WritesFinishedLater:
     """Inside ``with WritesFinishedLater() as writes:``, :func:`write_atomically` returns
     once the data is in the temporary file, and flushing it to disk (fsync: milliseconds of
-    waiting on the disk) goes on in a thread of its own; ``writes`` holds those writes, each
-    to be finished (it waits for the flush, then replaces the output, raising what
-    write_atomically would) or abandoned. A batch worker renders its next report meanwhile."""
+    waiting on the disk) goes on in a thread of its own (one per process, :func:`_flusher`);
+    ``writes`` holds those writes, each to be finished (it waits for the flush, then replaces
+    the output, raising what write_atomically would) or abandoned. A batch worker renders its
+    next report meanwhile."""
 
     def __enter__(self) -> list[UnfinishedWrite]:
         global _unfinished
@@ -117,27 +119,28 @@ class UnfinishedWrite:
         self.temporary = temporary
         self.stream = stream
         self.overwrite = overwrite
-        self.flushing: Thread | None = None
+        #: Held until the flusher thread has flushed it; None: not handed to the flusher.
+        self.flushing: LockType | None = None
+        self.abandoned = False
         self.error: OSError | None = None
 
     def flush_in_background(self) -> None:
-        from threading import Thread
+        from _thread import allocate_lock
 
-        self.flushing = Thread(target=self._flush, daemon=True)
-        # The thread starts with Ctrl-C and SIGTERM blocked, so that they always reach the main
-        # thread: one taken by this thread would not wake the main thread from a blocking call
-        # (a batch worker waiting for its next report), which would never stop.
-        held = _hold_signals()
-        try:
-            self.flushing.start()
-        finally:
-            _release_signals(held)
+        flushing = allocate_lock()
+        flushing.acquire()
+        queue = _flusher()
+        self.flushing = flushing  # before the flusher can see it: it releases this
+        queue.put(self)
 
     def _flush(self) -> None:
         try:
-            os.fsync(self.stream.fileno())
+            if not self.abandoned:  # its file may be closed already: nothing to flush
+                os.fsync(self.stream.fileno())
         except OSError as exc:
             self.error = exc
+        except ValueError:  # abandoned meanwhile: the file was closed under us
+            pass
 
     def finish(self) -> None:
         """Wait for the flush to disk and put the output in place; raises as
@@ -147,7 +150,7 @@ class UnfinishedWrite:
             if self.flushing is None:
                 self._flush()
             else:
-                self.flushing.join()
+                self.flushing.acquire()  # released by the flusher once flushed
             if self.error is not None:
                 raise self.error
             self.stream.close()
@@ -163,9 +166,9 @@ class UnfinishedWrite:
             self.abandon()
 
     def abandon(self) -> None:
-        """Remove the temporary file: an output not put in place by now never will be."""
-        if self.flushing is not None and self.flushing.ident is not None:  # it was started
-            self.flushing.join()
+        """Remove the temporary file: an output not put in place by now never will be. (It
+        does not wait for the flusher, which skips or finishes flushing a file in vain.)"""
+        self.abandoned = True
         self.stream.close()
         if os.path.exists(self.temporary):
             os.unlink(self.temporary)
@@ -177,6 +180,42 @@ def abandon_unfinished() -> None:
     stopped calls this, wherever the signal found it)."""
     for write in list(_begun):
         write.abandon()
+
+
+#: The process's flusher: the process id it was started in (a forked child starts its own:
+#: threads are not inherited) and the queue it takes writes from.
+_flushing: tuple[int, SimpleQueue[UnfinishedWrite]] | None = None
+
+
+def _flusher() -> SimpleQueue[UnfinishedWrite]:
+    """The queue of the thread that flushes this process's writes to disk, one after another,
+    started on first use (one thread per write cost a worker a tenth of a millisecond each)."""
+    global _flushing
+    if _flushing is None or _flushing[0] != os.getpid():
+        from queue import SimpleQueue
+        from threading import Thread
+
+        queue: SimpleQueue[UnfinishedWrite] = SimpleQueue()
+
+        def flush_each() -> None:
+            while True:
+                write = queue.get()
+                try:
+                    write._flush()
+                finally:
+                    if write.flushing is not None:
+                        write.flushing.release()
+
+        # The thread starts with Ctrl-C and SIGTERM blocked, so that they always reach the main
+        # thread: one taken by this thread would not wake the main thread from a blocking call
+        # (a batch worker waiting for its next report), which would never stop.
+        held = _hold_signals()
+        try:
+            Thread(target=flush_each, name="reportgen-flush", daemon=True).start()
+        finally:
+            _release_signals(held)
+        _flushing = os.getpid(), queue
+    return _flushing[1]
 
 
 def _begin_write(
