@@ -89,29 +89,47 @@ class TextFiller:
 
     def spans(self, text: str, line: int | None) -> tuple[Span, ...]:
         """The spans of one paragraph; ``line`` is its YAML line, for messages."""
-        if not any(mark in text for mark in _TEMPLATE_MARKS):
-            return tuple(self._literal(text, line))
+        parts = _parts(text)
+        if parts is None:  # markup beyond plain references: Jinja2's
+            return self._rendered_spans(text, line)
+        literals, names = parts
+        figures = self.figures
+        if not names:
+            plain, slots = literals[0]
+            if slots:
+                self.unfilled.extend(Unfilled(line, slot) for slot in slots)
+            return plain
+        if any(name not in figures for name in names):
+            return self._rendered_spans(text, line)  # Jinja2 says which is undeclared
+        spans = list(literals[0][0])
+        if literals[0][1]:
+            self.unfilled.extend(Unfilled(line, slot) for slot in literals[0][1])
+        for name, (after, slots) in zip(names, literals[1:], strict=True):
+            spans.append(self._figure_span(name, figures[name], line))
+            spans.extend(after)
+            if slots:
+                self.unfilled.extend(Unfilled(line, slot) for slot in slots)
+        return tuple(_merge(spans))
+
+    def _figure_span(self, name: str, figure: FigureText | FieldValue, line: int | None) -> Span:
+        shown = figure.formatted()
+        # a filled figure may still show a slot: a unit typed in Chinese quotes, “%”
+        unfilled = not figure.filled or _shows_slot(shown)
+        if unfilled:
+            self.unfilled.append(
+                Unfilled(line, shown, name, self.declared.get(name), isinstance(figure, FieldValue))
+            )
+        return Span(shown, placeholder=unfilled)
+
+    def _rendered_spans(self, text: str, line: int | None) -> tuple[Span, ...]:
+        """The spans of a paragraph rendered with a token for each figure, then split at them."""
         rendered = self._render(text, line)
         spans: list[Span] = []
         cursor = 0
         for token in _TOKEN.finditer(rendered):
             spans.extend(self._literal(rendered[cursor : token.start()], line))
             name = self.names[int(token.group(1))]
-            figure = self.figures[name]
-            shown = figure.formatted()
-            # a filled figure may still show a slot: a unit typed in Chinese quotes, “%”
-            unfilled = not figure.filled or bool(find_placeholders(shown))
-            spans.append(Span(shown, placeholder=unfilled))
-            if unfilled:
-                self.unfilled.append(
-                    Unfilled(
-                        line,
-                        shown,
-                        name,
-                        self.declared.get(name),
-                        isinstance(figure, FieldValue),
-                    )
-                )
+            spans.append(self._figure_span(name, self.figures[name], line))
             cursor = token.end()
         spans.extend(self._literal(rendered[cursor:], line))
         return tuple(_merge(spans))
@@ -185,6 +203,39 @@ def _literal_spans(text: str) -> tuple[Span, ...]:
     if cursor < len(text):
         spans.append(Span(text[cursor:]))
     return tuple(spans)
+
+
+#: A paragraph's text between its figure references: its spans and the placeholders among them.
+_Literal = tuple[tuple[Span, ...], tuple[str, ...]]
+
+
+@lru_cache(maxsize=4096)
+def _parts(text: str) -> tuple[tuple[_Literal, ...], tuple[str, ...]] | None:
+    """``text`` as the literal texts around its ``{{ 名称 }}`` references and their names, once
+    per process for each text (a batch fills the same paragraphs for every row); None when it
+    has other markup (Jinja2's to render) or our own token characters (taken as tokens there)."""
+    if not any(mark in text for mark in _TEMPLATE_MARKS):
+        return (_literal_parts(text),), ()
+    if "\ue000" in text or any(mark in _PLAIN_REFERENCE.sub("", text) for mark in _TEMPLATE_MARKS):
+        return None
+    literals, names, cursor = [], [], 0
+    for match in _PLAIN_REFERENCE.finditer(text):
+        literals.append(_literal_parts(text[cursor : match.start()]))
+        names.append(match.group(1))
+        cursor = match.end()
+    literals.append(_literal_parts(text[cursor:]))
+    return tuple(literals), tuple(names)
+
+
+def _literal_parts(text: str) -> _Literal:
+    spans = _literal_spans(text)
+    return spans, tuple(span.text for span in spans if span.placeholder)
+
+
+@lru_cache(maxsize=4096)
+def _shows_slot(shown: str) -> bool:
+    """Whether a figure's text holds a placeholder (its value written with a unit in quotes)."""
+    return bool(find_placeholders(shown))
 
 
 def _plain_references(text: str, context: dict[str, _FigureToken]) -> str | None:
