@@ -85,7 +85,6 @@ def jobs_for_table(
 ) -> list[Job]:
     """One job per row of ``table_path``; the header is checked once, before any work."""
     from reportgen.report.figurefill import batch_rows
-    from reportgen.report.tables import read_table
 
     try:
         mtime_ns = source.stat().st_mtime_ns
@@ -94,7 +93,7 @@ def jobs_for_table(
     loaded = _loaded(source, mtime_ns, options.kind_dirs, str(table_path))  # and the jobs find it
     from reportgen.report.compose import own_fields
 
-    rows = batch_rows(read_table(table_path), loaded.report.figures, own_fields(loaded.report))
+    rows = batch_rows(_table(str(table_path)), loaded.report.figures, own_fields(loaded.report))
     folder = out_dir or source.with_name(f"{source.stem}-批量")
     if out_dir is not None and not out_dir.is_dir():
         raise UsageError.at("输出文件夹不存在", out_dir, hint="-o 应是一个已有的文件夹")
@@ -289,10 +288,26 @@ def _loaded(source: Path, mtime_ns: int, kind_dirs: tuple[Path, ...], table: str
 
 def _sets_own_fields(report: Any, table: str) -> bool:
     from reportgen.report.compose import own_fields
-    from reportgen.report.tables import read_table
 
     own = own_fields(report)
-    return any(cell.text in own for cell in read_table(table).header)
+    return any(cell.text in own for cell in _table(table).header)
+
+
+def _table(path: str) -> Any:
+    """The batch table, read once while a batch is planned (its header decides how the YAML
+    is loaded, its rows are the jobs), and again if it has changed since."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        stat = None  # read_table says what is wrong
+    return _read_table(path, stat and (stat.st_mtime_ns, stat.st_size))
+
+
+@lru_cache(maxsize=1)
+def _read_table(path: str, version: tuple[int, int] | None) -> Any:
+    from reportgen.report.tables import read_table
+
+    return read_table(path)
 
 
 def _safe_name(label: str) -> str:

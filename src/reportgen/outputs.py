@@ -33,7 +33,8 @@ def check_outputs(
 ) -> None:
     """Refuse, before anything is written, outputs that would lose a file: one that is an
     input, two that are the same file, a read-only existing file, a name too long to make."""
-    resolved_inputs = {_identity(path): path for path in inputs}
+    folders: dict[str, str] = {}
+    resolved_inputs = {_identity(path, folders): path for path in inputs}
     seen: dict[str, int] = {}
     for index, out in enumerate(outputs):
         name = os.path.basename(out)
@@ -41,7 +42,7 @@ def check_outputs(
             raise refused(
                 "输出文件名太长（超过 200 字节）", name[:40] + "…", "请用 -o 指定短一些的文件名"
             )
-        key = _identity(out)
+        key = _identity(out, folders)
         if key in resolved_inputs:
             raise refused(
                 f"输出文件就是输入文件 {os.fspath(resolved_inputs[key])}，未写入",
@@ -65,9 +66,19 @@ def check_outputs(
             )
 
 
-def _identity(path: StrPath) -> str:
-    """What names one file: its resolved path, case-folded (Windows and macOS ignore case)."""
-    return os.path.normcase(os.path.realpath(path)).casefold()
+def _identity(path: StrPath, folders: dict[str, str]) -> str:
+    """What names one file: its resolved path, case-folded (Windows and macOS ignore case).
+    ``folders`` holds the folders resolved so far (a batch names a thousand files in one):
+    a file that is not a link resolves to its name in its resolved folder. (Not on Windows,
+    where resolving also turns a short 8.3 name into the long one.)"""
+    folder, name = os.path.split(os.fspath(path))
+    if os.name == "nt" or name in ("", ".", "..") or os.path.islink(path):
+        resolved = os.path.realpath(path)
+    else:
+        if folder not in folders:
+            folders[folder] = os.path.realpath(folder)
+        resolved = os.path.join(folders[folder], name)
+    return os.path.normcase(resolved).casefold()
 
 
 def write_atomically(
