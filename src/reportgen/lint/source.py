@@ -77,8 +77,10 @@ class Paragraphs(Sequence[Paragraph]):
         )
 
     def __iter__(self) -> Iterator[Paragraph]:
-        for index in range(len(self)):
-            yield self[index]
+        labels = self._labels
+        columns = zip(self._starts, self._ends, self._locations, strict=True)
+        for index, (start, end, location) in enumerate(columns):
+            yield Paragraph(start, end, labels.get(index, ""), location)
 
 
 class Source:

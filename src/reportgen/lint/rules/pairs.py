@@ -62,20 +62,20 @@ class UnpairedPunctuationRule(Rule):
 def _unpaired(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """Offsets and marks of ``text[start:end]`` left unpaired, each kind counted apart, in
     order."""
-    open_at: dict[str, list[int]] = {opener: [] for opener in _PAIRS}
+    open_at: dict[str, list[int]] = {}  # made as marks come: most paragraphs have few kinds
     lone: list[tuple[int, str]] = []
     for found in _MARK.finditer(text, start, end):
-        offset, char = found.start(), found.group()
-        if char in _PAIRS:
-            open_at[char].append(offset)
-        elif char in _CLOSERS:
-            stack = open_at[_CLOSERS[char]]
-            if stack:
-                stack.pop()
-            else:
-                lone.append((offset, char))
+        offset = found.start()
+        char = text[offset]
+        opener = _CLOSERS.get(char)
+        if opener is None:
+            open_at.setdefault(char, []).append(offset)
+        elif open_at.get(opener):
+            open_at[opener].pop()
+        else:
+            lone.append((offset, char))
     lone.extend((offset, opener) for opener, stack in open_at.items() for offset in stack)
-    return sorted(lone)
+    return sorted(lone) if len(lone) > 1 else lone
 
 
 def _paired_across_lines(text: str, lone: list[tuple[int, str]]) -> list[tuple[int, str]]:
