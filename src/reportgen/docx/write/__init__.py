@@ -3,8 +3,10 @@
 The template (the packaged ``reportgen.templates/docx/reference.docx`` or a user's copy of it)
 brings page setup, grid and named styles. It is prepared once (:mod:`.prepared`: with
 python-docx, or from the user's cache without importing it); each document then
-only fills a copy of the body through reportgen.ooxml (:mod:`.writer`) and is packed reproducibly
-(:mod:`reportgen.ooxml.zipwrite`). A batch of a thousand reports pays for the template once.
+only fills the body (:mod:`.writer`) and is packed reproducibly (:mod:`reportgen.ooxml.zipwrite`).
+An ordinary report's paragraphs, written as XML text, are spliced into the main part as text; a
+formal head, a 信函's first page and a 报尾 are placed in its tree, measuring what comes before
+them. A batch of a thousand reports pays for the template once.
 """
 
 from __future__ import annotations
