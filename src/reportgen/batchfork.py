@@ -24,11 +24,7 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, NoReturn, TypeVar, cast
-
-if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
+from typing import Any, Generic, NoReturn, TypeVar, cast
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -47,26 +43,84 @@ def available() -> bool:
     )
 
 
-@dataclass
+# (Plain classes, not dataclasses, and pipes, not multiprocessing's connections: importing
+# dataclasses and multiprocessing was a seventh of a batch's fixed cost.)
+
+
 class _Worker:
-    pid: int
-    given: deque[int] = field(default_factory=deque)  # indices sent, not yet answered
-    told_to_finish: bool = False
+    __slots__ = ("given", "pid", "told_to_finish")
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.given: deque[int] = deque()  # indices sent, not yet answered
+        self.told_to_finish = False
 
 
-@dataclass(frozen=True)
 class Later(Generic[Result]):
     """What ``work`` returns for an item whose result is ready once ``finish`` has run (a
     report whose file is still being flushed to disk): the worker takes its next item first."""
 
-    finish: Callable[[], Result]
+    __slots__ = ("finish",)
+
+    def __init__(self, finish: Callable[[], Result]) -> None:
+        self.finish = finish
 
 
-@dataclass(frozen=True)
 class _Failed:
     """An exception a worker could not handle (a defect), to be raised in the parent."""
 
-    error: BaseException
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+
+class _Channel:
+    """One side of the two pipes between the parent and a worker: messages of bytes, each
+    sent as its length and then itself (as multiprocessing's connections send them)."""
+
+    __slots__ = ("reading", "writing")
+
+    def __init__(self, reading: int, writing: int) -> None:
+        self.reading = reading
+        self.writing = writing
+
+    def fileno(self) -> int:
+        return self.reading
+
+    def send_bytes(self, data: bytes) -> None:
+        view = memoryview(len(data).to_bytes(4, "little") + data)
+        while view:
+            view = view[os.write(self.writing, view) :]
+
+    def recv_bytes(self) -> bytes:
+        """The next message; EOFError once the other side has closed its end."""
+        return self._read(int.from_bytes(self._read(4), "little"))
+
+    def _read(self, size: int) -> bytes:
+        chunks = []
+        while size:
+            chunk = os.read(self.reading, size)
+            if not chunk:
+                raise EOFError
+            chunks.append(chunk)
+            size -= len(chunk)
+        return b"".join(chunks)
+
+    def poll(self) -> bool:
+        """Whether a message is waiting (or the other side has closed its end)."""
+        import select
+
+        return bool(select.select([self.reading], [], [], 0)[0])
+
+    def close(self) -> None:
+        for fd in (self.reading, self.writing):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
+def _pipes() -> tuple[_Channel, _Channel]:
+    """The parent's and the worker's channel between them."""
+    to_worker, to_parent = os.pipe(), os.pipe()
+    return _Channel(to_parent[0], to_worker[1]), _Channel(to_worker[0], to_parent[1])
 
 
 def run(
@@ -90,7 +144,7 @@ def run(
     from selectors import EVENT_READ, PollSelector
 
     pending = deque(range(len(items)))
-    children: dict[Connection, _Worker] = {}
+    children: dict[_Channel, _Worker] = {}
     selector = PollSelector()  # no file of its own for the workers to inherit
     try:
         gc.freeze()  # the inherited objects are never scanned by the workers' collections
@@ -103,7 +157,7 @@ def run(
         _dispatch(children, pending)
         while children:
             for key, _ in selector.select():
-                conn = cast("Connection", key.fileobj)
+                conn = cast("_Channel", key.fileobj)
                 worker = children[conn]
                 try:
                     message = pickle.loads(conn.recv_bytes())
@@ -126,7 +180,7 @@ def run(
         _stop(children)
 
 
-def _dispatch(children: dict[Connection, _Worker], pending: deque[int]) -> None:
+def _dispatch(children: dict[_Channel, _Worker], pending: deque[int]) -> None:
     """Keep every worker :data:`_AHEAD` items ahead; once none is left anywhere, tell them all
     to finish (an idle worker waits till then: it may yet take those of one that died)."""
     for conn, worker in children.items():
@@ -140,7 +194,7 @@ def _dispatch(children: dict[Connection, _Worker], pending: deque[int]) -> None:
                 _send(conn, None)
 
 
-def _send(conn: Connection, index: int | None) -> None:
+def _send(conn: _Channel, index: int | None) -> None:
     """An index as its decimal digits; None (no more items) as nothing."""
     with contextlib.suppress(OSError):  # a dead worker's end of the socket says so in run()
         conn.send_bytes(b"" if index is None else b"%d" % index)
@@ -150,20 +204,23 @@ def _fork_all(
     items: Sequence[Any],
     work: Callable[[Any], Any],
     workers: int,
-    children: dict[Connection, _Worker],
+    children: dict[_Channel, _Worker],
     stopped: Callable[[], None],
 ) -> None:
-    from multiprocessing.connection import Pipe
-
     caught: list[int] = []
     handlers = {sig: signal.signal(sig, lambda signum, _: caught.append(signum)) for sig in _STOPS}
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
     try:
         for _ in range(workers):
-            ours, theirs = Pipe()
+            ours, theirs = _pipes()
             sys.stdout.flush()  # else a child's copy of the buffers could be written twice
             sys.stderr.flush()
-            pid = os.fork()
+            try:
+                pid = os.fork()
+            except BaseException:
+                ours.close()
+                theirs.close()
+                raise
             if pid == 0:
                 _work(theirs, [*children, ours], items, work, mask, stopped)
             theirs.close()
@@ -177,8 +234,8 @@ def _fork_all(
 
 
 def _work(
-    conn: Connection,
-    parents: list[Connection],
+    conn: _Channel,
+    parents: list[_Channel],
     items: Sequence[Any],
     work: Callable[[Any], Any],
     mask: set[int],
@@ -248,7 +305,7 @@ def _interrupted(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _stop(children: dict[Connection, _Worker]) -> None:
+def _stop(children: dict[_Channel, _Worker]) -> None:
     """Interrupt the workers still running and wait until each has cleaned up and exited."""
     for worker in children.values():
         with contextlib.suppress(ProcessLookupError):
