@@ -83,7 +83,7 @@ class Command:
     argv: list[str]
     ok_codes: tuple[int, ...] = (0,)
     fresh_out: Path | None = None  # removed before each run (commands that refuse to overwrite)
-    fresh_dir: Path | None = None  # emptied before each run
+    fresh_dir: Path | None = None  # emptied (moved aside, see _aside) before each run
     times: list[float] = field(default_factory=list)
     peaks: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)  # user + system seconds of each run
@@ -97,7 +97,8 @@ class Command:
         if self.fresh_out is not None and self.fresh_out.exists():
             self.fresh_out.unlink()
         if self.fresh_dir is not None:
-            shutil.rmtree(self.fresh_dir, ignore_errors=True)
+            if self.fresh_dir.exists():
+                self.fresh_dir.rename(_aside(self.fresh_dir))
             self.fresh_dir.mkdir(parents=True)
         rss_file = WORK / "rss.txt"
         full = (
@@ -164,6 +165,19 @@ def run_interleaved(commands: list[Command], runs: int, warmup: int = 1) -> list
             if not command.failed:
                 command.run_once(record=i >= warmup)
     return [command.measure() for command in commands]
+
+
+def _aside(folder: Path) -> Path:
+    """A free name beside ``folder``: a run's outputs are moved there, not deleted, before the
+    next run (they go with ``out_dir`` at the end). This machine's ext4 has no journal, and
+    without one ext4 skips every inode freed in the last minute when it allocates one, reading
+    the inode table to find out: deleting a batch's 1,000 outputs just before the next run made
+    each of that run's 1,000 new files scan past them, 1-2 s of system time that the command
+    itself does not cause (FINDINGS, 2026-11-29 02:25)."""
+    n = 0
+    while folder.with_name(f"{folder.name}.run{n}").exists():
+        n += 1
+    return folder.with_name(f"{folder.name}.run{n}")
 
 
 def run_command(
