@@ -8,6 +8,7 @@ new`` with a remembered scaffold writes through it and imports little else.
 from __future__ import annotations
 
 import os
+import stat  # imported by os already
 
 TYPE_CHECKING = False  # not typing's: see reportgen.cli.commands
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ def check_outputs(
     """Refuse, before anything is written, outputs that would lose a file: one that is an
     input, two that are the same file, a read-only existing file, a name too long to make."""
     folders: dict[str, str] = {}
-    resolved_inputs = {_identity(path, folders): path for path in inputs}
+    resolved_inputs = {_identity(path, folders, _lstat(path)): path for path in inputs}
     seen: dict[str, int] = {}
     for index, out in enumerate(outputs):
         name = os.path.basename(out)
@@ -42,7 +43,8 @@ def check_outputs(
             raise refused(
                 "输出文件名太长（超过 200 字节）", name[:40] + "…", "请用 -o 指定短一些的文件名"
             )
-        key = _identity(out, folders)
+        found = _lstat(out)  # None: nothing there yet (a batch's outputs, mostly)
+        key = _identity(out, folders, found)
         if key in resolved_inputs:
             raise refused(
                 f"输出文件就是输入文件 {os.fspath(resolved_inputs[key])}，未写入",
@@ -60,19 +62,28 @@ def check_outputs(
         seen[key] = index
         # By its mode, not os.access: an administrator may write anything, yet a file marked
         # read-only is one its owner wants kept.
-        if os.path.isfile(out) and not os.stat(out).st_mode & 0o222:
+        if found is not None and os.path.isfile(out) and not os.stat(out).st_mode & 0o222:
             raise refused(
                 "输出文件是只读的，未覆盖", out, "请先取消只读属性，或用 -o 指定其他文件名"
             )
 
 
-def _identity(path: StrPath, folders: dict[str, str]) -> str:
+def _lstat(path: StrPath) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except OSError:
+        return None
+
+
+def _identity(path: StrPath, folders: dict[str, str], found: os.stat_result | None) -> str:
     """What names one file: its resolved path, case-folded (Windows and macOS ignore case).
     ``folders`` holds the folders resolved so far (a batch names a thousand files in one):
-    a file that is not a link resolves to its name in its resolved folder. (Not on Windows,
-    where resolving also turns a short 8.3 name into the long one.)"""
+    a file that is not a link (``found``: its lstat, None if there is none) resolves to its
+    name in its resolved folder. (Not on Windows, where resolving also turns a short 8.3 name
+    into the long one.)"""
     folder, name = os.path.split(os.fspath(path))
-    if os.name == "nt" or name in ("", ".", "..") or os.path.islink(path):
+    linked = found is not None and stat.S_ISLNK(found.st_mode)
+    if os.name == "nt" or name in ("", ".", "..") or linked:
         resolved = os.path.realpath(path)
     else:
         if folder not in folders:
