@@ -16,7 +16,6 @@ zip timestamps, so the same draft and marks give the same bytes.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping, Sequence
 from copy import deepcopy
 from pathlib import Path
@@ -35,6 +34,7 @@ from reportgen.ooxml.names import (
     w_tags,
 )
 from reportgen.ooxml.package import DocxPackage, Relationship
+from reportgen.textio import XML_FORBIDDEN
 
 AUTHOR = "reportgen"
 HIGHLIGHT = "yellow"
@@ -54,7 +54,6 @@ _RUN_CONTAINERS = {
     "dir", "bdo",
 }  # fmt: skip
 _W_RUNS = w_tags("r")
-_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _local(element: Any) -> str:
@@ -285,7 +284,7 @@ class _Comments:
         body = add(comment, "p", ns=w)
         add(add(body, "r", ns=w), "annotationRef", ns=w)
         text = add(add(body, "r", ns=w), "t", {XML_SPACE: "preserve"}, ns=w)
-        text.text = _XML_UNSAFE.sub("", message)
+        text.text = XML_FORBIDDEN.sub("", message)
 
     def finish(self) -> dict[str, bytes]:
         """The parts to write: comments, and when the part is new, its relationship and type."""
