@@ -134,15 +134,17 @@ def test_every_block_of_every_example_and_scaffold_serializes_as_before(tmp_path
 # -- the main part: an ordinary document's paragraphs spliced in as text ---------------------
 
 
-def _main_part_both_ways(document: Document) -> tuple[bytes | None, bytes]:
+def _main_part_both_ways(
+    document: Document, template: Path | None = None
+) -> tuple[bytes | None, bytes]:
     """The main part as a render writes it without lxml (None: it would not), and as the
     tree path builds it."""
     from reportgen.docx.write import _built, _spliced
     from reportgen.docx.write.template import check_styles
     from reportgen.docx.write.writer import required_styles
 
-    prepared = prepare(None)
-    styles = check_styles(prepared.style_ids, required_styles(document), None)
+    prepared = prepare(template)
+    styles = check_styles(prepared.style_ids, required_styles(document), template)
     built = _built(prepared, list(prepared.parts), document, styles, "printed", None)
     return _spliced(prepared, document, styles), built
 
@@ -164,6 +166,35 @@ def test_every_ordinary_example_and_scaffold_is_spliced_as_the_tree_builds_it(
             assert as_text == built
             spliced += 1
     assert spliced >= 4  # the comparison is not vacuous
+
+
+def test_a_template_saved_by_word_is_spliced_as_the_tree_builds_it(tmp_path: Path) -> None:
+    """Word (and LibreOffice) save the main part's root with a dozen namespaces, an
+    mc:Ignorable list and revision ids on the section: still one ``w:`` binding, so the
+    paragraphs go in as text, and give the tree's bytes."""
+    from reportgen.docx.write.prepared import body_at
+
+    reference = Path(api.__file__).parent / "templates" / "docx" / "reference.docx"
+    saved = tmp_path / "saved-by-word.docx"
+    namespaces = (
+        'xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" '
+        'mc:Ignorable="w14" '
+    )
+    with zipfile.ZipFile(reference) as source, zipfile.ZipFile(saved, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"<w:document ", b"<w:document " + namespaces.encode(), 1)
+                data = data.replace(b"<w:sectPr>", b'<w:sectPr w:rsidR="00A1" w14:x="1">', 1)
+            target.writestr(info, data)
+    assert body_at(prepare(saved).document_xml) is not None
+    documents = [d for d in _documents(tmp_path) if d.format == "ordinary"]
+    for document in documents:
+        as_text, built = _main_part_both_ways(document, saved)
+        assert as_text is None or as_text == built
+    assert sum(_main_part_both_ways(d, saved)[0] is not None for d in documents) >= 4
 
 
 _ROLES = ("title", "recipient", "body", "heading", "signature", "date")
