@@ -270,3 +270,15 @@ def test_the_libraries_in_the_key_are_the_ones_running(
     assert versions._dotted_version(str(tmp_path / "missing.h")) is None
     monkeypatch.setattr(versions, "_dotted_version", lambda header: None)  # a system build
     assert versions.library_versions() == running
+
+
+def test_installed_versions_are_the_ones_importlib_metadata_finds() -> None:
+    """The versions in the keys are read from the ``*.dist-info`` folders on ``sys.path``
+    without importlib.metadata, and are the ones it reports."""
+    from importlib import metadata
+
+    from reportgen import usercache
+
+    for project in ("python-docx", "pydantic", "pydantic-core", "ruamel.yaml", "lxml"):
+        assert usercache.distribution_version(project) == metadata.version(project), project
+    assert usercache.distribution_version("no-such-distribution") is None

@@ -175,18 +175,32 @@ def distribution_version(project: str) -> str | None:
     """The version of the installed distribution ``project``, as the first ``*.dist-info``
     folder of its name on ``sys.path`` says (the one ``importlib.metadata`` would find, without
     importing it and the email parser it needs: a tenth of a render); None when not installed."""
-    import sys
+    return _distributions().get(project.replace("-", "_").replace(".", "_").lower())
 
-    prefix = project.replace("-", "_").replace(".", "_").lower() + "-"
-    for entry in sys.path:
-        try:
-            names = os.listdir(entry or ".")
-        except OSError:
-            continue
-        for name in names:
-            if name.endswith(".dist-info") and name.lower().startswith(prefix):
-                return name[len(prefix) : -len(".dist-info")]
-    return None
+
+_found: dict[str, str] | None = None
+
+
+def _distributions() -> dict[str, str]:
+    """Every distribution on ``sys.path`` by its name as its ``*.dist-info`` folder spells it
+    (``python_docx-1.2.0.dist-info``), lower-cased, with its version; the first of a name wins.
+    Listed once per process: a render asks for four, and each folder is hundreds of names."""
+    global _found
+    if _found is None:
+        import sys
+
+        found: dict[str, str] = {}
+        for entry in sys.path:
+            try:
+                names = os.listdir(entry or ".")
+            except OSError:
+                continue
+            for name in names:
+                if name.endswith(".dist-info"):
+                    project, _, version = name[: -len(".dist-info")].partition("-")
+                    found.setdefault(project.lower(), version)
+        _found = found
+    return _found
 
 
 def sha256(data: bytes = b"") -> HASH:
