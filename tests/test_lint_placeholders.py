@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportgen.gongwen.placeholders import find_placeholders
 
@@ -218,3 +220,33 @@ def test_long_lines_are_scanned_in_linear_time() -> None:
     for unit in ("【待补", "{{", "（", "*", "X", "〔", "_a", "□", "第 ", "年 "):
         found = find_placeholders(unit * 50_000, markdown=True)
         assert isinstance(found, list)
+
+
+# -- a long text is read a window of whole lines at a time ------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures" / "lint"
+_SLOT_CHARACTERS = (
+    "*＊.．%XxＸ×_＿□○【】[]［］（）()〔〕{}｛｝“”年月日号共第个万 \u3000\n\t0123456789单位名称ab\\"
+)
+
+
+def _windowed(text: str, window: int) -> list[tuple[int, int, str, str]]:
+    from reportgen.gongwen.placeholders import iter_placeholders
+
+    return [tuple(m) for m in iter_placeholders(text, window=window)]  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("name", ["shapes.txt", "slot-traps.txt", "slots.txt"])
+def test_windows_of_lines_find_what_the_whole_text_does(name: str) -> None:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    whole = [tuple(m) for m in find_placeholders(text)]
+    assert len(whole) > 10 or name == "slot-traps.txt"  # the traps hold none
+    for window in (1, 2, 7, 40, 300):
+        assert _windowed(text, window) == whole, window
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(_SLOT_CHARACTERS), max_size=120), st.integers(1, 30))
+def test_any_text_is_found_alike_in_windows(text: str, window: int) -> None:
+    whole = [tuple(m) for m in find_placeholders(text)]
+    assert _windowed(text, window) == whole

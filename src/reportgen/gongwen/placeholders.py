@@ -46,6 +46,7 @@ import bisect
 import re
 import unicodedata
 from array import array
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from reportgen import patterns
@@ -178,24 +179,50 @@ _X_SET = frozenset(_X_CHARS)
 
 def find_placeholders(text: str, *, markdown: bool = False) -> list[PlaceholderMatch]:
     """Return the placeholders in ``text`` in order; offsets count characters."""
+    return list(iter_placeholders(text, markdown=markdown))
+
+
+#: Characters of a long text looked at a time (cut after a line end): a draft of 300,000
+#: placeholders is never held as candidates at once.
+WINDOW = 1 << 16
+
+
+def iter_placeholders(
+    text: str, *, markdown: bool = False, window: int = WINDOW
+) -> Iterator[PlaceholderMatch]:
+    """The placeholders of :func:`find_placeholders`, found a window of whole lines at a time
+    (no slot spans a line end; Markdown's code blocks do, so Markdown is read whole)."""
+    markup = _Markup(text, markdown)
+    covered = 0
+    start = 0
+    while start < len(text):
+        end = len(text) if markdown else text.find("\n", start + window) + 1 or len(text)
+        for found in _placeholders_in(text, start, end, markup, covered):
+            covered = found.end
+            yield found
+        start = end
+
+
+def _placeholders_in(
+    text: str, pos: int, endpos: int, markup: "_Markup", covered: int
+) -> list[PlaceholderMatch]:
+    """The placeholders that start in ``text[pos:endpos]``, judged against the whole text."""
     candidates = [
         (match.start(), _PRIORITY[kind], match.end(), kind)
         for kind, pattern, needles in _SHAPES
-        if any(needle in text for needle in needles)
-        for match in pattern.finditer(text)
+        if any(text.find(needle, pos, endpos) >= 0 for needle in needles)
+        for match in pattern.finditer(text, pos, endpos)
     ]
     candidates.extend(
         (match.start(), -1, match.end(), "blank")
         for pattern, needles in _EMPTY_FRAMES
-        if any(needle in text for needle in needles)
-        for match in pattern.finditer(text)
+        if any(text.find(needle, pos, endpos) >= 0 for needle in needles)
+        for match in pattern.finditer(text, pos, endpos)
     )
     if not candidates:
         return []
     candidates.sort()
-    markup = _Markup(text, markdown)
     found: list[PlaceholderMatch] = []
-    covered = 0
     for start, _, end, kind in candidates:
         if start < covered:
             continue

@@ -37,6 +37,7 @@ class DuplicateParagraphRule(Rule):
     def check(self, source: Source) -> Iterator[Hit]:
         text = source.text
         previous, previous_start = "", 0
+        slots = _HasSlots()
         for paragraph in source.paragraphs:
             if paragraph.location not in _BODY:
                 previous = ""
@@ -48,7 +49,7 @@ class DuplicateParagraphRule(Rule):
                 and piece[-1:] == previous[-1:]
                 and _same(piece, previous, source.markdown)
                 # a template repeats its slot lines by design: XXX（具体决定事项）
-                and not find_placeholders(piece)
+                and not slots(piece)
                 and source.place(paragraph.start).location == source.place(previous_start).location
             ):
                 yield Hit(
@@ -57,6 +58,20 @@ class DuplicateParagraphRule(Rule):
                     "与上一段完全相同：疑为重复粘贴，请删去其中一段",
                 )
             previous, previous_start = piece, paragraph.start
+
+
+class _HasSlots:
+    """Whether a paragraph holds a placeholder, asked again only for a paragraph that differs
+    from the last one asked about (a template repeats a slot line many times over)."""
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.found = False
+
+    def __call__(self, text: str) -> bool:
+        if text != self.text:
+            self.text, self.found = text, bool(find_placeholders(text))
+        return self.found
 
 
 def _same(one: str, other: str, markdown: bool) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reportgen import patterns
-from reportgen.gongwen.placeholders import find_placeholders
+from reportgen.gongwen.placeholders import iter_placeholders
 from reportgen.lint.rules.base import Hit, Rule
 from reportgen.lint.source import Source
 
@@ -45,7 +45,7 @@ class PlaceholderRule(Rule):
     title = "未填写的占位符"
 
     def check(self, source: Source) -> Iterator[Hit]:
-        for match in find_placeholders(source.text, markdown=source.markdown):
+        for match in iter_placeholders(source.text, markdown=source.markdown):
             message = _MESSAGES[match.kind].format(match.text)
             if match.kind == "tag" and source.figures is not None:
                 reference = _figure_reference(match.text, source.figures, source.fields)
