@@ -34,7 +34,9 @@ def capped_after(path: Path, per_line: int, per_file: int) -> list[tuple[int, in
     return listed
 
 
-@pytest.mark.parametrize(("per_line", "per_file"), [(100, 10_000), (3, 40), (2, 7), (1, 500)])
+@pytest.mark.parametrize(
+    ("per_line", "per_file"), [(100, 10_000), (100, 7), (100, 40), (3, 40), (2, 7), (1, 500)]
+)
 def test_the_listing_within_limits_is_every_finding_capped(
     tmp_path: Path, per_line: int, per_file: int
 ) -> None:

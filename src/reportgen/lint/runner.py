@@ -92,6 +92,9 @@ def _key(line: int, column: int, rule: int, order: int) -> int:
     return (((line << 32 | column) << 16 | rule) << 32) | order
 
 
+_ORDER = 0xFFFFFFFF  # the order found, in a key's last 32 bits
+
+
 def _within_limits(keys: list[int]) -> tuple[set[int], set[str]]:
     """Which findings (by order found) one file lists within ``findings_per_line`` and
     ``findings_per_file``, and the names of the limits that left some out."""
@@ -103,7 +106,7 @@ def _within_limits(keys: list[int]) -> tuple[set[int], set[str]]:
     hit: set[str] = set()
     keys.sort()
     for key in keys:
-        line, order = key >> 80, key & 0xFFFFFFFF
+        line, order = key >> 80, key & _ORDER
         if per_line[line] >= limits.findings_per_line:
             hit.add("findings_per_line")
         elif len(listed) >= limits.findings_per_file:
@@ -134,33 +137,36 @@ def _check_within_limits(
     source: Source, rules: list[Rule]
 ) -> tuple[list[tuple[Finding, tuple[str, int]]], int, set[str], set[str]]:
     """:func:`check_source` within the limits, bounded while it runs: the findings listed (in
-    order), how many were found, their severities and the limits hit. Past twice
-    ``findings_per_file`` only each finding's place is kept, and the rules run a second time to
-    build the findings listed, so a draft of 100,000 placeholders is never held as findings."""
+    order), how many were found, their severities and the limits hit. Each finding's place is
+    kept as a key, and only the ``findings_per_file`` first in listing order are built, so a
+    draft of 100,000 placeholders is never held as findings. Those are the ones listed unless a
+    line's own limit (``findings_per_line``) left some of them out; then the rules run a second
+    time to build the ones listed in their place."""
+    import heapq
+
     from reportgen.limits import current
 
-    budget = 2 * current().findings_per_file
-    built: list[tuple[Finding, tuple[str, int]]] | None = []
+    per_file = current().findings_per_file
+    first: list[tuple[int, tuple[Finding, tuple[str, int]]]] = []  # (-key, finding): a max-heap
     keys: list[int] = []
     severities: set[str] = set()
     builder = _FindingBuilder(source)
     rank = {rule_id: index for index, rule_id in enumerate(sorted(r.id for r in rules))}
     for order, (rule, hit) in enumerate(_hits(source, rules)):
         severities.add(rule.severity)
-        if built is not None and len(built) < budget:
-            built.append(builder.build(rule, hit))
-            line, column = built[-1][0].line, built[-1][0].column
-        else:
-            built = None  # past the budget: places only; the listed are built again below
-            start = source.place(hit.start)
-            line, column = start.line, start.column
-        keys.append(_key(line, column, rank[rule.id], order))
+        start = source.place(hit.start)
+        key = _key(start.line, start.column, rank[rule.id], order)
+        keys.append(key)
+        if len(first) < per_file:
+            heapq.heappush(first, (-key, builder.build(rule, hit)))
+        elif key < -first[0][0]:
+            heapq.heapreplace(first, (-key, builder.build(rule, hit)))
     listed, limits_hit = _within_limits(keys)
-    if built is None:
+    if len(first) == len(listed) and all((-key & _ORDER) in listed for key, _ in first):
+        built = [pair for _, pair in first]
+    else:
         hits = enumerate(_hits(source, rules))
         built = [builder.build(rule, hit) for order, (rule, hit) in hits if order in listed]
-    else:
-        built = [pair for order, pair in enumerate(built) if order in listed]
     built.sort(key=lambda pair: (pair[0].line, pair[0].column, pair[0].rule))  # ties: as found
     return built, len(keys), severities, limits_hit
 
