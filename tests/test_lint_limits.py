@@ -60,3 +60,13 @@ def test_the_listing_within_limits_is_every_finding_capped(
     if omitted:
         assert f"另有 {omitted:,} 处问题未逐一列出" in run.notes[0]
     assert run.exit_code == 1  # placeholders are errors, listed or not
+
+
+def test_a_keys_line_and_column_are_the_findings_place(tmp_path: Path) -> None:
+    """Keys are made with ``line_column``, findings with ``place``: they must agree."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text("前言\n" + TEXT, "utf-8")
+    source = read_source(draft, draft.name)
+    offsets = range(0, len(source.text), 3)
+    assert len(offsets) > 100
+    assert all(source.line_column(o) == tuple(source.place(o)[:2]) for o in offsets)

@@ -154,8 +154,7 @@ def _check_within_limits(
     rank = {rule_id: index for index, rule_id in enumerate(sorted(r.id for r in rules))}
     for order, (rule, hit) in enumerate(_hits(source, rules)):
         severities.add(rule.severity)
-        start = source.place(hit.start)
-        key = _key(start.line, start.column, rank[rule.id], order)
+        key = _key(*source.line_column(hit.start), rank[rule.id], order)
         keys.append(key)
         if len(first) < per_file:
             heapq.heappush(first, (-key, builder.build(rule, hit)))

@@ -182,6 +182,12 @@ class Source:
         column = self._columns[index] + offset - self._offsets[index]
         return Place(line, column, self._locations[index], context)
 
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """Line and column of the character at ``offset``: :meth:`place` without the location
+        and the context (a .docx paragraph's locator, made from its text)."""
+        index = max(bisect.bisect_right(self._offsets, offset) - 1, 0)
+        return self._lines[index], self._columns[index] + offset - self._offsets[index]
+
     def unit_text(self, line: int) -> str:
         """The text of the unit whose first anchor is at ``line`` (a .docx paragraph's text,
         whose unit is one line); "" when no anchor is there."""
