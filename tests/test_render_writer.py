@@ -142,10 +142,12 @@ def _main_part_both_ways(
     from reportgen.docx.write import _built, _spliced
     from reportgen.docx.write.template import check_styles
     from reportgen.docx.write.writer import required_styles
+    from reportgen.layouts import format_for
 
     prepared = prepare(template)
     styles = check_styles(prepared.style_ids, required_styles(document), template)
-    built = _built(prepared, list(prepared.parts), document, styles, "printed", None)
+    chosen = format_for(document.format)
+    built = _built(prepared, list(prepared.parts), document, styles, chosen, "printed", None)
     return _spliced(prepared, document, styles), built
 
 

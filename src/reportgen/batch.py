@@ -273,15 +273,15 @@ def _loaded(source: Path, mtime_ns: int, kind_dirs: tuple[Path, ...], table: str
     from reportgen import api
     from reportgen.report.loading import load_prepared
 
-    loaded = load_prepared(source, kind_dirs)
-    if loaded is not None and table is not None and _sets_own_fields(loaded.report, table):
-        loaded = None
-    elif loaded is None:
+    prepared = load_prepared(source, kind_dirs)
+    if prepared is not None and (table is None or not _sets_own_fields(prepared.report, table)):
+        return prepared
+    loaded = api.load_report(source, _registry(kind_dirs))
+    if prepared is None:
         from reportgen.kinds.prepared import remember
 
-        loaded = api.load_report(source, _registry(kind_dirs))
         remember(kind_dirs, loaded.kind.id)  # a bureau's kind: prepared for the next batch
-    return loaded or api.load_report(source, _registry(kind_dirs))
+    return loaded
 
 
 def _sets_own_fields(report: Any, table: str) -> bool:

@@ -17,6 +17,7 @@ TYPE_CHECKING = False  # not typing's: importing typing would be a tenth of ``ki
 if TYPE_CHECKING:
     from _hashlib import HASH
     from collections.abc import Iterable
+    from typing import Any
 
 # No pathlib here: ``reportgen kinds`` and ``new`` read their output from this cache, and
 # importing pathlib would be a third of their time.
@@ -206,15 +207,42 @@ def _distributions() -> dict[str, str]:
 def sha256(data: bytes = b"") -> HASH:
     """hashlib's ``sha256(data)`` without importing hashlib, whose OpenSSL binding costs a render
     more than all its hashing: CPython's own implementation (``_sha2``, ``_sha256`` before 3.12),
-    the same digests; hashlib's where neither is built."""
-    import importlib
+    the same digests; hashlib's where neither is built. Found once per process."""
+    global _sha256
+    if _sha256 is None:
+        import importlib
 
-    for module in ("_sha2", "_sha256"):
-        try:
-            make = importlib.import_module(module).sha256
-        except (ImportError, AttributeError):
-            continue
-        return make(data)  # type: ignore[no-any-return]
-    import hashlib
+        for module in ("_sha2", "_sha256", "hashlib"):
+            try:
+                _sha256 = importlib.import_module(module).sha256
+                break
+            except (ImportError, AttributeError):
+                continue
+    return _sha256(data)  # type: ignore[no-any-return]
 
-    return hashlib.sha256(data)
+
+_sha256: Any = None
+
+
+def exact_json(value: object) -> str | None:
+    """``value`` as JSON text when reading it back gives the same values of the same types
+    throughout (what a cache entry may hold instead of the file it was read from); None when
+    JSON cannot hold it so (a date, a tuple, a key that is not text)."""
+    import json
+
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+        return text if _same(json.loads(text), value) else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal, and of the same types throughout (JSON reads 1 and 1.0 back as such)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(map(_same, a, b))
+    return bool(a == b)

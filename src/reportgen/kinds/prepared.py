@@ -255,8 +255,6 @@ def kind_bytes_entry(data: bytes, origin: str) -> bytes:
 
 def kind_entry(data: bytes, origin: str) -> dict[str, Any]:
     """The id, the report validator and (when JSON holds it exactly) what the kind file holds."""
-    import json
-
     from reportgen.kinds import schemadata
     from reportgen.kinds.registry import kind_data, parse_kind
     from reportgen.textio import decode_text
@@ -265,23 +263,9 @@ def kind_entry(data: bytes, origin: str) -> dict[str, Any]:
     kind = parse_kind(text, origin)
     entry = {"id": kind.id, "validator": schemadata.encode(kind.model)}
     read = kind_data(text, origin)[0]
-    try:
-        if _same(json.loads(json.dumps(read, ensure_ascii=False)), read):
-            entry["kind"] = read
-    except (TypeError, ValueError):
-        pass  # a value JSON cannot hold (a date): the file is read each time
+    if usercache.exact_json(read) is not None:  # else (a date, say) the file is read each time
+        entry["kind"] = read
     return entry
-
-
-def _same(a: Any, b: Any) -> bool:
-    """Equal, and of the same types throughout (JSON reads 1 and 1.0 back as such)."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(map(_same, a, b))
-    return bool(a == b)
 
 
 def shipped_data() -> dict[str, Any]:

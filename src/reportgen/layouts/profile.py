@@ -94,11 +94,8 @@ def standard() -> Profile:
     text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     data, source = parse_yaml(text, origin)
     profile = _standard(data, source, origin)
-    try:
-        kept = json.dumps(data, ensure_ascii=False)
-    except (TypeError, ValueError):
-        kept = None
-    if key is not None and kept is not None and json.loads(kept) == data:  # JSON holds it all
+    kept = usercache.exact_json(data) if key is not None else None
+    if key is not None and kept is not None:
         usercache.write(_CACHE_NAME, key, kept.encode())
     return profile
 

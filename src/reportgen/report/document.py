@@ -87,15 +87,7 @@ class Block:
         self.rows = rows
 
     def _fields(self) -> tuple[Any, ...]:
-        return (
-            self.role,
-            self.spans,
-            self.level,
-            self.number,
-            self.aside,
-            self.source_line,
-            self.rows,
-        )
+        return tuple(getattr(self, name) for name in _BLOCK_FIELDS)
 
     def replace(self, **changes: Any) -> Block:
         """This block with ``changes`` to its fields (checked as a new block is)."""

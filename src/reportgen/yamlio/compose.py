@@ -176,9 +176,11 @@ def _check(counts: _Counts, limits: Limits, path: str, event: Any) -> None:
 
 
 def _child_loc(stack: list[_Open]) -> tuple[str | int, ...]:
-    if not stack:
-        return ()
-    parent = stack[-1]
+    return _loc_in(stack[-1]) if stack else ()
+
+
+def _loc_in(parent: _Open) -> tuple[str | int, ...]:
+    """Where the value placed next in ``parent`` stands (under its key, or at its index)."""
     if isinstance(parent.value, dict):
         return (*parent.loc, parent.key)
     return (*parent.loc, parent.index)
@@ -186,12 +188,9 @@ def _child_loc(stack: list[_Open]) -> tuple[str | int, ...]:
 
 def _record(parent: _Open, value: Any, event: Any, source: Any) -> None:
     """A value's place in the source map, as it is placed in its parent."""
-    if isinstance(parent.value, dict):
-        if parent.key_event is None:
-            return  # a key: recorded when its value arrives
-        loc = (*parent.loc, parent.key)
-    else:
-        loc = (*parent.loc, parent.index)
+    if isinstance(parent.value, dict) and parent.key_event is None:
+        return  # a key: recorded when its value arrives
+    loc = _loc_in(parent)
     mark = event.start_mark
     source.values[loc] = Position(mark.line + 1, mark.column + 1)
     if getattr(event, "style", None) in ("|", ">"):

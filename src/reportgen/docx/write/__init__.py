@@ -12,9 +12,13 @@ them. A batch of a thousand reports pays for the template once.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.docx.write.prepared import CORE_PART, DOCUMENT_PART, Prepared, body_at, prepare
 from reportgen.report.document import Document
+
+if TYPE_CHECKING:
+    from reportgen.layouts.base import Format
 
 
 def docx_bytes(
@@ -43,7 +47,7 @@ def docx_bytes(
     if chosen.head == "none" and chosen.numbers_first_page:
         main = _spliced(prepared, document, styles)
     if main is None:
-        main = _built(prepared, parts, document, styles, letterhead, letterhead_rule_mm)
+        main = _built(prepared, parts, document, styles, chosen, letterhead, letterhead_rule_mm)
     return package_bytes([*parts, (DOCUMENT_PART, main), (CORE_PART, core_properties(document))])
 
 
@@ -68,18 +72,17 @@ def _built(
     parts: list[tuple[str, bytes]],
     document: Document,
     styles: dict[str, str],
+    chosen: Format,
     letterhead: str,
     letterhead_rule_mm: float | None,
 ) -> bytes:
     """The main part, built as a tree in the template's; ``parts`` gain what it refers to."""
     from reportgen.docx.write.writer import write_body
-    from reportgen.layouts import format_for
     from reportgen.layouts.gbt9704 import PAGE as L
     from reportgen.ooxml.names import w
     from reportgen.ooxml.xml import parse, serialize
 
     root = parse(prepared.document_xml)
-    chosen = format_for(document.format)
     footer_style = prepared.style_ids.get(L.STYLE_PAGE_NUMBER)
     if chosen.head == "none":
         write_body(root.find(w("body")), document, styles)
